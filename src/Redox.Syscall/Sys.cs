@@ -1,0 +1,209 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace Redox.Syscall;
+
+/// <summary>
+/// Raw Redox system calls. Every call goes through ONE unmanaged function pointer,
+/// <c>(number, a, b, c, d, e, f) -&gt; usize</c>, installed once at start-up:
+/// <list type="bullet">
+/// <item>bare metal: the start-up code installs the address of the assembly stub <c>redox_syscall6</c>,
+/// which moves its System V arguments into Redox's registers (rax = number, rdi, rsi, rdx, r10, r8, r9),
+/// executes <c>syscall</c> and returns rax;</item>
+/// <item>hosted: <c>Redox.Testing.HostedKernel</c> installs its in-process kernel entry.</item>
+/// </list>
+/// One indirect call, no branch on the world. Not installed: every call answers <c>ENOSYS</c>.
+/// Buffers are passed by address, as the kernel expects; the wrappers pin them for the call.
+/// </summary>
+public static unsafe class Sys
+{
+    private static delegate* unmanaged<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint> s_entry;
+
+    /// <summary>True once a back end is installed.</summary>
+    public static bool IsInstalled => s_entry != null;
+
+    /// <summary>Installs the system-call back end (bare-metal stub or hosted kernel). Last one wins.</summary>
+    public static void Install(delegate* unmanaged<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint> entry)
+    {
+        s_entry = entry;
+    }
+
+    /// <summary>The raw call: muxed result word (value or <c>-errno</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static nuint Raw(nuint number, nuint a = 0, nuint b = 0, nuint c = 0, nuint d = 0, nuint e = 0, nuint f = 0)
+    {
+        var entry = s_entry;
+        if (entry == null)
+        {
+            return (nuint)SyscallResult.Mux(SyscallResult.Err(Errno.ENOSYS));
+        }
+        return entry(number, a, b, c, d, e, f);
+    }
+
+    /// <summary>The raw call, demuxed (<c>Error::demux</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SyscallResult Call(nuint number, nuint a = 0, nuint b = 0, nuint c = 0, nuint d = 0, nuint e = 0, nuint f = 0)
+        => SyscallResult.Demux(Raw(number, a, b, c, d, e, f));
+
+    /// <summary><c>SYS_OPEN</c>: opens a UTF-8 path such as <c>"zero:"</c>u8; the value is the new descriptor.</summary>
+    public static SyscallResult Open(ReadOnlySpan<byte> path, OpenFlags flags)
+    {
+        fixed (byte* p = path)
+        {
+            return Call(SyscallNumbers.Open, (nuint)p, (nuint)path.Length, (nuint)(uint)flags);
+        }
+    }
+
+    /// <summary><c>SYS_CLOSE</c>.</summary>
+    public static SyscallResult Close(nuint fd) => Call(SyscallNumbers.Close, fd);
+
+    /// <summary><c>SYS_READ</c>: reads at the descriptor's offset; the value is the count.</summary>
+    public static SyscallResult Read(nuint fd, Span<byte> buffer)
+    {
+        fixed (byte* p = buffer)
+        {
+            return Call(SyscallNumbers.Read, fd, (nuint)p, (nuint)buffer.Length);
+        }
+    }
+
+    /// <summary><c>SYS_WRITE</c>: writes at the descriptor's offset; the value is the count.</summary>
+    public static SyscallResult Write(nuint fd, ReadOnlySpan<byte> buffer)
+    {
+        fixed (byte* p = buffer)
+        {
+            return Call(SyscallNumbers.Write, fd, (nuint)p, (nuint)buffer.Length);
+        }
+    }
+
+    /// <summary><c>SYS_READ2</c>: positioned read (pread) at <paramref name="offset"/>.</summary>
+    public static SyscallResult ReadAt(nuint fd, Span<byte> buffer, ulong offset)
+    {
+        fixed (byte* p = buffer)
+        {
+            return Call(SyscallNumbers.Read2, fd, (nuint)p, (nuint)buffer.Length, (nuint)offset, 0);
+        }
+    }
+
+    /// <summary><c>SYS_WRITE2</c>: positioned write (pwrite) at <paramref name="offset"/>.</summary>
+    public static SyscallResult WriteAt(nuint fd, ReadOnlySpan<byte> buffer, ulong offset)
+    {
+        fixed (byte* p = buffer)
+        {
+            return Call(SyscallNumbers.Write2, fd, (nuint)p, (nuint)buffer.Length, (nuint)offset, 0);
+        }
+    }
+
+    /// <summary><c>SYS_LSEEK</c>: the value is the new offset.</summary>
+    public static SyscallResult Lseek(nuint fd, long offset, SeekWhence whence)
+        => Call(SyscallNumbers.Lseek, fd, (nuint)offset, (nuint)(uint)whence);
+
+    /// <summary><c>SYS_DUP</c>: duplicates, passing <paramref name="buffer"/> to the scheme (empty for a plain dup).</summary>
+    public static SyscallResult Dup(nuint fd, ReadOnlySpan<byte> buffer)
+    {
+        fixed (byte* p = buffer)
+        {
+            return Call(SyscallNumbers.Dup, fd, (nuint)p, (nuint)buffer.Length);
+        }
+    }
+
+    /// <summary><c>SYS_FEVENT</c>: asks the scheme for readiness on <paramref name="flags"/>.</summary>
+    public static SyscallResult Fevent(nuint fd, EventFlags flags) => Call(SyscallNumbers.Fevent, fd, (nuint)(uint)flags);
+
+    /// <summary><c>SYS_FCNTL</c>.</summary>
+    public static SyscallResult Fcntl(nuint fd, FcntlCommand command, ulong argument)
+        => Call(SyscallNumbers.Fcntl, fd, (nuint)(ulong)command, (nuint)argument);
+
+    /// <summary><c>SYS_FPATH</c>: writes the canonical path into <paramref name="buffer"/>; the value is the count.</summary>
+    public static SyscallResult Fpath(nuint fd, Span<byte> buffer)
+    {
+        fixed (byte* p = buffer)
+        {
+            return Call(SyscallNumbers.Fpath, fd, (nuint)p, (nuint)buffer.Length);
+        }
+    }
+
+    /// <summary><c>SYS_FSTAT</c>.</summary>
+    public static SyscallResult Fstat(nuint fd, ref Stat stat)
+    {
+        fixed (Stat* p = &stat)
+        {
+            return Call(SyscallNumbers.Fstat, fd, (nuint)p, (nuint)sizeof(Stat));
+        }
+    }
+
+    /// <summary><c>SYS_FSTATVFS</c>.</summary>
+    public static SyscallResult Fstatvfs(nuint fd, ref StatVfs stat)
+    {
+        fixed (StatVfs* p = &stat)
+        {
+            return Call(SyscallNumbers.Fstatvfs, fd, (nuint)p, (nuint)sizeof(StatVfs));
+        }
+    }
+
+    /// <summary><c>SYS_FSYNC</c>.</summary>
+    public static SyscallResult Fsync(nuint fd) => Call(SyscallNumbers.Fsync, fd);
+
+    /// <summary><c>SYS_FTRUNCATE</c>.</summary>
+    public static SyscallResult Ftruncate(nuint fd, ulong length) => Call(SyscallNumbers.Ftruncate, fd, (nuint)length);
+
+    /// <summary><c>SYS_FCHMOD</c>.</summary>
+    public static SyscallResult Fchmod(nuint fd, ushort mode) => Call(SyscallNumbers.Fchmod, fd, mode);
+
+    /// <summary><c>SYS_FCHOWN</c>.</summary>
+    public static SyscallResult Fchown(nuint fd, uint uid, uint gid) => Call(SyscallNumbers.Fchown, fd, uid, gid);
+
+    /// <summary><c>SYS_FUTIMENS</c>: access and modification times.</summary>
+    public static SyscallResult Futimens(nuint fd, ReadOnlySpan<TimeSpec> times)
+    {
+        fixed (TimeSpec* p = times)
+        {
+            return Call(SyscallNumbers.Futimens, fd, (nuint)p, (nuint)(times.Length * sizeof(TimeSpec)));
+        }
+    }
+
+    /// <summary><c>SYS_FRENAME</c>.</summary>
+    public static SyscallResult Frename(nuint fd, ReadOnlySpan<byte> path)
+    {
+        fixed (byte* p = path)
+        {
+            return Call(SyscallNumbers.Frename, fd, (nuint)p, (nuint)path.Length);
+        }
+    }
+
+    /// <summary><c>SYS_UNLINK</c>.</summary>
+    public static SyscallResult Unlink(ReadOnlySpan<byte> path)
+    {
+        fixed (byte* p = path)
+        {
+            return Call(SyscallNumbers.Unlink, (nuint)p, (nuint)path.Length);
+        }
+    }
+
+    /// <summary><c>SYS_RMDIR</c>.</summary>
+    public static SyscallResult Rmdir(ReadOnlySpan<byte> path)
+    {
+        fixed (byte* p = path)
+        {
+            return Call(SyscallNumbers.Rmdir, (nuint)p, (nuint)path.Length);
+        }
+    }
+
+    /// <summary><c>SYS_GETDENTS</c>: fills <paramref name="buffer"/> with <see cref="DirentHeader"/> records.</summary>
+    public static SyscallResult Getdents(nuint fd, Span<byte> buffer, ulong opaqueOffset)
+    {
+        fixed (byte* p = buffer)
+        {
+            return Call(SyscallNumbers.Getdents, fd, (nuint)p, (nuint)buffer.Length, (nuint)sizeof(DirentHeader), (nuint)opaqueOffset);
+        }
+    }
+
+    /// <summary><c>SYS_CALL</c>: a scheme-defined call with an in/out payload and read-only metadata.</summary>
+    public static SyscallResult SchemeCall(nuint fd, Span<byte> payload, ulong flags, ReadOnlySpan<byte> metadata)
+    {
+        fixed (byte* p = payload)
+        fixed (byte* m = metadata)
+        {
+            return Call(SyscallNumbers.Call, fd, (nuint)p, (nuint)payload.Length, (nuint)flags, (nuint)m, (nuint)metadata.Length);
+        }
+    }
+}
