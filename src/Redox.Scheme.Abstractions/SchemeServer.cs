@@ -1,0 +1,114 @@
+using System;
+using System.Runtime.InteropServices;
+using Redox.Syscall;
+
+namespace Redox.Scheme;
+
+/// <summary>
+/// The request loop of a driver process, through system calls only (so it is the same on bare metal and
+/// hosted): <c>read</c> a batch of <see cref="Sqe"/>s from the scheme socket, dispatch each, <c>write</c> the
+/// <see cref="Cqe"/>s plus any readiness posts. All buffers are allocated by the constructor.
+/// </summary>
+[NoAlloc]
+public sealed class SchemeServer
+{
+    private readonly SchemeBase _scheme;
+    private readonly nuint _socket;
+    private readonly Sqe[] _requests;
+    private readonly Cqe[] _responses;
+    private readonly UserMemoryWindow _memory;
+
+    /// <summary>A loop serving <paramref name="scheme"/> on socket descriptor <paramref name="socket"/>, up to <paramref name="batch"/> requests per read.</summary>
+    public SchemeServer(SchemeBase scheme, nuint socket, int batch = 16, UserMemoryWindow memory = default)
+    {
+        if (batch < 1)
+        {
+            batch = 1;
+        }
+        _scheme = scheme;
+        _socket = socket;
+        _memory = memory;
+        _requests = new Sqe[batch];
+        _responses = new Cqe[batch + 8];
+    }
+
+    /// <summary>The socket descriptor this loop serves.</summary>
+    public nuint Socket => _socket;
+
+    /// <summary>
+    /// Creates the scheme: opens <paramref name="socketPath"/>, which is <c>":name"</c>u8 (Redox's
+    /// <c>Socket::create</c>); the value is the socket descriptor.
+    /// </summary>
+    public static SyscallResult CreateSocket(ReadOnlySpan<byte> socketPath)
+        => Sys.Open(socketPath, OpenFlags.Create | OpenFlags.ReadWrite | OpenFlags.CloseOnExec);
+
+    /// <summary>
+    /// Serves one batch: blocks for requests, answers them. The value is the number of requests handled;
+    /// 0 means the socket reached its end (the scheme was removed); an error ends the loop.
+    /// </summary>
+    [NoAlloc]
+    public SyscallResult RunOnce()
+    {
+        Span<byte> requestBytes = MemoryMarshal.AsBytes(new Span<Sqe>(_requests));
+        SyscallResult read = Sys.Read(_socket, requestBytes);
+        if (read.IsError)
+        {
+            return read;
+        }
+        int count = (int)(read.Value / (ulong)RequestCodec.RequestSize);
+        int answers = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (SchemeDispatcher.Dispatch(_scheme, in _requests[i], in _memory, out Cqe response))
+            {
+                _responses[answers++] = response;
+            }
+        }
+        SyscallResult flushed = Flush(answers);
+        if (flushed.IsError)
+        {
+            return flushed;
+        }
+        return SyscallResult.Ok((ulong)count);
+    }
+
+    /// <summary>Serves until the socket ends or fails; the value is the number of requests handled.</summary>
+    [NoAlloc]
+    public SyscallResult Run()
+    {
+        ulong total = 0;
+        while (true)
+        {
+            SyscallResult r = RunOnce();
+            if (r.IsError)
+            {
+                return r;
+            }
+            if (r.Value == 0)
+            {
+                return SyscallResult.Ok(total);
+            }
+            total += r.Value;
+        }
+    }
+
+    /// <summary>Sends pending readiness posts (for a loop woken by an interrupt rather than a request).</summary>
+    [NoAlloc]
+    public SyscallResult FlushEvents() => Flush(0);
+
+    private SyscallResult Flush(int answers)
+    {
+        var responses = new Span<Cqe>(_responses);
+        int total = answers + _scheme.Events.Drain(responses.Slice(answers));
+        while (total > 0)
+        {
+            SyscallResult written = Sys.Write(_socket, MemoryMarshal.AsBytes(responses.Slice(0, total)));
+            if (written.IsError)
+            {
+                return written;
+            }
+            total = _scheme.Events.Drain(responses);
+        }
+        return SyscallResult.Ok(0);
+    }
+}
