@@ -1,0 +1,14 @@
+namespace Redox.Testing;
+
+/// <summary>What a descriptor of a hosted process refers to.</summary>
+public enum DescriptorKind
+{
+    /// <summary>A handle of a scheme (the result of open or dup).</summary>
+    SchemeHandle,
+
+    /// <summary>The driver side of a scheme: the socket it reads requests from (<c>open(":name")</c>).</summary>
+    SchemeSocket,
+
+    /// <summary>An <c>event:</c> queue.</summary>
+    EventQueue,
+}

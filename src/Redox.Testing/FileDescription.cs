@@ -1,0 +1,28 @@
+using Redox.Syscall;
+
+namespace Redox.Testing;
+
+/// <summary>One open file description of a hosted process (what a descriptor number points at).</summary>
+public sealed class FileDescription
+{
+    /// <summary>What this refers to.</summary>
+    public DescriptorKind Kind { get; init; }
+
+    /// <summary>The scheme (for handles and sockets).</summary>
+    public SchemeEndpoint? Endpoint { get; init; }
+
+    /// <summary>The scheme's handle id (for handles).</summary>
+    public ulong HandleId { get; init; }
+
+    /// <summary>The open flags.</summary>
+    public OpenFlags Flags { get; init; }
+
+    /// <summary>True when the kernel keeps the offset (the scheme answered <see cref="NewFdFlags.Positioned"/>).</summary>
+    public bool Positioned { get; init; }
+
+    /// <summary>The current offset of a positioned handle.</summary>
+    public ulong Offset { get; set; }
+
+    /// <summary>The queue (for <c>event:</c> descriptors).</summary>
+    public EventQueue? Events { get; init; }
+}

@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Redox.Scheme;
+using Redox.Syscall;
+
+namespace Redox.Testing;
+
+/// <summary>
+/// An in-process Redox-style kernel for tests and benchmarks: a scheme registry, processes with
+/// descriptor tables, <c>open("name:path")</c> routed to the scheme's driver, the <c>event:</c> scheme,
+/// and a <see cref="SimulatedBus"/> for port and memory I/O. Drivers run in the caller's thread
+/// (<see cref="RegisterInThread"/>) or in their own (<see cref="StartDriver"/>), always through the same
+/// <see cref="Sqe"/>/<see cref="Cqe"/> structs. Kernels are independent; many may run at once.
+/// </summary>
+public sealed unsafe class HostedKernel : IDisposable
+{
+    private static int s_installed;
+
+    private readonly Dictionary<string, SchemeEndpoint> _schemes = new(StringComparer.Ordinal);
+    private readonly List<EventSubscription> _subscriptions = new();
+    private readonly List<HostedDriver> _drivers = new();
+    private readonly object _gate = new();
+    private long _nextPid = 1;
+
+    /// <summary>A kernel; installs the hosted system-call back end into <see cref="Sys"/> (once per process).</summary>
+    public HostedKernel()
+    {
+        EnsureInstalled();
+    }
+
+    /// <summary>How long a blocking call waits for a driver before it answers <c>ETIMEDOUT</c>, in ms (-1: forever).</summary>
+    public int CallTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>The simulated devices; bound as <see cref="SimulatedBus.Current"/> on driver threads and during in-thread dispatch.</summary>
+    public SimulatedBus Bus { get; } = new();
+
+    /// <summary>Installs <see cref="SyscallRouter.Entry"/> as the <see cref="Sys"/> back end, if not yet done.</summary>
+    public static void EnsureInstalled()
+    {
+        if (Interlocked.Exchange(ref s_installed, 1) == 0)
+        {
+            Sys.Install(&SyscallRouter.Entry);
+        }
+    }
+
+    /// <summary>A new process with the given credentials.</summary>
+    public HostedProcess CreateProcess(uint uid = 0, uint gid = 0)
+        => new(this, (ulong)Interlocked.Increment(ref _nextPid), uid, gid);
+
+    /// <summary>Registers <paramref name="scheme"/> as <paramref name="name"/>, dispatched synchronously in the calling thread.</summary>
+    public InThreadEndpoint RegisterInThread(string name, SchemeBase scheme)
+    {
+        var endpoint = new InThreadEndpoint(this, name, scheme);
+        lock (_gate)
+        {
+            if (_schemes.ContainsKey(name))
+            {
+                throw new InvalidOperationException("scheme '" + name + "' already exists");
+            }
+            _schemes.Add(name, endpoint);
+        }
+        return endpoint;
+    }
+
+    /// <summary>
+    /// Starts a driver thread that creates scheme <paramref name="name"/> (<c>open(":name")</c>) and serves
+    /// <paramref name="scheme"/> with <see cref="SchemeServer"/>; returns once the scheme exists.
+    /// </summary>
+    public HostedDriver StartDriver(string name, SchemeBase scheme, int batch = 16)
+    {
+        var driver = new HostedDriver(this, name, scheme, batch);
+        lock (_gate)
+        {
+            _drivers.Add(driver);
+        }
+        driver.Start();
+        return driver;
+    }
+
+    /// <summary>The endpoint registered as <paramref name="name"/>, or null.</summary>
+    public SchemeEndpoint? FindScheme(string name)
+    {
+        lock (_gate)
+        {
+            return _schemes.TryGetValue(name, out var endpoint) ? endpoint : null;
+        }
+    }
+
+    internal ThreadedEndpoint? CreateThreadedScheme(string name)
+    {
+        lock (_gate)
+        {
+            if (name.Length == 0 || _schemes.ContainsKey(name))
+            {
+                return null;
+            }
+            var endpoint = new ThreadedEndpoint(this, name);
+            _schemes.Add(name, endpoint);
+            return endpoint;
+        }
+    }
+
+    internal void RemoveScheme(ThreadedEndpoint endpoint)
+    {
+        lock (_gate)
+        {
+            if (_schemes.TryGetValue(endpoint.Name, out var current) && current == endpoint)
+            {
+                _schemes.Remove(endpoint.Name);
+            }
+        }
+        endpoint.Close();
+    }
+
+    internal SyscallResult Subscribe(HostedProcess process, EventQueue queue, ulong fd, FileDescription watched, EventFlags flags, ulong data)
+    {
+        var subscription = new EventSubscription(queue, fd, watched.Endpoint!, watched.HandleId, flags, data);
+        lock (_gate)
+        {
+            _subscriptions.RemoveAll(s => s.Queue == queue && s.Fd == fd);
+            if (flags != EventFlags.None)
+            {
+                _subscriptions.Add(subscription);
+            }
+        }
+        if (flags == EventFlags.None)
+        {
+            return SyscallResult.Ok(0);
+        }
+        var ready = SyscallRouter.Fevent(process, watched, flags);
+        if (ready.IsError)
+        {
+            return ready;
+        }
+        var now = (EventFlags)(uint)ready.Value & flags;
+        if (now != EventFlags.None)
+        {
+            queue.Enqueue(new Event { Id = fd, Flags = (ulong)now, Data = data });
+        }
+        return SyscallResult.Ok(0);
+    }
+
+    internal void Unsubscribe(SchemeEndpoint endpoint, ulong handleId)
+    {
+        lock (_gate)
+        {
+            _subscriptions.RemoveAll(s => s.Endpoint == endpoint && s.HandleId == handleId);
+        }
+    }
+
+    internal void Unsubscribe(EventQueue queue)
+    {
+        lock (_gate)
+        {
+            _subscriptions.RemoveAll(s => s.Queue == queue);
+        }
+    }
+
+    /// <summary>Delivers a scheme's readiness post to every queue subscribed to that handle (Redox's <c>SendFevent</c>).</summary>
+    public void DeliverEvent(SchemeEndpoint endpoint, ulong handleId, EventFlags flags)
+    {
+        lock (_gate)
+        {
+            foreach (var s in _subscriptions)
+            {
+                var hit = s.Flags & flags;
+                if (s.Endpoint == endpoint && s.HandleId == handleId && hit != EventFlags.None)
+                {
+                    s.Queue.Enqueue(new Event { Id = s.Fd, Flags = (ulong)hit, Data = s.Data });
+                }
+            }
+        }
+    }
+
+    /// <summary>Stops every driver thread (their schemes close, their clients get <c>EIO</c>).</summary>
+    public void Dispose()
+    {
+        HostedDriver[] drivers;
+        lock (_gate)
+        {
+            drivers = _drivers.ToArray();
+            _drivers.Clear();
+        }
+        foreach (var d in drivers)
+        {
+            d.Stop();
+        }
+    }
+}

@@ -1,0 +1,360 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using Redox.Syscall;
+
+namespace Redox.Testing;
+
+/// <summary>
+/// The hosted kernel's system-call entry: installed into <see cref="Sys"/> as an unmanaged function
+/// pointer, it finds the calling thread's <see cref="HostedProcess"/> and performs the call on its
+/// descriptor table. Nothing escapes: an unexpected exception answers <c>EIO</c>; a thread bound to no
+/// process gets <c>ENOSYS</c>.
+/// </summary>
+public static unsafe class SyscallRouter
+{
+    /// <summary>The entry, with the signature of the bare-metal <c>syscall</c> stub.</summary>
+    [UnmanagedCallersOnly]
+    public static nuint Entry(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f)
+    {
+        try
+        {
+            var process = HostedProcess.Current;
+            if (process == null)
+            {
+                return (nuint)SyscallResult.Mux(Errno.ENOSYS);
+            }
+            return (nuint)SyscallResult.Mux(Handle(process, number, a, b, c, d, e, f));
+        }
+        catch (Exception)
+        {
+            return (nuint)SyscallResult.Mux(Errno.EIO);
+        }
+    }
+
+    /// <summary>Performs call <paramref name="number"/> for <paramref name="process"/>.</summary>
+    public static SyscallResult Handle(HostedProcess process, nuint number, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f)
+    {
+        switch (number)
+        {
+            case SyscallNumbers.Open:
+                return Open(process, a, b, (OpenFlags)(uint)c);
+            case SyscallNumbers.Close:
+                return Close(process, a);
+            case SyscallNumbers.Read:
+            case SyscallNumbers.Read2:
+                return ReadWrite(process, Opcode.Read, a, b, c, number == SyscallNumbers.Read2, d, e);
+            case SyscallNumbers.Write:
+            case SyscallNumbers.Write2:
+                return ReadWrite(process, Opcode.Write, a, b, c, number == SyscallNumbers.Write2, d, e);
+            case SyscallNumbers.Lseek:
+                return Lseek(process, a, (long)b, (SeekWhence)(uint)c);
+            case SyscallNumbers.Dup:
+                return Dup(process, a, b, c);
+            case SyscallNumbers.Fevent:
+                return Simple(process, a, Opcode.Fevent, b);
+            case SyscallNumbers.Fcntl:
+                return Simple(process, a, Opcode.Fcntl, b, c);
+            case SyscallNumbers.Fsync:
+                return Simple(process, a, Opcode.Fsync);
+            case SyscallNumbers.Ftruncate:
+                return Simple(process, a, Opcode.Ftruncate, b);
+            case SyscallNumbers.Fchmod:
+                return Simple(process, a, Opcode.Fchmod, b);
+            case SyscallNumbers.Fchown:
+                return Simple(process, a, Opcode.Fchown, b, c);
+            case SyscallNumbers.Fpath:
+                return Simple(process, a, Opcode.Fpath, b, c);
+            case SyscallNumbers.Fstat:
+                return Simple(process, a, Opcode.Fstat, b, c);
+            case SyscallNumbers.Fstatvfs:
+                return Simple(process, a, Opcode.Fstatvfs, b, c);
+            case SyscallNumbers.Futimens:
+                return Simple(process, a, Opcode.Futimens, b, c);
+            case SyscallNumbers.Frename:
+                return Simple(process, a, Opcode.Frename, b, c);
+            case SyscallNumbers.Getdents:
+                return Simple(process, a, Opcode.Getdents, b, c, d, e);
+            case SyscallNumbers.Call:
+                return Simple(process, a, Opcode.Call, b, c, d, e, f);
+            case SyscallNumbers.Unlink:
+                return PathCall(process, Opcode.Unlink, a, b);
+            case SyscallNumbers.Rmdir:
+                return PathCall(process, Opcode.Rmdir, a, b);
+            case SyscallNumbers.Getpid:
+                return SyscallResult.Ok(process.Pid);
+            default:
+                return Errno.ENOSYS;
+        }
+    }
+
+    private static Sqe Request(HostedProcess process, Opcode opcode, ulong a0 = 0, ulong a1 = 0, ulong a2 = 0, ulong a3 = 0, ulong a4 = 0)
+    {
+        Sqe sqe = default;
+        sqe.Opcode = opcode;
+        sqe.Arg0 = a0;
+        sqe.Arg1 = a1;
+        sqe.Arg2 = a2;
+        sqe.Arg3 = a3;
+        sqe.Arg4 = a4;
+        sqe.Arg5 = process.Uid | ((ulong)process.Gid << 32);
+        sqe.Caller = process.Pid;
+        return sqe;
+    }
+
+    private static bool TrySplitPath(nuint pointer, nuint length, out string scheme, out nuint restPointer, out nuint restLength, out Errno errno)
+    {
+        scheme = "";
+        restPointer = 0;
+        restLength = 0;
+        errno = 0;
+        if (length > 4096)
+        {
+            errno = Errno.ENAMETOOLONG;
+            return false;
+        }
+        if (pointer == 0 && length != 0)
+        {
+            errno = Errno.EFAULT;
+            return false;
+        }
+        var bytes = new ReadOnlySpan<byte>((void*)pointer, (int)length);
+        int colon = bytes.IndexOf((byte)':');
+        if (colon < 0)
+        {
+            errno = Errno.ENOENT;
+            return false;
+        }
+        scheme = Encoding.UTF8.GetString(bytes.Slice(0, colon));
+        restPointer = pointer + (nuint)colon + 1;
+        restLength = length - (nuint)colon - 1;
+        return true;
+    }
+
+    private static SyscallResult Open(HostedProcess process, nuint pointer, nuint length, OpenFlags flags)
+    {
+        if (!TrySplitPath(pointer, length, out string scheme, out nuint rest, out nuint restLength, out Errno errno))
+        {
+            return errno;
+        }
+        if (scheme.Length == 0)
+        {
+            // ":name" creates the scheme; the descriptor is its socket (Redox Socket::create).
+            string name = Encoding.UTF8.GetString(new ReadOnlySpan<byte>((void*)rest, (int)restLength));
+            var endpoint = process.Kernel.CreateThreadedScheme(name);
+            if (endpoint == null)
+            {
+                return Errno.EEXIST;
+            }
+            return SyscallResult.Ok(process.AddDescriptor(new FileDescription { Kind = DescriptorKind.SchemeSocket, Endpoint = endpoint, Flags = flags }));
+        }
+        if (scheme == "event")
+        {
+            return SyscallResult.Ok(process.AddDescriptor(new FileDescription { Kind = DescriptorKind.EventQueue, Events = new EventQueue(), Flags = flags }));
+        }
+        var target = process.Kernel.FindScheme(scheme);
+        if (target == null)
+        {
+            return Errno.ENODEV;
+        }
+        Sqe sqe = Request(process, Opcode.Open, rest, restLength, (uint)flags);
+        Cqe cqe = target.Call(sqe);
+        var result = SyscallResult.Demux(cqe.Result);
+        if (result.IsError)
+        {
+            return result;
+        }
+        return SyscallResult.Ok(process.AddDescriptor(new FileDescription
+        {
+            Kind = DescriptorKind.SchemeHandle,
+            Endpoint = target,
+            HandleId = result.Value,
+            Flags = flags,
+            Positioned = (cqe.NewFdFlags & NewFdFlags.Positioned) != 0,
+        }));
+    }
+
+    private static SyscallResult PathCall(HostedProcess process, Opcode opcode, nuint pointer, nuint length)
+    {
+        if (!TrySplitPath(pointer, length, out string scheme, out nuint rest, out nuint restLength, out Errno errno))
+        {
+            return errno;
+        }
+        var target = process.Kernel.FindScheme(scheme);
+        if (target == null)
+        {
+            return Errno.ENODEV;
+        }
+        return SyscallResult.Demux(target.Call(Request(process, opcode, rest, restLength)).Result);
+    }
+
+    private static SyscallResult Close(HostedProcess process, nuint fd)
+    {
+        var description = process.RemoveDescriptor(fd);
+        if (description == null)
+        {
+            return Errno.EBADF;
+        }
+        switch (description.Kind)
+        {
+            case DescriptorKind.SchemeHandle:
+                process.Kernel.Unsubscribe(description.Endpoint!, description.HandleId);
+                return SyscallResult.Demux(description.Endpoint!.Call(Request(process, Opcode.Close, description.HandleId)).Result);
+            case DescriptorKind.SchemeSocket:
+                process.Kernel.RemoveScheme((ThreadedEndpoint)description.Endpoint!);
+                return SyscallResult.Ok(0);
+            default:
+                process.Kernel.Unsubscribe(description.Events!);
+                return SyscallResult.Ok(0);
+        }
+    }
+
+    private static SyscallResult ReadWrite(HostedProcess process, Opcode opcode, nuint fd, nuint buffer, nuint length, bool explicitOffset, nuint offset, nuint flags)
+    {
+        var description = process.GetDescriptor(fd);
+        if (description == null)
+        {
+            return Errno.EBADF;
+        }
+        switch (description.Kind)
+        {
+            case DescriptorKind.SchemeSocket:
+            {
+                var endpoint = (ThreadedEndpoint)description.Endpoint!;
+                if (length != 0 && buffer == 0)
+                {
+                    return Errno.EFAULT;
+                }
+                var span = new Span<byte>((void*)buffer, (int)Math.Min(length, int.MaxValue));
+                return opcode == Opcode.Read
+                    ? endpoint.ReceiveRequests(span, (description.Flags & OpenFlags.NonBlock) != 0)
+                    : endpoint.SendResponses(span);
+            }
+            case DescriptorKind.EventQueue:
+                return EventReadWrite(process, description, opcode, buffer, length);
+        }
+        ulong position = explicitOffset ? offset : description.Positioned ? description.Offset : 0;
+        Sqe sqe = Request(process, opcode, description.HandleId, buffer, length, position, explicitOffset ? flags : (uint)description.Flags);
+        var result = SyscallResult.Demux(description.Endpoint!.Call(sqe).Result);
+        if (result.IsOk && description.Positioned && !explicitOffset)
+        {
+            description.Offset = position + result.Value;
+        }
+        return result;
+    }
+
+    private static SyscallResult EventReadWrite(HostedProcess process, FileDescription description, Opcode opcode, nuint buffer, nuint length)
+    {
+        if (length % (nuint)sizeof(Event) != 0 || (length != 0 && buffer == 0))
+        {
+            return Errno.EINVAL;
+        }
+        var events = new Span<Event>((void*)buffer, (int)(length / (nuint)sizeof(Event)));
+        if (opcode == Opcode.Read)
+        {
+            bool nonBlocking = (description.Flags & OpenFlags.NonBlock) != 0;
+            int n = description.Events!.Dequeue(events, nonBlocking ? 0 : process.Kernel.CallTimeoutMs);
+            if (n == 0)
+            {
+                return nonBlocking ? Errno.EAGAIN : Errno.ETIMEDOUT;
+            }
+            return SyscallResult.Ok((ulong)(n * sizeof(Event)));
+        }
+        foreach (ref readonly Event subscription in events)
+        {
+            var watched = process.GetDescriptor(subscription.Id);
+            if (watched == null || watched.Kind != DescriptorKind.SchemeHandle)
+            {
+                return Errno.EBADF;
+            }
+            var result = process.Kernel.Subscribe(process, description.Events!, subscription.Id, watched, (EventFlags)(uint)subscription.Flags, subscription.Data);
+            if (result.IsError)
+            {
+                return result;
+            }
+        }
+        return SyscallResult.Ok(length);
+    }
+
+    internal static SyscallResult Fevent(HostedProcess process, FileDescription watched, EventFlags flags)
+        => SyscallResult.Demux(watched.Endpoint!.Call(Request(process, Opcode.Fevent, watched.HandleId, (uint)flags)).Result);
+
+    private static SyscallResult Lseek(HostedProcess process, nuint fd, long offset, SeekWhence whence)
+    {
+        var description = process.GetDescriptor(fd);
+        if (description == null)
+        {
+            return Errno.EBADF;
+        }
+        if (description.Kind != DescriptorKind.SchemeHandle || !description.Positioned)
+        {
+            return Errno.ESPIPE;
+        }
+        long basis;
+        switch (whence)
+        {
+            case SeekWhence.Set:
+                basis = 0;
+                break;
+            case SeekWhence.Current:
+                basis = (long)description.Offset;
+                break;
+            case SeekWhence.End:
+                var size = SyscallResult.Demux(description.Endpoint!.Call(Request(process, Opcode.Fsize, description.HandleId)).Result);
+                if (size.IsError)
+                {
+                    return size;
+                }
+                basis = (long)size.Value;
+                break;
+            default:
+                return Errno.EINVAL;
+        }
+        long target = basis + offset;
+        if (target < 0)
+        {
+            return Errno.EINVAL;
+        }
+        description.Offset = (ulong)target;
+        return SyscallResult.Ok((ulong)target);
+    }
+
+    private static SyscallResult Dup(HostedProcess process, nuint fd, nuint buffer, nuint length)
+    {
+        var description = process.GetDescriptor(fd);
+        if (description == null || description.Kind != DescriptorKind.SchemeHandle)
+        {
+            return Errno.EBADF;
+        }
+        Cqe cqe = description.Endpoint!.Call(Request(process, Opcode.Dup, description.HandleId, buffer, length));
+        var result = SyscallResult.Demux(cqe.Result);
+        if (result.IsError)
+        {
+            return result;
+        }
+        return SyscallResult.Ok(process.AddDescriptor(new FileDescription
+        {
+            Kind = DescriptorKind.SchemeHandle,
+            Endpoint = description.Endpoint,
+            HandleId = result.Value,
+            Flags = description.Flags,
+            Positioned = (cqe.NewFdFlags & NewFdFlags.Positioned) != 0,
+        }));
+    }
+
+    private static SyscallResult Simple(HostedProcess process, nuint fd, Opcode opcode, nuint a1 = 0, nuint a2 = 0, nuint a3 = 0, nuint a4 = 0, nuint a5 = 0)
+    {
+        var description = process.GetDescriptor(fd);
+        if (description == null || description.Kind != DescriptorKind.SchemeHandle)
+        {
+            return Errno.EBADF;
+        }
+        Sqe sqe = Request(process, opcode, description.HandleId, a1, a2, a3, a4);
+        if (opcode == Opcode.Call)
+        {
+            sqe.Arg5 = a5; // the metadata length; SYS_CALL carries no credentials in args[5]
+        }
+        return SyscallResult.Demux(description.Endpoint!.Call(sqe).Result);
+    }
+}
