@@ -1,0 +1,126 @@
+namespace Redox.Analyzers;
+
+/// <summary>
+/// Every diagnostic ID the Redox.NET analyzers report, in one place.
+/// Ranges: <c>RDX10xx</c> allocations on a no-allocation path (warnings);
+/// <c>RDX20xx</c> language and runtime features the bare-metal runtime lacks (errors, listed in
+/// <c>src/Redox.CoreLib/LIMITS.md</c>); <c>RDX21xx</c> APIs the Redox core library lacks (errors).
+/// Each ID has a page at <c>docs/rules/&lt;ID&gt;.md</c>.
+/// </summary>
+public static class DiagnosticIds
+{
+    // Explicit allocation (ExplicitAllocationAnalyzer).
+
+    /// <summary><c>new</c> of a class, a string or a type parameter known to be a class, and target-typed <c>new()</c> of a class.</summary>
+    public const string ObjectAllocation = "RDX1001";
+
+    /// <summary><c>new T[n]</c>, <c>new[] { ... }</c> and array initializers.</summary>
+    public const string ArrayAllocation = "RDX1002";
+
+    /// <summary><c>new { ... }</c>: anonymous types are classes.</summary>
+    public const string AnonymousTypeAllocation = "RDX1003";
+
+    /// <summary>A collection expression whose target type puts it on the heap (array, class, interface).</summary>
+    public const string CollectionExpressionAllocation = "RDX1004";
+
+    // Boxing (BoxingAnalyzer).
+
+    /// <summary>A value type converted to <c>object</c>, an interface, <c>Enum</c> or <c>ValueType</c>.</summary>
+    public const string BoxingConversion = "RDX1010";
+
+    /// <summary><c>ToString</c>, <c>GetHashCode</c>, <c>Equals</c> or <c>GetType</c> called on a struct that does not override it.</summary>
+    public const string BoxingVirtualCall = "RDX1011";
+
+    /// <summary>A type pattern or <c>is</c> test from a struct to an interface or <c>object</c>.</summary>
+    public const string BoxingTypePattern = "RDX1012";
+
+    // Strings (StringAllocationAnalyzer).
+
+    /// <summary>String <c>+</c> or <c>+=</c> that is not constant-folded.</summary>
+    public const string StringConcatenation = "RDX1020";
+
+    /// <summary>An interpolated string that becomes a <c>string</c> (not constant, not a custom handler).</summary>
+    public const string StringInterpolation = "RDX1021";
+
+    /// <summary><c>string.Format</c>, <c>string.Concat</c>, <c>string.Join</c>.</summary>
+    public const string StringFormatting = "RDX1022";
+
+    /// <summary>An API that returns a new string or array: <c>ToString</c>, <c>Substring</c>, <c>Split</c>, <c>ToArray</c>...</summary>
+    public const string AllocatingConversionApi = "RDX1023";
+
+    // Delegates (DelegateAllocationAnalyzer).
+
+    /// <summary>A capturing lambda or a non-static local function converted to a delegate.</summary>
+    public const string ClosureAllocation = "RDX1030";
+
+    /// <summary>A method-group conversion or <c>new D(...)</c> the compiler cannot cache.</summary>
+    public const string MethodGroupAllocation = "RDX1031";
+
+    // LINQ (LinqAnalyzer).
+
+    /// <summary>A call into <c>System.Linq</c>.</summary>
+    public const string LinqAllocation = "RDX1040";
+
+    // params (ParamsAllocationAnalyzer).
+
+    /// <summary>A call that makes a hidden <c>params</c> array or collection.</summary>
+    public const string ParamsAllocation = "RDX1050";
+
+    // foreach (ForEachAllocationAnalyzer).
+
+    /// <summary><c>foreach</c> whose <c>GetEnumerator</c> returns an interface or a class.</summary>
+    public const string EnumeratorAllocation = "RDX1060";
+
+    // State machines (StateMachineAllocationAnalyzer).
+
+    /// <summary>An iterator (<c>yield</c>) method.</summary>
+    public const string IteratorAllocation = "RDX1070";
+
+    /// <summary>An <c>async</c> method, local function or lambda.</summary>
+    public const string AsyncAllocation = "RDX1071";
+
+    // Exceptions (ThrowAllocationAnalyzer).
+
+    /// <summary><c>throw new ...</c>: allocates an exception; return an errno instead.</summary>
+    public const string ExceptionAllocation = "RDX1080";
+
+    // Bare-metal language and runtime features (see src/Redox.CoreLib/LIMITS.md).
+
+    /// <summary><c>throw</c>: there is no unwinder.</summary>
+    public const string ThrowUnsupported = "RDX2001";
+
+    /// <summary><c>catch</c>: a catch clause never runs.</summary>
+    public const string CatchUnsupported = "RDX2002";
+
+    /// <summary>A call through an interface-typed receiver (no general interface dispatch yet).</summary>
+    public const string InterfaceDispatchUnsupported = "RDX2003";
+
+    /// <summary>Creating or invoking a delegate.</summary>
+    public const string DelegateUnsupported = "RDX2004";
+
+    /// <summary>A reference-typed static field given a value by an initializer or static constructor.</summary>
+    public const string StaticReferenceInitUnsupported = "RDX2005";
+
+    /// <summary>A <c>lock</c> statement.</summary>
+    public const string LockUnsupported = "RDX2006";
+
+    /// <summary><c>async</c>/<c>await</c>.</summary>
+    public const string AsyncUnsupported = "RDX2007";
+
+    /// <summary>A generic virtual method (declared, or called from metadata).</summary>
+    public const string GenericVirtualMethodUnsupported = "RDX2008";
+
+    /// <summary><c>dynamic</c>.</summary>
+    public const string DynamicUnsupported = "RDX2009";
+
+    /// <summary>A finalizer (<c>~T()</c>).</summary>
+    public const string FinalizerUnsupported = "RDX2010";
+
+    /// <summary>A <c>[ThreadStatic]</c> field.</summary>
+    public const string ThreadStaticUnsupported = "RDX2011";
+
+    // Bare-metal API availability (ApiAvailabilityAnalyzer).
+
+    /// <summary>A System.* or Microsoft.* type or member the Redox core library does not provide.</summary>
+    public const string ApiUnavailable = "RDX2100";
+}

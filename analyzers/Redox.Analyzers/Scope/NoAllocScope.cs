@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Redox.Analyzers.Scope;
+
+/// <summary>
+/// Decides which code the allocation rules (RDX1xxx) look at: members of types or members marked
+/// <c>[Redox.NoAlloc]</c> (matched by full metadata name wherever the attribute is defined, as
+/// Roslyn matches <c>PerformanceSensitiveAttribute</c>), everything when the assembly is marked,
+/// and every override of a virtual member declared on <c>Redox.Scheme.SchemeBase</c>
+/// (the request handlers). Lambdas and local functions share the scope of their member.
+/// One instance per compilation; answers are cached per member.
+/// </summary>
+internal sealed class NoAllocScope
+{
+    private const string AttributeName = "NoAllocAttribute";
+    private const string AttributeNamespace = "Redox";
+    private const string SchemeBaseName = "SchemeBase";
+    private const string SchemeBaseNamespace = "Redox.Scheme";
+
+    private readonly bool _everything;
+    private readonly AnalyzerConfigOptionsProvider _options;
+    private readonly ConcurrentDictionary<ISymbol, bool> _members = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, bool> _forcedTrees = new ConcurrentDictionary<SyntaxTree, bool>();
+
+    private NoAllocScope(bool everything, AnalyzerConfigOptionsProvider options)
+    {
+        _everything = everything;
+        _options = options;
+    }
+
+    /// <summary>Creates the scope for one compilation.</summary>
+    internal static NoAllocScope Create(Compilation compilation, AnalyzerOptions options)
+    {
+        var provider = options.AnalyzerConfigOptionsProvider;
+        bool everything = HasNoAlloc(compilation.Assembly) || OptionKeys.IsTrue(provider.GlobalOptions, OptionKeys.ForceNoAllocScope);
+        return new NoAllocScope(everything, provider);
+    }
+
+    /// <summary>True when code of <paramref name="symbol"/> (a member, local function or lambda) in <paramref name="tree"/> must not allocate.</summary>
+    internal bool Contains(ISymbol? symbol, SyntaxTree tree)
+    {
+        if (_everything || IsForced(tree))
+        {
+            return true;
+        }
+
+        for (var current = symbol; current != null && current is not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (current is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+            {
+                continue;
+            }
+
+            if (_members.GetOrAdd(current, s => IsMarkedOrHandler(s)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="member"/> overrides a virtual member declared on <c>Redox.Scheme.SchemeBase</c>.</summary>
+    internal static bool IsSchemeHandler(ISymbol? member)
+    {
+        switch (member)
+        {
+            case IMethodSymbol method:
+                if (method.AssociatedSymbol is IPropertySymbol or IEventSymbol)
+                {
+                    return IsSchemeHandler(method.AssociatedSymbol);
+                }
+
+                for (var m = method.OverriddenMethod; m != null; m = m.OverriddenMethod)
+                {
+                    if (IsSchemeBase(m.ContainingType))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case IPropertySymbol property:
+                for (var p = property.OverriddenProperty; p != null; p = p.OverriddenProperty)
+                {
+                    if (IsSchemeBase(p.ContainingType))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case IEventSymbol @event:
+                for (var e = @event.OverriddenEvent; e != null; e = e.OverriddenEvent)
+                {
+                    if (IsSchemeBase(e.ContainingType))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsMarkedOrHandler(ISymbol symbol)
+    {
+        if (HasNoAlloc(symbol) || IsSchemeHandler(symbol))
+        {
+            return true;
+        }
+
+        // An accessor is in scope when its property or event is marked.
+        return symbol is IMethodSymbol { AssociatedSymbol: { } associated } && HasNoAlloc(associated);
+    }
+
+    private bool IsForced(SyntaxTree tree) =>
+        _forcedTrees.GetOrAdd(tree, t => OptionKeys.IsTrue(_options.GetOptions(t), OptionKeys.ForceNoAllocScope));
+
+    private static bool HasNoAlloc(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            var type = attribute.AttributeClass;
+            if (type is { MetadataName: AttributeName } && type.ContainingType == null && IsNamespace(type.ContainingNamespace, AttributeNamespace))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSchemeBase(INamedTypeSymbol? type) =>
+        type is { MetadataName: SchemeBaseName, ContainingType: null } && IsNamespace(type.ContainingNamespace, SchemeBaseNamespace);
+
+    /// <summary>Compares a namespace with a dotted name without allocating a display string per call.</summary>
+    internal static bool IsNamespace(INamespaceSymbol? ns, string dotted)
+    {
+        int end = dotted.Length;
+        while (ns is { IsGlobalNamespace: false })
+        {
+            int start = dotted.LastIndexOf('.', end - 1) + 1;
+            if (end - start != ns.Name.Length || string.CompareOrdinal(dotted, start, ns.Name, 0, ns.Name.Length) != 0)
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+            end = start - 1;
+            if (end < 0)
+            {
+                return ns is null || ns.IsGlobalNamespace;
+            }
+        }
+
+        return false;
+    }
+}

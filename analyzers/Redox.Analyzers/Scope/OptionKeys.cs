@@ -1,0 +1,21 @@
+namespace Redox.Analyzers.Scope;
+
+/// <summary>The analyzer-config keys the analyzers read (from <c>.editorconfig</c>, <c>.globalconfig</c> or MSBuild).</summary>
+internal static class OptionKeys
+{
+    /// <summary>
+    /// <c>redox_noalloc_force_scope = true</c> puts every member in scope of the allocation rules.
+    /// Only the repository-wide robustness test sets it; it is not documented for users.
+    /// </summary>
+    internal const string ForceNoAllocScope = "redox_noalloc_force_scope";
+
+    /// <summary>
+    /// MSBuild property <c>RedoxBareMetal</c>, made visible by <c>build/Redox.Analyzers.props</c>
+    /// (<c>&lt;CompilerVisibleProperty Include="RedoxBareMetal" /&gt;</c>).
+    /// </summary>
+    internal const string BareMetalProperty = "build_property.RedoxBareMetal";
+
+    /// <summary>Reads a boolean option; anything but a case-insensitive "true" is false.</summary>
+    internal static bool IsTrue(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
+}
