@@ -148,11 +148,10 @@ public sealed class ExplicitAllocationAnalyzer : NoAllocAnalyzer
                 // [] for IEnumerable<T>, IReadOnlyCollection<T>, IReadOnlyList<T> is Array.Empty<T>();
                 // ICollection<T> and IList<T> always get a new List<T>.
                 return !(empty && TypeFacts.IsReadOnlyCollectionInterface(type));
-            case INamedTypeSymbol when TypeFacts.IsSpan(type, out bool readOnly):
-                // Spans stay on the stack (inline array) or in read-only data, unless the span is
-                // returned: then the compiler must use a heap array, except for constant data
-                // behind a ReadOnlySpan.
-                return OperationFacts.IsReturned(collection) && !empty && !(readOnly && IsConstantPrimitiveData(collection));
+            case INamedTypeSymbol when TypeFacts.IsSpan(type):
+                // Spans stay on the stack (inline array) or in read-only data; a span collection
+                // expression that would escape is a compile error (CS9203), never a heap array.
+                return false;
             case INamedTypeSymbol { IsReferenceType: true }:
                 return true;
             case INamedTypeSymbol when TypeFacts.Is(type, "System.Collections.Immutable", "ImmutableArray`1"):
@@ -162,19 +161,6 @@ public sealed class ExplicitAllocationAnalyzer : NoAllocAnalyzer
                 // Other structs with a collection builder: what they allocate is up to the builder.
                 return false;
         }
-    }
-
-    private static bool IsConstantPrimitiveData(ICollectionExpressionOperation collection)
-    {
-        foreach (var element in collection.Elements)
-        {
-            if (!element.ConstantValue.HasValue || !TypeFacts.IsBlittablePrimitive(element.Type))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);

@@ -46,8 +46,4 @@ internal static class OperationFacts
 
         return false;
     }
-
-    /// <summary>True when the value of <paramref name="operation"/> is returned from its method or lambda.</summary>
-    internal static bool IsReturned(IOperation operation) =>
-        ParentSkippingConversions(operation) is IReturnOperation { Kind: OperationKind.Return };
 }
