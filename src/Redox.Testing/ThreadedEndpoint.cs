@@ -107,11 +107,19 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     public SyscallResult SendResponses(ReadOnlySpan<byte> source)
     {
         ReadOnlySpan<Cqe> responses = MemoryMarshal.Cast<byte, Cqe>(source);
+        // Readiness first: it was posted while serving these requests, so a client woken by its answer
+        // must already find the event queued.
         foreach (ref readonly Cqe cqe in responses)
         {
             if (cqe.Kind == CqeOpcode.SendFevent)
             {
                 Kernel.DeliverEvent(this, cqe.Result, (EventFlags)cqe.Tag);
+            }
+        }
+        foreach (ref readonly Cqe cqe in responses)
+        {
+            if (cqe.Kind == CqeOpcode.SendFevent)
+            {
                 continue;
             }
             CallSlot? slot;
