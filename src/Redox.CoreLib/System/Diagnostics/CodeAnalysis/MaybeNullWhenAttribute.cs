@@ -1,0 +1,12 @@
+namespace System.Diagnostics.CodeAnalysis;
+
+/// <summary>The compiler's or runtime's <c>MaybeNullWhen</c> marker, matched by name.</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class MaybeNullWhenAttribute : Attribute
+{
+    /// <summary>Creates the marker.</summary>
+    public MaybeNullWhenAttribute(bool returnValue) { ReturnValue = returnValue; }
+
+    /// <summary>The returnValue given to the constructor.</summary>
+    public bool ReturnValue { get; }
+}

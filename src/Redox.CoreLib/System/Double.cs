@@ -1,0 +1,18 @@
+namespace System;
+
+/// <summary>The primitive <c>double</c>. The compiler knows its layout; the one field is the value itself.</summary>
+public readonly struct Double : IEquatable<double>
+{
+#pragma warning disable CS0169, CS0649 // The layout of a primitive is a contract with the compiler.
+    private readonly double m_value;
+#pragma warning restore CS0169, CS0649
+
+    /// <summary>True when both hold the same value.</summary>
+    public bool Equals(double obj) => m_value == obj;
+
+    /// <summary>True when <paramref name="obj"/> is a boxed <c>double</c> with the same value.</summary>
+    public override bool Equals(object? obj) => obj is double other && m_value == other;
+
+    /// <summary>A hash of the value.</summary>
+    public override int GetHashCode() => (int)m_value;
+}

@@ -1,0 +1,6 @@
+namespace System;
+
+/// <summary>The base of every enum.</summary>
+public abstract class Enum : ValueType
+{
+}

@@ -1,0 +1,6 @@
+namespace System;
+
+/// <summary>The base of every C# delegate type.</summary>
+public abstract class MulticastDelegate : Delegate
+{
+}

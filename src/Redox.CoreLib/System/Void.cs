@@ -1,0 +1,6 @@
+namespace System;
+
+/// <summary>The type of no value.</summary>
+public struct Void
+{
+}

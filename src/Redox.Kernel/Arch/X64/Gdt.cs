@@ -1,0 +1,78 @@
+using System.Runtime.InteropServices;
+
+namespace Redox.Kernel.Arch.X64;
+
+/// <summary>
+/// The global descriptor table and the task state segment. Long mode ignores segment bases and limits, so the GDT
+/// only says ring and code/data; the TSS gives the CPU the stacks to switch to (rsp0 for ring 3 → 0 later, IST1 for
+/// double faults so a blown kernel stack still gets reported). The selector order suits SYSRET (user data, then
+/// user code).
+/// </summary>
+public static unsafe class Gdt
+{
+    /// <summary>Kernel code selector.</summary>
+    public const ushort KernelCode = 0x08;
+    /// <summary>Kernel data selector.</summary>
+    public const ushort KernelData = 0x10;
+    /// <summary>User data selector (RPL 3).</summary>
+    public const ushort UserData = 0x18 | 3;
+    /// <summary>User code selector (RPL 3).</summary>
+    public const ushort UserCode = 0x20 | 3;
+    /// <summary>TSS selector.</summary>
+    public const ushort Tss = 0x28;
+
+    /// <summary>Number of 8-byte GDT slots (the TSS takes two).</summary>
+    public const int EntryCount = 7;
+
+    /// <summary>Bytes of the double-fault stack.</summary>
+    public const int DoubleFaultStackSize = 16384;
+
+    private static GdtTable s_gdt;
+    private static TaskStateSegment s_tss;
+    private static DoubleFaultStack s_doubleFaultStack;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct GdtTable { public fixed ulong Entries[EntryCount]; }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct DoubleFaultStack { public fixed byte Bytes[DoubleFaultStackSize]; }
+
+    /// <summary>Builds and loads the GDT and TSS, reloading every segment register.</summary>
+    public static void Initialize()
+    {
+        fixed (ulong* entries = s_gdt.Entries)
+        fixed (TaskStateSegment* tss = &s_tss)
+        fixed (byte* dfStack = s_doubleFaultStack.Bytes)
+        {
+            entries[0] = 0;
+            entries[1] = Descriptor(code: true, ring: 0);
+            entries[2] = Descriptor(code: false, ring: 0);
+            entries[3] = Descriptor(code: false, ring: 3);
+            entries[4] = Descriptor(code: true, ring: 3);
+            tss->Ist1 = (ulong)(dfStack + DoubleFaultStackSize);
+            tss->IoMapBase = (ushort)sizeof(TaskStateSegment);
+            ulong tssBase = (ulong)tss;
+            ulong tssLimit = (ulong)sizeof(TaskStateSegment) - 1;
+            // 64-bit TSS descriptor (type 0x9, present), two slots: base bits 0-31 spread over the first,
+            // bits 32-63 in the second.
+            entries[5] = (tssLimit & 0xFFFF) | ((tssBase & 0xFFFFFF) << 16) | (0x89UL << 40) |
+                         (((tssLimit >> 16) & 0xF) << 48) | (((tssBase >> 24) & 0xFF) << 56);
+            entries[6] = tssBase >> 32;
+            DescriptorTablePointer pointer;
+            pointer.Limit = (ushort)(EntryCount * 8 - 1);
+            pointer.Base = (ulong)entries;
+            Native.LoadGdt(&pointer, KernelCode, KernelData, Tss);
+        }
+    }
+
+    /// <summary>Sets the stack the CPU switches to when ring 3 is interrupted.</summary>
+    public static void SetKernelStack(ulong top) => s_tss.Rsp0 = top;
+
+    /// <summary>A flat code or data descriptor for long mode.</summary>
+    public static ulong Descriptor(bool code, int ring)
+    {
+        ulong access = 0x80UL /* present */ | ((ulong)ring << 5) | 0x10UL /* code/data */ | (code ? 0x0AUL : 0x02UL);
+        ulong flags = code ? 0x2UL /* L: 64-bit */ : 0x0UL;
+        return 0xFFFFUL | (access << 40) | (0xFUL << 48) | ((flags | 0x8UL /* 4 KiB granularity */) << 52);
+    }
+}

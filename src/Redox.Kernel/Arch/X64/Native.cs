@@ -1,0 +1,45 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+
+namespace Redox.Kernel.Arch.X64;
+
+/// <summary>
+/// The assembly stubs in <c>Arch/X64/native/*.S</c>: one instruction each, System V calling convention. Only
+/// bare-metal code paths reach this class; host tests never load it.
+/// </summary>
+internal static unsafe class Native
+{
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_outb")] public static extern void Out8(ushort port, byte value);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_outw")] public static extern void Out16(ushort port, ushort value);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_outd")] public static extern void Out32(ushort port, uint value);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_inb")] public static extern byte In8(ushort port);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_inw")] public static extern ushort In16(ushort port);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_ind")] public static extern uint In32(ushort port);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_read_cr2")] public static extern ulong ReadCr2();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_read_cr3")] public static extern ulong ReadCr3();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_write_cr3")] public static extern void WriteCr3(ulong value);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_invlpg")] public static extern void InvalidatePage(ulong address);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_cli")] public static extern void DisableInterrupts();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_sti")] public static extern void EnableInterrupts();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_hlt")] public static extern void Halt();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_sti_hlt")] public static extern void EnableInterruptsAndHalt();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_read_flags")] public static extern ulong ReadFlags();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_pause")] public static extern void Pause();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_rdtsc")] public static extern ulong ReadTimestampCounter();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_rdmsr")] public static extern ulong ReadMsr(uint msr);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_wrmsr")] public static extern void WriteMsr(uint msr, ulong value);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_load_gdt")] public static extern void LoadGdt(void* pointer, ushort codeSelector, ushort dataSelector, ushort tssSelector);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_load_idt")] public static extern void LoadIdt(void* pointer);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_read_rsp")] public static extern ulong ReadStackPointer();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_yield")] public static extern void Yield();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_early_heap_range")] public static extern void EarlyHeapRange(byte** start, byte** end);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_kernel_bounds")] public static extern void KernelBounds(ulong* start, ulong* end);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "__managed__Main")] public static extern int ImageMain(int argc, nint argv);
+
+    /// <summary>The 256 interrupt stub addresses (a data symbol read through a tiny accessor).</summary>
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_interrupt_stub_table")] public static extern ulong* InterruptStubTable();
+}

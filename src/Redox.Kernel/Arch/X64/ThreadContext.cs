@@ -1,0 +1,34 @@
+namespace Redox.Kernel.Arch.X64;
+
+/// <summary>Builds the first context of a new thread: an interrupt frame that "returns" into its entry.</summary>
+public static unsafe class ThreadContext
+{
+    private const ulong InterruptsEnabled = 0x202;
+    private const ushort DefaultFpuControl = 0x037F;
+    private const uint DefaultMxcsr = 0x1F80;
+
+    /// <summary>
+    /// Places a frame at the top of the stack so the interrupt return path starts
+    /// <paramref name="entry"/>(<paramref name="first"/>, <paramref name="second"/>) with interrupts on. The entry sees
+    /// a stack as if called (rsp = 8 mod 16) with a zero return address.
+    /// </summary>
+    public static nuint Create(byte* stackBase, nuint stackSize, delegate*<nint, nint, void> entry, nint first, nint second)
+    {
+        ulong top = ((ulong)stackBase + stackSize) & ~15UL;
+        ulong entryRsp = top - 16;
+        *(ulong*)entryRsp = 0;
+        InterruptFrame* frame = (InterruptFrame*)((entryRsp - (ulong)sizeof(InterruptFrame)) & ~15UL);
+        byte* raw = (byte*)frame;
+        for (int i = 0; i < sizeof(InterruptFrame); i++) raw[i] = 0;
+        *(ushort*)frame->FxState = DefaultFpuControl;
+        *(uint*)(frame->FxState + 24) = DefaultMxcsr;
+        frame->Rip = (ulong)entry;
+        frame->Rdi = (ulong)first;
+        frame->Rsi = (ulong)second;
+        frame->Cs = Gdt.KernelCode;
+        frame->Ss = Gdt.KernelData;
+        frame->Rflags = InterruptsEnabled;
+        frame->Rsp = entryRsp;
+        return (nuint)frame;
+    }
+}

@@ -1,0 +1,55 @@
+# Single instructions C# cannot emit, each a System V function. Port I/O, control registers, descriptor tables,
+# MSRs, interrupt flag.
+        .intel_syntax noprefix
+        .text
+        .globl redox_outb, redox_outw, redox_outd, redox_inb, redox_inw, redox_ind
+redox_outb:  mov edx, edi; mov eax, esi; out dx, al; ret
+redox_outw:  mov edx, edi; mov eax, esi; out dx, ax; ret
+redox_outd:  mov edx, edi; mov eax, esi; out dx, eax; ret
+redox_inb:   mov edx, edi; xor eax, eax; in al, dx; ret
+redox_inw:   mov edx, edi; xor eax, eax; in ax, dx; ret
+redox_ind:   mov edx, edi; in eax, dx; ret
+
+        .globl redox_read_cr2, redox_read_cr3, redox_write_cr3, redox_invlpg
+redox_read_cr2:  mov rax, cr2; ret
+redox_read_cr3:  mov rax, cr3; ret
+redox_write_cr3: mov cr3, rdi; ret
+redox_invlpg:    invlpg [rdi]; ret
+
+        .globl redox_cli, redox_sti, redox_hlt, redox_sti_hlt, redox_read_flags, redox_pause
+redox_cli:        cli; ret
+redox_sti:        sti; ret
+redox_hlt:        hlt; ret
+redox_sti_hlt:    sti; hlt; ret
+redox_read_flags: pushfq; pop rax; ret
+redox_pause:      pause; ret
+
+        .globl redox_rdtsc
+redox_rdtsc: rdtsc; shl rdx, 32; or rax, rdx; ret
+
+        .globl redox_rdmsr, redox_wrmsr
+redox_rdmsr: mov ecx, edi; rdmsr; shl rdx, 32; or rax, rdx; ret
+redox_wrmsr: mov ecx, edi; mov eax, esi; mov rdx, rsi; shr rdx, 32; wrmsr; ret
+
+# redox_load_gdt(pointer*, codeSelector, dataSelector, tssSelector): load the GDT, reload every segment, load TR.
+        .globl redox_load_gdt
+redox_load_gdt:
+        lgdt    [rdi]
+        mov     ax, dx
+        mov     ds, ax
+        mov     es, ax
+        mov     ss, ax
+        ltr     cx
+        push    rsi
+        lea     rax, [rip + 1f]
+        push    rax
+        retfq
+1:      ret
+
+        .globl redox_load_idt
+redox_load_idt: lidt [rdi]; ret
+
+# redox_read_rsp(): the current stack pointer (for stack-overflow diagnostics).
+        .globl redox_read_rsp
+redox_read_rsp: lea rax, [rsp + 8]; ret
+        .section .note.GNU-stack, "", @progbits

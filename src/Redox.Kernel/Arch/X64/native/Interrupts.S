@@ -1,0 +1,96 @@
+# Interrupt and exception entry. Every vector gets a stub that makes the stack uniform (a zero error code where
+# the CPU pushes none, then the vector number) and jumps to one common path. The common path saves the general
+# registers and the SSE state (C# code in handlers and threads uses xmm registers), calls
+# redox_interrupt_dispatch(frame) and resumes whatever frame that returns: the same one, or another thread's,
+# which is how the scheduler switches threads (preemption and voluntary yields alike).
+        .intel_syntax noprefix
+        .text
+
+        .macro STUB vector
+        .balign 16
+interrupt_stub_\vector:
+        .if (\vector == 8) || (\vector == 10) || (\vector == 11) || (\vector == 12) || (\vector == 13) || (\vector == 14) || (\vector == 17) || (\vector == 21) || (\vector == 29) || (\vector == 30)
+        .else
+        push    0
+        .endif
+        push    \vector
+        jmp     interrupt_common
+        .endm
+
+        .altmacro
+        .set    vector, 0
+        .rept   256
+        STUB    %vector
+        .set    vector, vector + 1
+        .endr
+
+interrupt_common:
+        push    rax
+        push    rbx
+        push    rcx
+        push    rdx
+        push    rsi
+        push    rdi
+        push    rbp
+        push    r8
+        push    r9
+        push    r10
+        push    r11
+        push    r12
+        push    r13
+        push    r14
+        push    r15
+        # 5 (CPU) + 2 (ours) + 15 registers = 176 bytes: rsp is still 16-byte aligned, as fxsave needs.
+        sub     rsp, 512
+        fxsave  [rsp]
+        cld
+        mov     rdi, rsp
+        call    redox_interrupt_dispatch
+        mov     rsp, rax
+        fxrstor [rsp]
+        add     rsp, 512
+        pop     r15
+        pop     r14
+        pop     r13
+        pop     r12
+        pop     r11
+        pop     r10
+        pop     r9
+        pop     r8
+        pop     rbp
+        pop     rdi
+        pop     rsi
+        pop     rdx
+        pop     rcx
+        pop     rbx
+        pop     rax
+        add     rsp, 16
+        iretq
+
+# The stub addresses, for the IDT.
+        .section .rodata
+        .balign 8
+        .globl  redox_interrupt_stubs
+redox_interrupt_stubs:
+        .macro STUB_ADDRESS vector
+        .quad   interrupt_stub_\vector
+        .endm
+        .set    vector, 0
+        .rept   256
+        STUB_ADDRESS %vector
+        .set    vector, vector + 1
+        .endr
+
+        .text
+        .globl  redox_interrupt_stub_table
+redox_interrupt_stub_table:
+        lea     rax, [rip + redox_interrupt_stubs]
+        ret
+
+# redox_yield(): enter the scheduler as if the timer had fired (vector 0x81), so a voluntary switch saves and
+# restores exactly what preemption does.
+        .globl  redox_yield
+redox_yield:
+        int     0x81
+        ret
+        .section .note.GNU-stack, "", @progbits

@@ -1,0 +1,81 @@
+using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Boot;
+using Redox.Kernel.Diagnostics;
+using Redox.Kernel.Memory;
+using Redox.Kernel.Scheduling;
+
+namespace Redox.Kernel;
+
+/// <summary>The one-line-per-subsystem boot log, kept apart so <see cref="KernelMain"/> reads as a table of contents.</summary>
+internal static class BootLog
+{
+    public static void Boot(in Multiboot2Info info)
+    {
+        KernelLog.Write("boot: ");
+        KernelLog.Write(info.BootloaderName);
+        KernelLog.Write(", cmdline \"");
+        KernelLog.Write(info.CommandLine);
+        KernelLog.Write("\", ");
+        KernelLog.WriteDecimal((ulong)info.MemoryRegionCount);
+        KernelLog.Write(" memory regions, ");
+        KernelLog.WriteDecimal((ulong)info.ModuleCount);
+        KernelLog.WriteLine(" modules");
+    }
+
+    public static void Cpu() => KernelLog.WriteLine("cpu: GDT + TSS loaded, IDT 256 vectors, exceptions report vector/error/RIP/CR2/registers");
+
+    public static void Memory(ulong kernelStart, ulong kernelEnd)
+    {
+        FrameAllocator frames = PhysicalMemory.Frames!;
+        KernelLog.Write("memory: ");
+        KernelLog.WriteDecimal(PhysicalMemory.AvailableBytes >> 20);
+        KernelLog.Write(" MiB available, ");
+        KernelLog.WriteDecimal(frames.FreeFrames);
+        KernelLog.Write(" of ");
+        KernelLog.WriteDecimal(frames.FrameCount);
+        KernelLog.Write(" frames free, kernel ");
+        KernelLog.WriteHex(kernelStart, 8);
+        KernelLog.Write("..");
+        KernelLog.WriteHex(kernelEnd, 8);
+        KernelLog.WriteLine();
+        KernelLog.Write("paging: 4-level, identity 4 KiB..");
+        KernelLog.WriteDecimal(KernelPaging.IdentityMapped >> 20);
+        KernelLog.Write(" MiB (null page unmapped), heap at ");
+        KernelLog.WriteHex(KernelPaging.HeapBase);
+        KernelLog.Write(", ");
+        KernelLog.WriteDecimal((ulong)KernelPaging.KernelSpace!.TableFrames);
+        KernelLog.WriteLine(" table frames");
+        ref readonly KernelHeap heap = ref Heap.Current;
+        KernelLog.Write("heap: ");
+        KernelLog.WriteDecimal((ulong)heap.BytesInUse);
+        KernelLog.Write(" bytes in use of ");
+        KernelLog.WriteDecimal((ulong)heap.BytesReserved >> 10);
+        KernelLog.WriteLine(" KiB, size classes 16 B..2 KiB + first fit, grows from frames");
+    }
+
+    public static void Scheduler(uint hertz)
+    {
+        KernelLog.Write("scheduler: preemptive round-robin, ");
+        KernelLog.WriteDecimal((ulong)Scheduling.Scheduler.PriorityLevels);
+        KernelLog.Write(" priorities, PIT ");
+        KernelLog.WriteDecimal((ulong)hertz);
+        KernelLog.Write(" Hz, ");
+        KernelLog.WriteDecimal((ulong)Scheduling.Scheduler.TimeSliceTicks);
+        KernelLog.WriteLine("-tick slices, idle thread");
+    }
+
+    public static void Ready(ulong startTsc)
+    {
+        ulong cycles = Native.ReadTimestampCounter() - startTsc;
+        KernelLog.Write("ready (");
+        KernelLog.WriteDecimal(cycles / 1000);
+        KernelLog.WriteLine(" k TSC cycles since kernel entry)");
+    }
+
+    public static void MainReturned(int exitCode)
+    {
+        KernelLog.Write("main returned ");
+        KernelLog.WriteDecimal((long)exitCode);
+        KernelLog.WriteLine();
+    }
+}

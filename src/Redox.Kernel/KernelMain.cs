@@ -1,0 +1,65 @@
+using System.Runtime.InteropServices;
+using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Boot;
+using Redox.Kernel.Diagnostics;
+using Redox.Kernel.Memory;
+using Redox.Kernel.Scheduling;
+
+namespace Redox.Kernel;
+
+/// <summary>
+/// The kernel's entry, read top to bottom as a table of contents: each line brings up one subsystem and logs
+/// one line. The boot stub calls it in long mode with the multiboot2 magic and the boot information address.
+/// </summary>
+public static unsafe class KernelMain
+{
+    /// <summary>Timer frequency: 100 Hz, a 10 ms tick.</summary>
+    public const uint TimerHertz = 100;
+
+    [UnmanagedCallersOnly(EntryPoint = "redox_kernel_main")]
+    private static void Start(uint magic, ulong bootInfo)
+    {
+        ulong startTsc = Native.ReadTimestampCounter();
+        SerialPort.Initialize(SerialPort.Com1);                          // the kernel log: COM1, first of all
+        KernelLog.SetSink(&WriteSerial);
+        KernelLog.Write("Redox.NET ");
+        KernelLog.Write(BuildInfo.Version);
+        KernelLog.WriteLine(" (x86_64, C# compiled by ILC)");
+
+        if (magic != Multiboot2Info.BootloaderMagic || !Multiboot2Info.TryParse((byte*)bootInfo, out Multiboot2Info info))
+        {
+            Panic.Now("not booted by a multiboot2 loader");
+            return;
+        }
+        QemuExit.Enabled = KernelCommandLine.HasWord(info.CommandLine, "redox.exit=qemu"u8);
+        BootLog.Boot(info);                                              // boot: loader, command line, memory map
+
+        Gdt.Initialize();                                                // segments and the TSS (double-fault stack)
+        Idt.Initialize();                                                // all 256 vectors: exceptions report and stop
+        BootLog.Cpu();
+
+        ulong kernelStart, kernelEnd;
+        Native.KernelBounds(&kernelStart, &kernelEnd);
+        if (!PhysicalMemory.Initialize(info, kernelStart, kernelEnd, bootInfo))   // frames from the memory map
+            Panic.Now("no usable memory map");
+        if (!KernelPaging.Initialize(PhysicalMemory.Frames!, PhysicalMemory.Top)) // our own 4-level page tables
+            Panic.Now("out of frames for the kernel page tables");
+        Heap.EnableGrowth(&KernelPaging.GrowHeap);                       // the heap now grows from fresh frames
+        BootLog.Memory(kernelStart, kernelEnd);
+
+        Pic.Initialize();                                                // IRQs 0-15 on vectors 32-47, all masked
+        Threads.Initialize();                                            // this code becomes thread 0; idle thread
+        Pit.Start(TimerHertz);                                           // the preemption tick
+        Pic.Unmask(0);
+        Native.EnableInterrupts();
+        BootLog.Scheduler(TimerHertz);
+
+        BootLog.Ready(startTsc);
+        int exitCode = Native.ImageMain(0, 0);                           // the image's Main, on this thread
+        BootLog.MainReturned(exitCode);
+        QemuExit.ExitIfEnabled(exitCode == 0 ? QemuExit.PassCode : QemuExit.FailCode);
+        Threads.Exit();
+    }
+
+    private static void WriteSerial(byte value) => SerialPort.Write(SerialPort.Com1, value);
+}

@@ -1,0 +1,122 @@
+namespace Redox.Kernel.Scheduling;
+
+/// <summary>
+/// The scheduling policy, free of hardware: preemptive round-robin with priorities. The highest-priority ready
+/// thread runs; equals share the CPU in time slices; a thread that blocks or sleeps leaves the queues until it
+/// is woken. When nothing is ready the idle thread runs. The arch calls <see cref="OnTick"/> from the timer and
+/// <see cref="Reschedule"/> after a voluntary yield, and switches to whatever they return. Nothing here allocates.
+/// </summary>
+public sealed class Scheduler
+{
+    /// <summary>Priority levels (0 highest).</summary>
+    public const int PriorityLevels = 4;
+
+    /// <summary>Timer ticks a thread runs before an equal-priority thread gets the CPU.</summary>
+    public const int TimeSliceTicks = 2;
+
+    private readonly RunQueue _ready = new RunQueue(PriorityLevels);
+    private KernelThread? _sleepers;
+
+    /// <summary>Starts with <paramref name="boot"/> on the CPU and <paramref name="idle"/> as the fallback.</summary>
+    public Scheduler(KernelThread boot, KernelThread idle)
+    {
+        Current = boot;
+        Idle = idle;
+        boot.State = ThreadState.Running;
+        boot.SliceLeft = TimeSliceTicks;
+        idle.State = ThreadState.Ready;
+    }
+
+    /// <summary>The thread on the CPU.</summary>
+    public KernelThread Current { get; private set; }
+
+    /// <summary>Runs when nothing else can.</summary>
+    public KernelThread Idle { get; }
+
+    /// <summary>Timer ticks since start.</summary>
+    public ulong Ticks { get; private set; }
+
+    /// <summary>Context switches so far.</summary>
+    public ulong Switches { get; private set; }
+
+    /// <summary>Threads waiting for the CPU (idle excluded).</summary>
+    public int ReadyCount => _ready.Count;
+
+    /// <summary>Makes a new thread runnable.</summary>
+    public void Add(KernelThread thread)
+    {
+        thread.State = ThreadState.Ready;
+        _ready.Enqueue(thread);
+    }
+
+    /// <summary>One timer tick: wakes due sleepers and preempts when the slice is used up or a better thread waits.</summary>
+    public KernelThread OnTick()
+    {
+        Ticks++;
+        WakeSleepers();
+        KernelThread current = Current;
+        if (current == Idle) return _ready.Count > 0 ? SwitchToNext() : current;
+        current.SliceLeft--;
+        bool betterWaiting = _ready.BestPriority < current.Priority;
+        bool sliceOver = current.SliceLeft <= 0 && _ready.BestPriority <= current.Priority;
+        return betterWaiting || sliceOver ? SwitchToNext() : current;
+    }
+
+    /// <summary>After the current thread yielded, blocked, slept or exited: picks who runs next.</summary>
+    public KernelThread Reschedule() => SwitchToNext();
+
+    /// <summary>Marks the current thread blocked; the caller then yields.</summary>
+    public void BlockCurrent() => Current.State = ThreadState.Blocked;
+
+    /// <summary>Puts the current thread to sleep for <paramref name="ticks"/>; the caller then yields.</summary>
+    public void SleepCurrent(ulong ticks)
+    {
+        KernelThread current = Current;
+        current.State = ThreadState.Sleeping;
+        current.WakeTick = Ticks + (ticks == 0 ? 1 : ticks);
+        current.Next = _sleepers;
+        _sleepers = current;
+    }
+
+    /// <summary>Ends the current thread; the caller then yields and never returns.</summary>
+    public void ExitCurrent() => Current.State = ThreadState.Exited;
+
+    /// <summary>Makes a blocked thread ready; false if it was not blocked.</summary>
+    public bool Wake(KernelThread thread)
+    {
+        if (thread.State != ThreadState.Blocked) return false;
+        Add(thread);
+        return true;
+    }
+
+    private KernelThread SwitchToNext()
+    {
+        KernelThread previous = Current;
+        if (previous.State == ThreadState.Running && previous != Idle) Add(previous);
+        KernelThread next = _ready.Dequeue() ?? Idle;
+        next.State = ThreadState.Running;
+        next.SliceLeft = TimeSliceTicks;
+        next.Dispatches++;
+        if (next != previous) Switches++;
+        Current = next;
+        return next;
+    }
+
+    private void WakeSleepers()
+    {
+        KernelThread? previous = null;
+        KernelThread? thread = _sleepers;
+        while (thread is not null)
+        {
+            KernelThread? next = thread.Next;
+            if (thread.WakeTick <= Ticks)
+            {
+                if (previous is null) _sleepers = next;
+                else previous.Next = next;
+                Add(thread);
+            }
+            else previous = thread;
+            thread = next;
+        }
+    }
+}
