@@ -82,14 +82,17 @@ public sealed class ApiAvailabilityAnalyzer : BareMetalAnalyzer
             IBinaryOperation binary => checker.FindMissing(binary.OperatorMethod),
             IUnaryOperation unary => checker.FindMissing(unary.OperatorMethod),
             ICompoundAssignmentOperation compound => checker.FindMissing(compound.OperatorMethod),
-            ITypeOfOperation typeOf => checker.FindMissingType(typeOf.TypeOperand),
+            ITypeOfOperation typeOf => checker.FindMissingType(typeOf.TypeOperand) ?? checker.FindMissingType(typeOf.Type),
             IIsTypeOperation isType => checker.FindMissingType(isType.TypeOperand),
             IDeclarationPatternOperation pattern => checker.FindMissingType(pattern.MatchedType),
             ITypePatternOperation pattern => checker.FindMissingType(pattern.MatchedType),
             IRecursivePatternOperation pattern => checker.FindMissingType(pattern.MatchedType),
             IArrayCreationOperation array => checker.FindMissingType(array.Type),
             IDefaultValueOperation defaultValue => checker.FindMissingType(defaultValue.Type),
-            IVariableDeclaratorOperation declarator => checker.FindMissingType(declarator.Symbol.Type),
+            // 'var x = ...' is checked through its initializer; an explicit type is checked here.
+            IVariableDeclaratorOperation declarator => declarator.Syntax.Parent is VariableDeclarationSyntax { Type.IsVar: true }
+                ? null
+                : checker.FindMissingType(declarator.Symbol.Type),
             IForEachLoopOperation loop => FindMissingInForEach(loop, checker),
             _ => null,
         };

@@ -1,0 +1,162 @@
+using System.Threading.Tasks;
+using Redox.Analyzers.BareMetal;
+using Redox.Analyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace Redox.Analyzers.Tests.BareMetal;
+
+/// <summary>RDX2001-RDX2011 with RedoxBareMetal=true; each rule also checked silent outside bare metal.</summary>
+public class BareMetalFeatureTests
+{
+    private static Task Verify<TAnalyzer>(string source)
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new() =>
+        AnalyzerVerifier<TAnalyzer>.VerifyAsync(Code.Usings + source, TestOptions.BareMetal);
+
+    [Fact]
+    public Task ThrowAndCatch_AreReported() => Verify<ExceptionFeatureAnalyzer>("""
+        class C
+        {
+            void M(int x)
+            {
+                try { if (x < 0) {|RDX2001:throw new InvalidOperationException();|} }
+                {|RDX2002:catch|} (InvalidOperationException) { {|RDX2001:throw;|} }
+                finally { }
+            }
+            int N(string? s) => s?.Length ?? {|RDX2001:throw new ArgumentNullException()|};
+        }
+        """);
+
+    [Fact]
+    public Task TryFinallyAndUsing_AreFine() => Verify<ExceptionFeatureAnalyzer>("""
+        ref struct Guard { public void Dispose() { } }
+        class C
+        {
+            int M() { try { return 1; } finally { } }
+            void N() { using var g = new Guard(); }
+        }
+        """);
+
+    [Fact]
+    public Task InterfaceDispatch_IsReported() => Verify<InterfaceDispatchAnalyzer>("""
+        interface IDevice { int Read(); int Size { get; } static abstract int Create(); }
+        struct Disk : IDevice { public int Read() => 1; public int Size => 2; public static int Create() => 0; }
+        sealed class Pipe : IDevice { public int Read() => 1; public int Size => 2; public static int Create() => 0; }
+        class C
+        {
+            int A(IDevice d) => {|RDX2003:d.Read()|} + {|RDX2003:d.Size|};
+            int B(Disk d) => {|RDX2003:((IDevice)d).Read()|};
+            int Fine1<T>(T d) where T : struct, IDevice => d.Read() + d.Size + T.Create();
+            int Fine2(Disk d, Pipe p) => d.Read() + p.Read();
+            int Fine3<T>(T d) where T : IDevice => d.Read();
+            int Shared<T>(T d) where T : class, IDevice => {|RDX2003:d.Read()|};
+        }
+        """);
+
+    [Fact]
+    public Task Delegates_AreReported() => Verify<DelegateFeatureAnalyzer>("""
+        unsafe class C
+        {
+            static int S(int x) => x;
+            int M(Func<int, int> f)
+            {
+                Func<int, int> g = {|RDX2004:S|};
+                Func<int, int> h = {|RDX2004:static x => x|};
+                delegate*<int, int> p = &S;
+                return {|RDX2004:f(1)|} + {|RDX2004:g.Invoke(2)|} + p(3);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task StaticReferenceInitialization_IsReported() => Verify<StaticStateAnalyzer>("""
+        class C
+        {
+            static readonly object Lock {|RDX2005:= new object()|};
+            static string Name {|RDX2005:= "x"|};
+            static object? Nothing = null;
+            static int Count = 3;
+            const string Constant = "c";
+            static ReadOnlySpan<byte> Table => [1, 2, 3];
+            static byte[]? Buffer;
+            static C Instance { get; } {|RDX2005:= new C()|};
+            readonly object _instanceField = new object();
+            static C() { {|RDX2005:Buffer = new byte[4]|}; Count = 4; }
+        }
+        """);
+
+    [Fact]
+    public Task ThreadStatic_IsReported() => Verify<StaticStateAnalyzer>("""
+        class C
+        {
+            [ThreadStatic] static int {|RDX2011:t_depth|};
+        }
+        """);
+
+    [Fact]
+    public Task LockAndAsync_AreReported() => Verify<ConcurrencyFeatureAnalyzer>("""
+        class C
+        {
+            readonly object _gate = new object();
+            void M() { {|RDX2006:lock|} (_gate) { } }
+            {|RDX2007:async|} System.Threading.Tasks.Task N() { await System.Threading.Tasks.Task.Yield(); }
+            void O() { Func<System.Threading.Tasks.Task> f = {|RDX2007:async|} () => await System.Threading.Tasks.Task.Yield(); }
+        }
+        """);
+
+    [Fact]
+    public Task GenericVirtualMethods_AreReported() => Verify<GenericVirtualMethodAnalyzer>("""
+        interface IVisitor { void {|RDX2008:Visit|}<T>(T value); static abstract void Make<T>(); }
+        abstract class Base { public abstract void {|RDX2008:Run|}<T>(); public void Plain<T>() { } }
+        sealed class Derived : Base { public override void {|RDX2008:Run|}<T>() { } }
+        class C { void M(Base b) { b.Plain<int>(); } }
+        """);
+
+    [Fact]
+    public Task Dynamic_IsReported() => Verify<DynamicFeatureAnalyzer>("""
+        class C
+        {
+            void M(object o)
+            {
+                dynamic d = {|RDX2009:o|};
+                {|RDX2009:d.Run(1)|};
+                int x = {|RDX2009:d.Value|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Finalizer_IsReported() => Verify<FinalizerAnalyzer>("""
+        class C { ~{|RDX2010:C|}() { } }
+        """);
+
+    [Fact]
+    public Task NotBareMetal_IsSilent() => AnalyzerVerifier<ExceptionFeatureAnalyzer>.VerifyAsync(Code.Usings + """
+        class C { void M() { throw new InvalidOperationException(); } }
+        """);
+
+    [Fact]
+    public Task KernelAssembly_IsBareMetal()
+    {
+        var test = AnalyzerVerifier<FinalizerAnalyzer>.CreateTest(Code.Usings + "class C { ~{|RDX2010:C|}() { } }");
+        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectAssemblyName(projectId, "Redox.Kernel"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task DriverReferencingSchemeAbstractions_IsBareMetal()
+    {
+        var test = AnalyzerVerifier<FinalizerAnalyzer>.CreateTest(Code.Usings + "class C { ~{|RDX2010:C|}() { } }");
+        test.TestState.AdditionalReferences.Add(SchemeAbstractionsReference.Value);
+        return test.RunAsync();
+    }
+
+    private static readonly System.Lazy<Microsoft.CodeAnalysis.MetadataReference> SchemeAbstractionsReference = new(() =>
+    {
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Redox.Scheme.Abstractions",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Redox.Scheme { public abstract class SchemeBase { } }") },
+            TestReferences.Net,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        return compilation.ToMetadataReference();
+    });
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Redox.Analyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace Redox.Analyzers.Tests.Repository;
+
+/// <summary>Every rule has a descriptor, a help link, a doc page, an index entry and a release-tracking line.</summary>
+public class RuleDocumentationTests
+{
+    internal static IReadOnlyList<DiagnosticAnalyzer> Analyzers { get; } = typeof(DiagnosticIds).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToArray();
+
+    private static IEnumerable<DiagnosticDescriptor> Descriptors => Analyzers.SelectMany(a => a.SupportedDiagnostics);
+
+    [Fact]
+    public void EveryIdHasExactlyOneDescriptor()
+    {
+        var described = Descriptors.Select(d => d.Id).ToList();
+        Assert.Equal(described.Count, described.Distinct().Count());
+        Assert.Equal(RuleCatalog.AllIds().OrderBy(i => i), described.OrderBy(i => i));
+    }
+
+    [Fact]
+    public void EveryRuleHasHelpLinkAndDocPage()
+    {
+        var index = File.ReadAllText(RepositoryPaths.Combine("docs", "rules", "README.md"));
+        foreach (var descriptor in Descriptors)
+        {
+            Assert.Equal($"https://github.com/redox-net/redox-net/blob/main/docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
+            var page = RepositoryPaths.Combine("docs", "rules", descriptor.Id + ".md");
+            Assert.True(File.Exists(page), "missing " + page);
+            var text = File.ReadAllText(page);
+            Assert.Contains("## Bad", text);
+            Assert.Contains("## Good", text);
+            Assert.Contains(descriptor.Id + ".md", index);
+        }
+    }
+
+    [Fact]
+    public void SeveritiesFollowTheRange()
+    {
+        foreach (var descriptor in Descriptors)
+        {
+            var expected = descriptor.Id.StartsWith("RDX1") ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+            Assert.Equal(expected, descriptor.DefaultSeverity);
+            Assert.True(descriptor.IsEnabledByDefault);
+        }
+    }
+
+    [Fact]
+    public void EveryRuleIsInReleaseTracking()
+    {
+        var unshipped = File.ReadAllText(RepositoryPaths.Combine("analyzers", "Redox.Analyzers", "AnalyzerReleases.Unshipped.md"));
+        var shipped = File.ReadAllText(RepositoryPaths.Combine("analyzers", "Redox.Analyzers", "AnalyzerReleases.Shipped.md"));
+        foreach (var id in RuleCatalog.AllIds())
+        {
+            Assert.True(unshipped.Contains(id + " ") || shipped.Contains(id + " "), id + " missing from release tracking");
+        }
+    }
+}
