@@ -31,6 +31,7 @@ public static unsafe class KernelMain
             Panic.Now("not booted by a multiboot2 loader");
             return;
         }
+        KernelCommandLine.Set(info.CommandLine);
         QemuExit.Enabled = KernelCommandLine.HasWord(info.CommandLine, "redox.exit=qemu"u8);
         BootLog.Boot(info);                                              // boot: loader, command line, memory map
 

@@ -3,7 +3,10 @@ namespace System;
 /// <summary>An opaque handle ILC hands out for <c>ldtoken</c>.</summary>
 public struct RuntimeMethodHandle
 {
-#pragma warning disable CS0169 // Layout contract with ILC: one pointer.
     private nint _value;
-#pragma warning restore CS0169, CS0649
+
+    internal RuntimeMethodHandle(nint value) => _value = value;
+
+    /// <summary>The raw handle.</summary>
+    public nint Value => _value;
 }

@@ -19,7 +19,12 @@ public unsafe struct KernelHeap
     private const ulong TagInUse = 0x5245444F58555345;  // "REDOXUSE"
     private const ulong TagFree = 0x5245444F58465245;   // "REDOXFRE"
 
+    private const int MaxRegions = 32;
+
     private fixed ulong _classFreeLists[ClassCount];
+    private fixed ulong _regionStarts[MaxRegions];
+    private fixed ulong _regionEnds[MaxRegions];
+    private int _regionCount;
     private byte* _largeFreeList;
     private byte* _bumpNext;
     private byte* _bumpEnd;
@@ -84,7 +89,7 @@ public unsafe struct KernelHeap
     /// <summary>Returns a block; false (and nothing changes) for null, a foreign pointer or a double free.</summary>
     public bool Free(byte* payload)
     {
-        if (payload == null || ((nuint)payload & 15) != 0) return false;
+        if (payload == null || ((nuint)payload & 15) != 0 || !Owns(payload)) return false;
         byte* block = payload - HeaderSize;
         if (((ulong*)block)[1] != TagInUse) return false;
         nuint capacity = (nuint)((ulong*)block)[0];
@@ -106,10 +111,22 @@ public unsafe struct KernelHeap
     }
 
     /// <summary>The capacity of an allocated block, or 0 for a pointer this heap did not hand out.</summary>
-    public static nuint CapacityOf(byte* payload)
+    public nuint CapacityOf(byte* payload)
     {
+        if (!Owns(payload)) return 0;
         byte* block = payload - HeaderSize;
         return ((ulong*)block)[1] == TagInUse ? (nuint)((ulong*)block)[0] : 0;
+    }
+
+    /// <summary>True when a block header in front of <paramref name="payload"/> would lie inside one of our regions.</summary>
+    public readonly bool Owns(byte* payload)
+    {
+        ulong header = (ulong)payload - HeaderSize;
+        for (int i = 0; i < _regionCount; i++)
+        {
+            if (header >= _regionStarts[i] && (ulong)payload < _regionEnds[i]) return true;
+        }
+        return false;
     }
 
     /// <summary>The size class (0 = 16 B .. 7 = 2 KiB) for a request.</summary>
@@ -120,12 +137,30 @@ public unsafe struct KernelHeap
         return sizeClass;
     }
 
-    private void AddRegion(byte* start, nuint length)
+    private bool AddRegion(byte* start, nuint length)
     {
-        byte* aligned = (byte*)(((nuint)start + 15) & ~(nuint)15);
-        _bumpNext = aligned;
-        _bumpEnd = start + length;
+        ulong end = (ulong)start + length;
+        int merged = -1;
+        for (int i = 0; i < _regionCount; i++)
+        {
+            if (_regionEnds[i] == (ulong)start) merged = i;
+        }
+        if (merged >= 0) _regionEnds[merged] = end;
+        else if (_regionCount == MaxRegions) return false;
+        else
+        {
+            _regionStarts[_regionCount] = (ulong)start;
+            _regionEnds[_regionCount] = end;
+            _regionCount++;
+        }
+        // A region that continues the current one extends the bump area instead of abandoning its tail.
+        if (_bumpEnd != start)
+        {
+            _bumpNext = (byte*)(((nuint)start + 15) & ~(nuint)15);
+        }
+        _bumpEnd = (byte*)end;
         BytesReserved += length;
+        return true;
     }
 
     private byte* Bump(nuint capacity)
@@ -136,8 +171,8 @@ public unsafe struct KernelHeap
             if (_grow == null) return null;
             nuint granted;
             byte* region = _grow(needed, &granted);
-            if (region == null || granted < needed + 16) return null;
-            AddRegion(region, granted);
+            if (region == null || !AddRegion(region, granted)) return null;
+            if ((nuint)(_bumpEnd - _bumpNext) < needed) return null;
         }
         byte* block = _bumpNext;
         _bumpNext += needed;

@@ -1,12 +1,43 @@
+using Redox.Kernel.Boot;
 using Redox.Kernel.Diagnostics;
 
-/// <summary>Runs the in-kernel check the command line names and returns 0 when it passed.</summary>
+/// <summary>
+/// The boot-test image: runs the scenario named by <c>redox.test=</c> on the kernel command line, prints
+/// <c>boot test NAME: PASS</c> or <c>FAIL</c>, and returns 0 or 1 (the kernel turns that into QEMU's exit status).
+/// Scenarios that end in a fault or panic never return: the test host checks their report instead.
+/// </summary>
 public static class Program
 {
     /// <summary>The image's entry, called by the kernel after <c>ready</c>.</summary>
     public static int Main()
     {
-        KernelLog.WriteLine("boot test: smoke");
-        return 0;
+        if (!KernelCommandLine.TryGetValue(KernelCommandLine.Current, "redox.test"u8, out ReadOnlySpan<byte> name))
+        {
+            KernelLog.WriteLine("boot test: no redox.test= on the command line");
+            return 1;
+        }
+        KernelLog.Write("boot test ");
+        KernelLog.Write(name);
+        KernelLog.WriteLine(": start");
+        bool passed = Run(name);
+        KernelLog.Write("boot test ");
+        KernelLog.Write(name);
+        KernelLog.WriteLine(passed ? ": PASS" : ": FAIL");
+        return passed ? 0 : 1;
+    }
+
+    private static bool Run(ReadOnlySpan<byte> name)
+    {
+        if (name.SequenceEqual("smoke"u8)) return true;
+        if (name.SequenceEqual("corelib"u8)) return CoreLibScenario.Run();
+        if (name.SequenceEqual("twoworlds"u8)) return TwoWorldsScenario.Run();
+        if (name.SequenceEqual("preemption"u8)) return PreemptionScenario.Run();
+        if (name.SequenceEqual("blockwake"u8)) return BlockWakeScenario.Run();
+        if (name.SequenceEqual("heap"u8)) return HeapScenario.Run();
+        if (name.SequenceEqual("fault"u8)) return FaultScenario.Run();
+        if (name.SequenceEqual("nullref"u8)) return NullReferenceScenario.Run();
+        if (name.SequenceEqual("panic"u8)) return PanicScenario.Run();
+        KernelLog.WriteLine("unknown scenario");
+        return false;
     }
 }

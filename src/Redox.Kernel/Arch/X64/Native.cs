@@ -40,6 +40,9 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_kernel_bounds")] public static extern void KernelBounds(ulong* start, ulong* end);
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "__managed__Main")] public static extern int ImageMain(int argc, nint argv);
 
+    /// <summary>The linked type-name table (see Redox.Sdk's typenames.sh).</summary>
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_type_name_table")] public static extern ulong* TypeNameTable();
+
     /// <summary>The 256 interrupt stub addresses (a data symbol read through a tiny accessor).</summary>
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_interrupt_stub_table")] public static extern ulong* InterruptStubTable();
 }

@@ -15,7 +15,7 @@ public static unsafe class ThreadContext
     public static nuint Create(byte* stackBase, nuint stackSize, delegate*<nint, nint, void> entry, nint first, nint second)
     {
         ulong top = ((ulong)stackBase + stackSize) & ~15UL;
-        ulong entryRsp = top - 16;
+        ulong entryRsp = top - 8;                  // as after a call: rsp = 8 (mod 16)
         *(ulong*)entryRsp = 0;
         InterruptFrame* frame = (InterruptFrame*)((entryRsp - (ulong)sizeof(InterruptFrame)) & ~15UL);
         byte* raw = (byte*)frame;

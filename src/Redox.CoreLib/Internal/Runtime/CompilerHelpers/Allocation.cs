@@ -17,44 +17,19 @@ internal static unsafe class Allocation
     [RuntimeExport("RhpNewFinalizable")]
     public static object RhpNewFinalizable(MethodTable* type) => AllocateObject(type, type->BaseSize);
 
-    [RuntimeExport("RhNewObject")]
-    public static object RhNewObject(MethodTable* type) => AllocateObject(type, type->BaseSize);
-
     [RuntimeExport("RhpNewArrayFast")]
     public static object RhpNewArrayFast(MethodTable* type, int length) => AllocateArray(type, length);
 
     [RuntimeExport("RhpNewPtrArrayFast")]
     public static object RhpNewPtrArrayFast(MethodTable* type, int length) => AllocateArray(type, length);
 
-    [RuntimeExport("RhNewArray")]
-    public static object RhNewArray(MethodTable* type, int length) => AllocateArray(type, length);
-
     [RuntimeExport("RhNewString")]
     public static object RhNewString(MethodTable* type, int length) => AllocateArray(type, length);
-
-    /// <summary>Boxes the value at <paramref name="data"/> into a new object of <paramref name="type"/>.</summary>
-    [RuntimeExport("RhBox")]
-    public static object RhBox(MethodTable* type, ref byte data)
-    {
-        if (type->IsNullable) ThrowHelpers.ThrowFeatureBodyRemoved();
-        object box = AllocateObject(type, type->BaseSize);
-        SpanHelpers.Memmove(ref BoxData(box), ref data, type->ValueTypeSize);
-        return box;
-    }
-
-    /// <summary>A reference to the value inside a box, after checking the box holds exactly that type.</summary>
-    [RuntimeExport("RhUnbox2")]
-    public static ref byte RhUnbox2(MethodTable* type, object box)
-    {
-        if (box is null) ThrowHelpers.ThrowNullReferenceException();
-        if (box.m_pEEType != type) ThrowHelpers.ThrowInvalidCastException();
-        return ref BoxData(box);
-    }
 
     /// <summary>The value inside a box: it follows the MethodTable pointer. Objects never move, so a pointer is safe.</summary>
     internal static ref byte BoxData(object box) => ref *((byte*)ObjectAddress(box) + sizeof(nint));
 
-    private static object AllocateArray(MethodTable* type, int length)
+    internal static object AllocateArray(MethodTable* type, int length)
     {
         if (length < 0) ThrowHelpers.ThrowOverflowException();
         ulong size = type->BaseSize + (ulong)(uint)length * type->ComponentSize;
@@ -63,7 +38,7 @@ internal static unsafe class Allocation
         return array;
     }
 
-    private static object AllocateObject(MethodTable* type, ulong size)
+    internal static object AllocateObject(MethodTable* type, ulong size)
     {
         size = (size + 7) & ~7UL;
         byte* block = (byte*)KernelImports.HeapAllocate((nuint)size);
