@@ -6,7 +6,11 @@ public static class NullReferenceScenario
         public int Value = 42;
     }
 
+    // Never assigned: the point is to read through null without the compiler seeing it coming.
+#pragma warning disable CS0649
     private static Holder? s_nothing;
+    private static bool s_flag;
+#pragma warning restore CS0649
 
     /// <summary>Never returns when the fault is caught.</summary>
     public static bool Run()
@@ -14,6 +18,4 @@ public static class NullReferenceScenario
         Holder? holder = System.Threading.Volatile.Read(ref s_flag) ? new Holder() : s_nothing;
         return holder!.Value == 42;
     }
-
-    private static bool s_flag;
 }

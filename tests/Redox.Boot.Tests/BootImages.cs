@@ -1,0 +1,22 @@
+using System.Reflection;
+
+namespace Redox.Boot.Tests;
+
+/// <summary>Where the build put the boot-test ISOs (one per scenario) and the two-worlds library.</summary>
+public static class BootImages
+{
+    /// <summary>How long one boot may take before the test gives up (TCG on a loaded 2-core machine).</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>The ISO of a scenario.</summary>
+    public static string Iso(string scenario) => Path.Combine(Metadata("BootImageDirectory"), scenario + ".iso");
+
+    /// <summary>The exact DLL ILC compiled into the boot image.</summary>
+    public static string TwoWorldsAssembly => Metadata("TwoWorldsAssembly");
+
+    /// <summary>Boots a scenario.</summary>
+    public static BootResult Boot(string scenario) => Qemu.Boot(Iso(scenario), Timeout);
+
+    private static string Metadata(string key) =>
+        typeof(BootImages).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}

@@ -1,0 +1,42 @@
+using Xunit;
+
+namespace Redox.Boot.Tests;
+
+/// <summary>Faults and unhandled exceptions are caught, reported on serial, and end the machine (never a hang).</summary>
+[Collection(QemuCollection.Name)]
+public sealed class FaultAndPanicTests
+{
+    [Fact]
+    public void A_deliberate_page_fault_is_reported_with_CR2_and_registers()
+    {
+        BootResult boot = BootImages.Boot("fault");
+
+        Assert.False(boot.TimedOut, boot.Serial);
+        Assert.Contains("EXCEPTION #PF page fault (vector 14) error=0x0002", boot.KernelLog);
+        Assert.Contains("CR2=0x00007fffdead0000", boot.KernelLog);
+        Assert.Matches(@"RIP=0x[0-9a-f]{16}", boot.KernelLog);
+        Assert.Contains("page not present, write, kernel mode", boot.KernelLog);
+        Assert.Equal(BootResult.Panicked, boot.ExitCode);
+    }
+
+    [Fact]
+    public void A_null_dereference_faults_on_the_unmapped_null_page()
+    {
+        BootResult boot = BootImages.Boot("nullref");
+
+        Assert.Contains("EXCEPTION #PF page fault", boot.KernelLog);
+        Assert.Matches(@"CR2=0x0000000000000[0-9a-f]{3}", boot.KernelLog);
+        Assert.Equal(BootResult.Panicked, boot.ExitCode);
+    }
+
+    [Fact]
+    public void An_unhandled_throw_reaches_the_panic_with_type_and_message()
+    {
+        BootResult boot = BootImages.Boot("panic");
+
+        Assert.False(boot.TimedOut, boot.Serial);
+        Assert.Contains("PANIC: unhandled exception System_InvalidOperationException: deliberate failure from the boot test", boot.KernelLog);
+        Assert.DoesNotContain("boot test panic: PASS", boot.KernelLog);
+        Assert.Equal(BootResult.Panicked, boot.ExitCode);
+    }
+}
