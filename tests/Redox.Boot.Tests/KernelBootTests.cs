@@ -36,6 +36,7 @@ public sealed class KernelBootTests
     [InlineData("preemption")]
     [InlineData("blockwake")]
     [InlineData("heap")]
+    [InlineData("drivers")]
     public void In_kernel_checks_pass(string scenario)
     {
         BootResult boot = BootImages.Boot(scenario);

@@ -37,6 +37,7 @@ public static class Program
         if (name.SequenceEqual("fault"u8)) return FaultScenario.Run();
         if (name.SequenceEqual("nullref"u8)) return NullReferenceScenario.Run();
         if (name.SequenceEqual("panic"u8)) return PanicScenario.Run();
+        if (name.SequenceEqual("drivers"u8)) return DriversScenario.Run();
         KernelLog.WriteLine("unknown scenario");
         return false;
     }
