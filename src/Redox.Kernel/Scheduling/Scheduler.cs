@@ -1,3 +1,5 @@
+using System.Threading;
+
 namespace Redox.Kernel.Scheduling;
 
 /// <summary>
@@ -33,11 +35,14 @@ public sealed class Scheduler
     /// <summary>Runs when nothing else can.</summary>
     public KernelThread Idle { get; }
 
-    /// <summary>Timer ticks since start.</summary>
-    public ulong Ticks { get; private set; }
+    private ulong _ticks;
+    private ulong _switches;
+
+    /// <summary>Timer ticks since start (a volatile read: threads poll it while the timer interrupt advances it).</summary>
+    public ulong Ticks => Volatile.Read(ref _ticks);
 
     /// <summary>Context switches so far.</summary>
-    public ulong Switches { get; private set; }
+    public ulong Switches => Volatile.Read(ref _switches);
 
     /// <summary>Threads waiting for the CPU (idle excluded).</summary>
     public int ReadyCount => _ready.Count;
@@ -52,7 +57,7 @@ public sealed class Scheduler
     /// <summary>One timer tick: wakes due sleepers and preempts when the slice is used up or a better thread waits.</summary>
     public KernelThread OnTick()
     {
-        Ticks++;
+        _ticks++;
         WakeSleepers();
         KernelThread current = Current;
         if (current == Idle) return _ready.Count > 0 ? SwitchToNext() : current;
@@ -73,7 +78,7 @@ public sealed class Scheduler
     {
         KernelThread current = Current;
         current.State = ThreadState.Sleeping;
-        current.WakeTick = Ticks + (ticks == 0 ? 1 : ticks);
+        current.WakeTick = _ticks + (ticks == 0 ? 1 : ticks);
         current.Next = _sleepers;
         _sleepers = current;
     }
@@ -97,7 +102,7 @@ public sealed class Scheduler
         next.State = ThreadState.Running;
         next.SliceLeft = TimeSliceTicks;
         next.Dispatches++;
-        if (next != previous) Switches++;
+        if (next != previous) _switches++;
         Current = next;
         return next;
     }
@@ -109,7 +114,7 @@ public sealed class Scheduler
         while (thread is not null)
         {
             KernelThread? next = thread.Next;
-            if (thread.WakeTick <= Ticks)
+            if (thread.WakeTick <= _ticks)
             {
                 if (previous is null) _sleepers = next;
                 else previous.Next = next;

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Packs every Redox.NET package into artifacts/packages (the local feed nuget.config names), then drops older
+# copies of them from the NuGet cache so consumers restore exactly what was just packed (same version number).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  src/Redox.Sdk
+  src/Redox.Kernel
+  src/Redox.Syscall
+  src/Redox.Scheme.Abstractions
+  src/Redox.Testing
+  analyzers/Redox.Analyzers.Package
+)
+mkdir -p artifacts/packages
+for project in "${packages[@]}"; do
+  echo "pack: $project"
+  dotnet pack "$project" -c Release -o artifacts/packages --nologo -v:quiet
+done
+
+cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+rm -rf "$cache"/redox.sdk "$cache"/redox.kernel "$cache"/redox.syscall "$cache"/redox.scheme.abstractions \
+       "$cache"/redox.testing "$cache"/redox.analyzers "$cache"/redox.templates
+ls artifacts/packages
