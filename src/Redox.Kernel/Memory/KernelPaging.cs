@@ -63,7 +63,15 @@ public static unsafe class KernelPaging
         for (ulong offset = 0; offset < size; offset += FrameAllocator.FrameSize)
         {
             ulong frame = frames.Allocate();
-            if (frame == 0 || !space.Map(start + offset, frame, PageTableEntry.Writable | PageTableEntry.NoExecute)) return null;
+            if (frame != 0 && space.Map(start + offset, frame, PageTableEntry.Writable | PageTableEntry.NoExecute)) continue;
+            // Out of frames (or tables): give back what this chunk took, so a later, smaller request can succeed.
+            if (frame != 0) frames.Free(frame);
+            for (ulong undo = 0; undo < offset; undo += FrameAllocator.FrameSize)
+            {
+                frames.Free(space.Unmap(start + undo));
+                Native.InvalidatePage(start + undo);
+            }
+            return null;
         }
         s_heapTop = start + size;
         *granted = (nuint)size;
