@@ -48,6 +48,16 @@ public sealed class KernelBootTests
     }
 
     [Fact]
+    public void Driver_packages_serve_requests_and_drive_ports_inside_the_kernel()
+    {
+        BootResult boot = BootImages.Boot("drivers");
+
+        Assert.Contains("drivers: zero: served open/read/close in the kernel", boot.KernelLog);
+        Assert.Contains("NVRAM byte written and read back through BareMetalPortIo", boot.KernelLog);
+        Assert.Equal(BootResult.Passed, boot.ExitCode);
+    }
+
+    [Fact]
     public void Two_kernel_threads_interleave_under_preemption()
     {
         BootResult boot = BootImages.Boot("preemption");

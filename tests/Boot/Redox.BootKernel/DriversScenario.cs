@@ -1,11 +1,14 @@
 using Redox.Kernel.Diagnostics;
 using Redox.Scheme;
 using Redox.Syscall;
+using Redox.Syscall.Io;
+using Samples.Drivers.Cmos;
 using Samples.Drivers.Zero;
 
 /// <summary>
 /// The driver packages on bare metal: the same Samples.Drivers, Redox.Scheme.Abstractions and Redox.Syscall DLLs
-/// the host tests run, here dispatching real scheme v2 requests inside the kernel.
+/// the host tests run, here dispatching real scheme v2 requests inside the kernel and driving the CMOS chip
+/// through the zero-cost port-I/O seam.
 /// </summary>
 public static unsafe class DriversScenario
 {
@@ -29,6 +32,18 @@ public static unsafe class DriversScenario
             ok &= Check.That(SyscallResult.Demux(Call(zero, (Opcode)200, 0, 0, 0).Result).Error == Errno.ENOSYS, "an unknown opcode is ENOSYS");
         }
         KernelLog.WriteLine("drivers: zero: served open/read/close in the kernel");
+
+        // The port-I/O seam on real (emulated) hardware: the CMOS driver generic over BareMetalPortIo.
+        CmosController<BareMetalPortIo> cmos = default;
+        byte statusB = cmos.Read(0x0B);
+        byte before = cmos.Read(CmosController<BareMetalPortIo>.FirstNvram);
+        cmos.Write(CmosController<BareMetalPortIo>.FirstNvram, 0x5A);
+        byte after = cmos.Read(CmosController<BareMetalPortIo>.FirstNvram);
+        cmos.Write(CmosController<BareMetalPortIo>.FirstNvram, before);
+        KernelLog.Write("drivers: cmos: status B ");
+        KernelLog.WriteHex(statusB, 2);
+        KernelLog.WriteLine(", NVRAM byte written and read back through BareMetalPortIo");
+        ok &= Check.That(after == 0x5A, "CMOS NVRAM round trip through the IPortIo seam");
         return ok;
     }
 

@@ -2,12 +2,20 @@
 # MSRs, interrupt flag.
         .intel_syntax noprefix
         .text
+# The redox_pio_* names are Redox.Syscall's BareMetalPortIo contract (drivers); redox_in*/out* the kernel's.
         .globl redox_outb, redox_outw, redox_outd, redox_inb, redox_inw, redox_ind
+        .globl redox_pio_out8, redox_pio_out16, redox_pio_out32, redox_pio_in8, redox_pio_in16, redox_pio_in32
+redox_pio_out8:
 redox_outb:  mov edx, edi; mov eax, esi; out dx, al; ret
+redox_pio_out16:
 redox_outw:  mov edx, edi; mov eax, esi; out dx, ax; ret
+redox_pio_out32:
 redox_outd:  mov edx, edi; mov eax, esi; out dx, eax; ret
+redox_pio_in8:
 redox_inb:   mov edx, edi; xor eax, eax; in al, dx; ret
+redox_pio_in16:
 redox_inw:   mov edx, edi; xor eax, eax; in ax, dx; ret
+redox_pio_in32:
 redox_ind:   mov edx, edi; in eax, dx; ret
 
         .globl redox_read_cr2, redox_read_cr3, redox_write_cr3, redox_invlpg
