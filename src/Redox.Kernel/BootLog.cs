@@ -64,6 +64,8 @@ internal static class BootLog
         KernelLog.WriteLine("-tick slices, idle thread");
     }
 
+    public static void Syscalls() => KernelLog.WriteLine("syscalls: Redox ABI via the syscall instruction (write to fd 1/2, yield, getpid; ENOSYS otherwise)");
+
     public static void Ready(ulong startTsc)
     {
         ulong cycles = Native.ReadTimestampCounter() - startTsc;

@@ -4,6 +4,7 @@ using Redox.Kernel.Boot;
 using Redox.Kernel.Diagnostics;
 using Redox.Kernel.Memory;
 using Redox.Kernel.Scheduling;
+using Redox.Syscall;
 
 namespace Redox.Kernel;
 
@@ -54,6 +55,10 @@ public static unsafe class KernelMain
         Pic.Unmask(0);
         Native.EnableInterrupts();
         BootLog.Scheduler(TimerHertz);
+
+        SyscallEntry.Initialize();                                       // the syscall instruction -> SyscallDispatcher
+        Sys.Install(SyscallEntry.Stub);                                  // Redox.Syscall's bare-metal back end
+        BootLog.Syscalls();
 
         BootLog.Ready(startTsc);
         int exitCode = Native.ImageMain(0, 0);                           // the image's Main, on this thread

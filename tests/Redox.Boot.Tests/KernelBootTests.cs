@@ -14,7 +14,7 @@ public sealed class KernelBootTests
 
         Assert.False(boot.TimedOut, boot.Serial);
         Assert.StartsWith("Redox.NET 0.1.0", lines[0]);
-        foreach (string subsystem in new[] { "boot:", "cpu:", "memory:", "paging:", "heap:", "scheduler:" })
+        foreach (string subsystem in new[] { "boot:", "cpu:", "memory:", "paging:", "heap:", "scheduler:", "syscalls:" })
             Assert.Contains(lines, line => line.StartsWith(subsystem, StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith("ready", StringComparison.Ordinal));
         Assert.Contains("boot test smoke: PASS", boot.KernelLog);
@@ -37,6 +37,7 @@ public sealed class KernelBootTests
     [InlineData("blockwake")]
     [InlineData("heap")]
     [InlineData("drivers")]
+    [InlineData("syscall")]
     public void In_kernel_checks_pass(string scenario)
     {
         BootResult boot = BootImages.Boot(scenario);
@@ -54,6 +55,15 @@ public sealed class KernelBootTests
 
         Assert.Contains("drivers: zero: served open/read/close in the kernel", boot.KernelLog);
         Assert.Contains("NVRAM byte written and read back through BareMetalPortIo", boot.KernelLog);
+        Assert.Equal(BootResult.Passed, boot.ExitCode);
+    }
+
+    [Fact]
+    public void Redox_syscalls_reach_the_kernel_through_the_syscall_instruction()
+    {
+        BootResult boot = BootImages.Boot("syscall");
+
+        Assert.Contains("syscall: hello from Sys.Write through the syscall instruction", boot.KernelLog);
         Assert.Equal(BootResult.Passed, boot.ExitCode);
     }
 

@@ -38,6 +38,7 @@ public static class Program
         if (name.SequenceEqual("nullref"u8)) return NullReferenceScenario.Run();
         if (name.SequenceEqual("panic"u8)) return PanicScenario.Run();
         if (name.SequenceEqual("drivers"u8)) return DriversScenario.Run();
+        if (name.SequenceEqual("syscall"u8)) return SyscallScenario.Run();
         KernelLog.WriteLine("unknown scenario");
         return false;
     }

@@ -40,6 +40,9 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_kernel_bounds")] public static extern void KernelBounds(ulong* start, ulong* end);
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "__managed__Main")] public static extern int ImageMain(int argc, nint argv);
 
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_syscall6_address")] public static extern nint Syscall6Address();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_syscall_entry_address")] public static extern ulong SyscallEntryAddress();
+
     /// <summary>The linked type-name table (see Redox.Sdk's typenames.sh).</summary>
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_type_name_table")] public static extern ulong* TypeNameTable();
 
