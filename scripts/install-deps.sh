@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Redox.NET needs besides the .NET SDK, only when missing (Debian/Ubuntu, apt):
-# QEMU to boot images, GRUB + xorriso + mtools to build BIOS/UEFI ISOs, binutils to assemble and link.
+# QEMU (and OVMF, its UEFI firmware) to boot images, GRUB + xorriso + mtools to build BIOS/UEFI ISOs, binutils
+# to assemble and link.
 set -euo pipefail
 
 missing=()
@@ -11,6 +12,7 @@ need qemu-system-x86_64 qemu-system-x86
 need grub-mkrescue grub-common
 need /usr/lib/grub/i386-pc grub-pc-bin
 need /usr/lib/grub/x86_64-efi grub-efi-amd64-bin
+need /usr/share/ovmf/OVMF.fd ovmf          # UEFI firmware, for the UEFI boot test
 need xorriso xorriso
 need mformat mtools
 need as binutils

@@ -15,7 +15,7 @@ public static class BootImages
     public static string TwoWorldsAssembly => Metadata("TwoWorldsAssembly");
 
     /// <summary>Boots a scenario.</summary>
-    public static BootResult Boot(string scenario) => Qemu.Boot(Iso(scenario), Timeout);
+    public static BootResult Boot(string scenario, bool uefi = false) => Qemu.Boot(Iso(scenario), Timeout, uefi);
 
     private static string Metadata(string key) =>
         typeof(BootImages).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;

@@ -22,6 +22,16 @@ public sealed class KernelBootTests
     }
 
     [Fact]
+    public void The_same_ISO_boots_under_UEFI_firmware()
+    {
+        BootResult boot = BootImages.Boot("smoke", uefi: true);
+
+        Assert.False(boot.TimedOut, boot.Serial);
+        Assert.Contains("boot test smoke: PASS", boot.KernelLog);
+        Assert.Equal(BootResult.Passed, boot.ExitCode);
+    }
+
+    [Fact]
     public void Reads_the_multiboot2_memory_map_and_command_line()
     {
         BootResult boot = BootImages.Boot("smoke");

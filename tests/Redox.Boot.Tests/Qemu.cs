@@ -36,8 +36,11 @@ public static class Qemu
     /// <summary>The emulator binary (Debian: qemu-system-x86).</summary>
     public const string Binary = "qemu-system-x86_64";
 
-    /// <summary>Boots <paramref name="iso"/> and waits for QEMU to exit or <paramref name="timeout"/>.</summary>
-    public static BootResult Boot(string iso, TimeSpan timeout)
+    /// <summary>Debian's OVMF build: UEFI firmware for QEMU.</summary>
+    public const string UefiFirmware = "/usr/share/ovmf/OVMF.fd";
+
+    /// <summary>Boots <paramref name="iso"/> and waits for QEMU to exit or <paramref name="timeout"/>; BIOS unless <paramref name="uefi"/>.</summary>
+    public static BootResult Boot(string iso, TimeSpan timeout, bool uefi = false)
     {
         if (!File.Exists(iso)) throw new FileNotFoundException($"Boot image missing: build tests/Redox.Boot.Tests first", iso);
         var start = new ProcessStartInfo(Binary)
@@ -54,6 +57,12 @@ public static class Qemu
                  })
         {
             start.ArgumentList.Add(argument);
+        }
+        if (uefi)
+        {
+            if (!File.Exists(UefiFirmware)) throw new FileNotFoundException("UEFI firmware missing: run scripts/install-deps.sh (apt: ovmf)", UefiFirmware);
+            start.ArgumentList.Add("-bios");
+            start.ArgumentList.Add(UefiFirmware);
         }
 
         var output = new StringBuilder();
