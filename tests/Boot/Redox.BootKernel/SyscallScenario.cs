@@ -11,7 +11,7 @@ public static class SyscallScenario
         ok &= Check.That(written.IsOk && written.Value == 62, "write to fd 1 returns the count");
         ok &= Check.That(Sys.Write(7, "x"u8).Error == Errno.EBADF, "an unknown descriptor is EBADF");
         ok &= Check.That(Sys.Call(SyscallNumbers.Write, 1, 0x10, 4).Error == Errno.EFAULT, "a null-page buffer is EFAULT");
-        ok &= Check.That(Sys.Call(SyscallNumbers.Write, 1, (nuint)0x0000_7000_0000_0000UL, 4).Error == Errno.EFAULT, "an unmapped buffer is EFAULT");
+        ok &= Check.That(Sys.Call(SyscallNumbers.Write, 1, unchecked((nuint)0x0000_7000_0000_0000UL), 4).Error == Errno.EFAULT, "an unmapped buffer is EFAULT");
         ok &= Check.That(Sys.Call(SyscallNumbers.Write, 1, unchecked((nuint)(-8L)), 64).Error == Errno.EFAULT, "a wrapping buffer is EFAULT");
         ok &= Check.That(Sys.Call(SyscallNumbers.Write, 1, 0x1000, (nuint)(1UL << 30)).Error == Errno.EINVAL, "a huge length is EINVAL");
         ok &= Check.That(Sys.Call(SyscallNumbers.Open, 0, 0).Error == Errno.ENOSYS, "calls without a route are ENOSYS");
