@@ -19,14 +19,10 @@ public static unsafe class KernelCommandLine
     /// <summary>True when <paramref name="word"/> appears as a whole word.</summary>
     public static bool HasWord(ReadOnlySpan<byte> commandLine, ReadOnlySpan<byte> word)
     {
-        int start = 0;
-        for (int i = 0; i <= commandLine.Length; i++)
+        ReadOnlySpan<byte> rest = commandLine;
+        while (TakeWord(ref rest, out ReadOnlySpan<byte> current))
         {
-            if (i == commandLine.Length || commandLine[i] == (byte)' ')
-            {
-                if (commandLine.Slice(start, i - start).SequenceEqual(word)) return true;
-                start = i + 1;
-            }
+            if (current.SequenceEqual(word)) return true;
         }
         return false;
     }
@@ -34,21 +30,30 @@ public static unsafe class KernelCommandLine
     /// <summary>The value of the first <c>key=value</c> word whose key is <paramref name="key"/>.</summary>
     public static bool TryGetValue(ReadOnlySpan<byte> commandLine, ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
     {
-        int start = 0;
-        for (int i = 0; i <= commandLine.Length; i++)
+        ReadOnlySpan<byte> rest = commandLine;
+        while (TakeWord(ref rest, out ReadOnlySpan<byte> word))
         {
-            if (i == commandLine.Length || commandLine[i] == (byte)' ')
+            if (word.Length > key.Length && word[key.Length] == (byte)'=' && word.Slice(0, key.Length).SequenceEqual(key))
             {
-                ReadOnlySpan<byte> word = commandLine.Slice(start, i - start);
-                if (word.Length > key.Length && word[key.Length] == (byte)'=' && word.Slice(0, key.Length).SequenceEqual(key))
-                {
-                    value = word.Slice(key.Length + 1);
-                    return true;
-                }
-                start = i + 1;
+                value = word.Slice(key.Length + 1);
+                return true;
             }
         }
         value = default;
         return false;
+    }
+
+    /// <summary>Splits off the next space-separated word (empty words between double spaces included).</summary>
+    private static bool TakeWord(ref ReadOnlySpan<byte> rest, out ReadOnlySpan<byte> word)
+    {
+        if (rest.IsEmpty)
+        {
+            word = default;
+            return false;
+        }
+        int space = rest.IndexOf((byte)' ');
+        word = space < 0 ? rest : rest.Slice(0, space);
+        rest = space < 0 ? default : rest.Slice(space + 1);
+        return true;
     }
 }
