@@ -125,18 +125,13 @@ internal static class Descriptors
 
     internal static readonly DiagnosticDescriptor InterfaceDispatchUnsupported = Error(DiagnosticIds.InterfaceDispatchUnsupported,
         "Interface dispatch is not supported on bare metal",
-        "Call to '{0}' through an interface-typed receiver needs interface dispatch",
-        "The bare-metal runtime has no general interface dispatch yet. Call through the concrete type, or through a type parameter constrained to the interface (where T : struct, IFoo); static abstract members are fine.");
+        "Call to '{0}' needs interface dispatch: ILC devirtualizes some interface calls, but general interface dispatch is not supported on bare metal yet; take the receiver as a generic parameter constrained to the interface (where T : struct, IFoo)",
+        "ILC devirtualizes some interface calls (for example when it can see a single implementing type), but general interface dispatch is not supported by the bare-metal runtime yet, so a call that is not devirtualized cannot be resolved. The fix is a generic parameter constrained to the interface (where T : struct, IFoo): each struct instantiation is compiled separately and the call is direct. Calling through the concrete type and static abstract members are fine too.");
 
     internal static readonly DiagnosticDescriptor DelegateUnsupported = Error(DiagnosticIds.DelegateUnsupported,
         "Delegates are not supported on bare metal",
         "{0} a delegate is not supported on bare metal",
         "Delegates are not supported by the bare-metal runtime yet. Use a generic struct callback (where T : struct, IHandler) or an unmanaged function pointer.");
-
-    internal static readonly DiagnosticDescriptor StaticReferenceInitUnsupported = Error(DiagnosticIds.StaticReferenceInitUnsupported,
-        "Reference-typed static initialization is not supported on bare metal",
-        "Static '{0}' of reference type '{1}' is initialized at run time",
-        "Reference-typed statics given a value by an initializer or a static constructor need the GC statics region and class-constructor triggers, which the bare-metal runtime lacks. Use a const, a static ReadOnlySpan<byte> property over a u8 literal or collection expression, or initialize from the driver's start-up code.");
 
     internal static readonly DiagnosticDescriptor LockUnsupported = Error(DiagnosticIds.LockUnsupported,
         "lock is not supported on bare metal",

@@ -98,8 +98,7 @@ public static class DiagnosticIds
     /// <summary>Creating or invoking a delegate.</summary>
     public const string DelegateUnsupported = "RDX2004";
 
-    /// <summary>A reference-typed static field given a value by an initializer or static constructor.</summary>
-    public const string StaticReferenceInitUnsupported = "RDX2005";
+    // RDX2005 (reference-typed static initialization) is retired: see RetiredDiagnosticIds.
 
     /// <summary>A <c>lock</c> statement.</summary>
     public const string LockUnsupported = "RDX2006";
@@ -123,4 +122,20 @@ public static class DiagnosticIds
 
     /// <summary>A System.* or Microsoft.* type or member the Redox core library does not provide.</summary>
     public const string ApiUnavailable = "RDX2100";
+}
+
+/// <summary>
+/// IDs of rules that were removed. They stay reserved and are never given to a new rule (a
+/// suppression or <c>.editorconfig</c> entry for an old ID must not silently switch on something
+/// else). Each is listed under "Removed Rules" in the release-tracking files and keeps a page at
+/// <c>docs/rules/&lt;ID&gt;.md</c> saying why it was retired.
+/// </summary>
+public static class RetiredDiagnosticIds
+{
+    /// <summary>
+    /// A reference-typed static field given a value by an initializer or static constructor. Retired in
+    /// 0.1.0: the core library's start-up allocates every type's GC statics from ILC's GCStaticRegion
+    /// and lazy static constructors run through ClassConstructorRunner.
+    /// </summary>
+    public const string StaticReferenceInitUnsupported = "RDX2005";
 }

@@ -1,11 +1,15 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Redox.Analyzers.BareMetal;
 using Redox.Analyzers.Tests.Infrastructure;
 using Xunit;
 
 namespace Redox.Analyzers.Tests.BareMetal;
 
-/// <summary>RDX2001-RDX2011 with RedoxBareMetal=true; each rule also checked silent outside bare metal.</summary>
+/// <summary>RDX2001-RDX2011 (RDX2005 retired) with RedoxBareMetal=true; each rule also checked silent outside bare metal.</summary>
 public class BareMetalFeatureTests
 {
     private static Task Verify<TAnalyzer>(string source)
@@ -53,6 +57,18 @@ public class BareMetalFeatureTests
         """);
 
     [Fact]
+    public void InterfaceDispatch_MessageNamesDevirtualizationAndTheFix()
+    {
+        var descriptor = new InterfaceDispatchAnalyzer().SupportedDiagnostics.Single();
+        var message = Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, Microsoft.CodeAnalysis.Location.None, "IDevice.Read").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.StartsWith("Call to 'IDevice.Read' needs interface dispatch", message);
+        Assert.Contains("ILC devirtualizes some", message);
+        Assert.Contains("general interface dispatch is not supported", message);
+        Assert.Contains("where T : struct, IFoo", message);
+    }
+
+    [Fact]
     public Task Delegates_AreReported() => Verify<DelegateFeatureAnalyzer>("""
         unsafe class C
         {
@@ -68,27 +84,58 @@ public class BareMetalFeatureTests
         """);
 
     [Fact]
-    public Task StaticReferenceInitialization_IsReported() => Verify<StaticStateAnalyzer>("""
-        class C
-        {
-            static readonly object Lock {|RDX2005:= new object()|};
-            static string Name {|RDX2005:= "x"|};
-            static object? Nothing = null;
-            static int Count = 3;
-            const string Constant = "c";
-            static ReadOnlySpan<byte> Table => [1, 2, 3];
-            static byte[]? Buffer;
-            static C Instance { get; } {|RDX2005:= new C()|};
-            readonly object _instanceField = new object();
-            static C() { {|RDX2005:Buffer = new byte[4]|}; Count = 4; }
-        }
-        """);
+    public async Task ReferenceTypedStatics_AreNotReportedByAnyBareMetalRule()
+    {
+        // RDX2005 is retired: the core library allocates GC statics at start-up and runs static
+        // constructors through ClassConstructorRunner (the kernel's boot test covers these shapes).
+        const string source = """
+            using System;
+            class C
+            {
+                static readonly string s = "boot";
+                static readonly int[] t = { 2, 3, 5 };
+                static readonly object Gate = new object();
+                static C Instance { get; } = new C();
+                static byte[]? Buffer;
+                static int Runs;
+                static C() { Buffer = new byte[4]; Runs++; }
+                int M() => s.Length + t[0] + Buffer!.Length + Runs + (Gate == Instance ? 0 : 1);
+            }
+            """;
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Driver",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) },
+            TestReferences.Net,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(
+                Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: Microsoft.CodeAnalysis.NullableContextOptions.Enable));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+
+        var bareMetal = Repository.RuleDocumentationTests.Analyzers.Where(a => a is BareMetalAnalyzer).ToImmutableArray();
+        Assert.NotEmpty(bareMetal);
+        var options = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(
+            ImmutableArray<Microsoft.CodeAnalysis.AdditionalText>.Empty,
+            new TestAnalyzerConfigOptionsProvider(new Dictionary<string, string> { ["build_property.RedoxBareMetal"] = "true" }));
+        var diagnostics = await compilation.WithAnalyzers(bareMetal, options).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Empty(diagnostics);
+    }
 
     [Fact]
-    public Task ThreadStatic_IsReported() => Verify<StaticStateAnalyzer>("""
+    public void RetiredIds_AreNotReported()
+    {
+        var retired = RuleCatalog.RetiredIds().ToHashSet();
+        Assert.Contains("RDX2005", retired);
+        Assert.DoesNotContain(Repository.RuleDocumentationTests.Analyzers.SelectMany(a => a.SupportedDiagnostics), d => retired.Contains(d.Id));
+    }
+
+    [Fact]
+    public Task ThreadStatic_IsReported() => Verify<ThreadStaticAnalyzer>("""
         class C
         {
             [ThreadStatic] static int {|RDX2011:t_depth|};
+            [ThreadStatic] static object? {|RDX2011:t_current|};
+            static int s_depth;
         }
         """);
 

@@ -13,6 +13,12 @@ internal static class RuleCatalog
             .Where(f => f.IsLiteral)
             .Select(f => (string)f.GetRawConstantValue()!);
 
+    /// <summary>Reserved IDs of removed rules (RetiredDiagnosticIds).</summary>
+    internal static IEnumerable<string> RetiredIds() =>
+        typeof(RetiredDiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!);
+
     /// <summary>RDX20xx: the language and runtime features listed in LIMITS.md.</summary>
     internal static bool IsBareMetalFeature(string id) => id.StartsWith("RDX20");
 }

@@ -64,4 +64,54 @@ public class RuleDocumentationTests
             Assert.True(unshipped.Contains(id + " ") || shipped.Contains(id + " "), id + " missing from release tracking");
         }
     }
+
+    [Fact]
+    public void RetiredRulesFollowReleaseTrackingAndKeepADocPage()
+    {
+        var index = File.ReadAllText(RepositoryPaths.Combine("docs", "rules", "README.md"));
+        var shipped = ReleaseTrackingRows("AnalyzerReleases.Shipped.md");
+        var unshipped = ReleaseTrackingRows("AnalyzerReleases.Unshipped.md");
+        foreach (var id in RuleCatalog.RetiredIds())
+        {
+            Assert.DoesNotContain(id, RuleCatalog.AllIds());
+            Assert.DoesNotContain(("New Rules", id), unshipped);
+            if (shipped.Contains(("New Rules", id)))
+            {
+                Assert.True(shipped.Contains(("Removed Rules", id)) || unshipped.Contains(("Removed Rules", id)), id + " shipped but has no 'Removed Rules' entry");
+            }
+
+            var page = RepositoryPaths.Combine("docs", "rules", id + ".md");
+            Assert.True(File.Exists(page), "missing " + page);
+            Assert.Contains("Retired", File.ReadAllText(page));
+            Assert.Contains(id + ".md", index);
+        }
+    }
+
+    /// <summary>(section, rule ID) for every table row of a release-tracking file; ';' lines are comments.</summary>
+    private static HashSet<(string Section, string Id)> ReleaseTrackingRows(string file)
+    {
+        var rows = new HashSet<(string, string)>();
+        string section = "";
+        foreach (var raw in File.ReadAllLines(RepositoryPaths.Combine("analyzers", "Redox.Analyzers", file)))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith(";"))
+            {
+                continue;
+            }
+
+            if (line.StartsWith("### "))
+            {
+                section = line.Substring(4).Trim();
+                continue;
+            }
+
+            if (line.StartsWith("RDX"))
+            {
+                rows.Add((section, line.Split('|')[0].Trim()));
+            }
+        }
+
+        return rows;
+    }
 }

@@ -32,7 +32,7 @@ public sealed class DelegateAllocationAnalyzer : NoAllocAnalyzer
             c =>
             {
                 var creation = (IDelegateCreationOperation)c.Operation;
-                if (scope.Contains(c.ContainingSymbol, creation.Syntax.SyntaxTree) && !OperationFacts.IsInNonExecutableContext(creation))
+                if (scope.Contains(c.ContainingSymbol, creation.Syntax) && !OperationFacts.IsInNonExecutableContext(creation))
                 {
                     Analyze(c, creation);
                 }

@@ -30,7 +30,7 @@ public sealed class ExplicitAllocationAnalyzer : NoAllocAnalyzer
         context.RegisterOperationAction(
             c =>
             {
-                if (!scope.Contains(c.ContainingSymbol, c.Operation.Syntax.SyntaxTree) || OperationFacts.IsInNonExecutableContext(c.Operation))
+                if (!scope.Contains(c.ContainingSymbol, c.Operation.Syntax) || OperationFacts.IsInNonExecutableContext(c.Operation))
                 {
                     return;
                 }

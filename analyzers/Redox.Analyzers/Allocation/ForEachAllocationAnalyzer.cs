@@ -25,7 +25,7 @@ public sealed class ForEachAllocationAnalyzer : NoAllocAnalyzer
         context.RegisterOperationAction(
             c =>
             {
-                if (c.Operation is not IForEachLoopOperation loop || loop.IsAsynchronous || loop.Syntax is not CommonForEachStatementSyntax syntax || !scope.Contains(c.ContainingSymbol, syntax.SyntaxTree))
+                if (c.Operation is not IForEachLoopOperation loop || loop.IsAsynchronous || loop.Syntax is not CommonForEachStatementSyntax syntax || !scope.Contains(c.ContainingSymbol, syntax))
                 {
                     return;
                 }

@@ -26,7 +26,7 @@ public sealed class LinqAllocationAnalyzer : NoAllocAnalyzer
                 var invocation = (IInvocationOperation)c.Operation;
                 var type = invocation.TargetMethod.ContainingType;
                 if (type != null && AllocatingApis.IsLinq(type)
-                    && scope.Contains(c.ContainingSymbol, invocation.Syntax.SyntaxTree)
+                    && scope.Contains(c.ContainingSymbol, invocation.Syntax)
                     && !OperationFacts.IsInNonExecutableContext(invocation))
                 {
                     c.ReportDiagnostic(Diagnostic.Create(Descriptors.LinqAllocation, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name));

@@ -31,7 +31,7 @@ public sealed class ParamsAllocationAnalyzer : NoAllocAnalyzer
                     return;
                 }
 
-                if (!scope.Contains(c.ContainingSymbol, argument.Syntax.SyntaxTree) || OperationFacts.IsInNonExecutableContext(argument))
+                if (!scope.Contains(c.ContainingSymbol, argument.Syntax) || OperationFacts.IsInNonExecutableContext(argument))
                 {
                     return;
                 }

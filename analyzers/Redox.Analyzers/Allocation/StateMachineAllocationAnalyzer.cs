@@ -26,7 +26,7 @@ public sealed class StateMachineAllocationAnalyzer : NoAllocAnalyzer
             c =>
             {
                 var function = FunctionSymbol(c.Node, c.SemanticModel, c.CancellationToken);
-                if (function is null || !scope.Contains(c.ContainingSymbol ?? function, c.Node.SyntaxTree))
+                if (function is null || !scope.Contains(function.MethodKind == MethodKind.AnonymousFunction ? function : c.ContainingSymbol ?? function, c.Node))
                 {
                     return;
                 }

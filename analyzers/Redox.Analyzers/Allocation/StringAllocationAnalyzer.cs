@@ -27,7 +27,7 @@ public sealed class StringAllocationAnalyzer : NoAllocAnalyzer
         context.RegisterOperationAction(
             c =>
             {
-                if (!scope.Contains(c.ContainingSymbol, c.Operation.Syntax.SyntaxTree) || OperationFacts.IsInNonExecutableContext(c.Operation))
+                if (!scope.Contains(c.ContainingSymbol, c.Operation.Syntax) || OperationFacts.IsInNonExecutableContext(c.Operation))
                 {
                     return;
                 }

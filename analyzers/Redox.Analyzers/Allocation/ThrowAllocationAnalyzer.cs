@@ -24,7 +24,7 @@ public sealed class ThrowAllocationAnalyzer : NoAllocAnalyzer
             c =>
             {
                 var @throw = (IThrowOperation)c.Operation;
-                if (@throw.Exception is null || !scope.Contains(c.ContainingSymbol, @throw.Syntax.SyntaxTree))
+                if (@throw.Exception is null || !scope.Contains(c.ContainingSymbol, @throw.Syntax))
                 {
                     return;
                 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Redox.Analyzers.Scope;
@@ -10,6 +11,8 @@ namespace Redox.Analyzers.Scope;
 /// Roslyn matches <c>PerformanceSensitiveAttribute</c>), everything when the assembly is marked,
 /// and every override of a virtual member declared on <c>Redox.Scheme.SchemeBase</c>
 /// (the request handlers). Lambdas and local functions share the scope of their member.
+/// Construction code (constructors, static constructors, initializers) is in scope only when the
+/// member itself is marked (see <see cref="Contains"/>).
 /// One instance per compilation; answers are cached per member.
 /// </summary>
 internal sealed class NoAllocScope
@@ -22,6 +25,7 @@ internal sealed class NoAllocScope
     private readonly bool _everything;
     private readonly AnalyzerConfigOptionsProvider _options;
     private readonly ConcurrentDictionary<ISymbol, bool> _members = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _ownMarks = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, bool> _forcedTrees = new ConcurrentDictionary<SyntaxTree, bool>();
 
     private NoAllocScope(bool everything, AnalyzerConfigOptionsProvider options)
@@ -38,15 +42,38 @@ internal sealed class NoAllocScope
         return new NoAllocScope(everything, provider);
     }
 
-    /// <summary>True when code of <paramref name="symbol"/> (a member, local function or lambda) in <paramref name="tree"/> must not allocate.</summary>
-    internal bool Contains(ISymbol? symbol, SyntaxTree tree)
+    /// <summary>True when the code at <paramref name="node"/>, in <paramref name="symbol"/> (a member, local function or lambda), must not allocate.</summary>
+    /// <remarks>
+    /// Construction code (instance and static constructors, their local functions, and field,
+    /// property and event initializers) is in scope only when that member is itself marked
+    /// <c>[NoAlloc]</c>: a scope that comes from the type, an enclosing type, the assembly or
+    /// <c>SchemeBase</c> does not reach it, because allocating once at construction (handle tables,
+    /// buffers) is how a driver avoids allocating while it serves requests. A lambda inside
+    /// construction code keeps the normal scope: its body runs whenever the delegate is invoked
+    /// (creating the delegate is construction code).
+    /// </remarks>
+    internal bool Contains(ISymbol? symbol, SyntaxNode node)
     {
+        var tree = node.SyntaxTree;
+        var member = symbol;
+        bool inLambda = false;
+        while (member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } function)
+        {
+            inLambda |= function.MethodKind == MethodKind.AnonymousFunction;
+            member = member.ContainingSymbol;
+        }
+
+        if (IsConstructionCode(member) && !inLambda && !IsInsideLambda(node))
+        {
+            return _ownMarks.GetOrAdd(member!, s => HasNoAlloc(s));
+        }
+
         if (_everything || IsForced(tree))
         {
             return true;
         }
 
-        for (var current = symbol; current != null && current is not INamespaceSymbol; current = current.ContainingSymbol)
+        for (var current = member; current != null && current is not INamespaceSymbol; current = current.ContainingSymbol)
         {
             if (current is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
             {
@@ -61,6 +88,32 @@ internal sealed class NoAllocScope
 
         return false;
     }
+
+    /// <summary>True when <paramref name="node"/> is inside the body of a lambda or anonymous method (not the lambda itself).</summary>
+    private static bool IsInsideLambda(SyntaxNode node)
+    {
+        for (var current = node.Parent; current != null && current is not MemberDeclarationSyntax; current = current.Parent)
+        {
+            if (current is AnonymousFunctionExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True for code that runs while an object or a type is constructed: constructors, static
+    /// constructors, and the initializers of fields, auto-properties and field-like events (the
+    /// containing symbol of an initializer is the field, property or event it initializes).
+    /// </summary>
+    internal static bool IsConstructionCode(ISymbol? member) => member switch
+    {
+        IMethodSymbol method => method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor,
+        IFieldSymbol or IPropertySymbol or IEventSymbol => true,
+        _ => false,
+    };
 
     /// <summary>True when <paramref name="member"/> overrides a virtual member declared on <c>Redox.Scheme.SchemeBase</c>.</summary>
     internal static bool IsSchemeHandler(ISymbol? member)
