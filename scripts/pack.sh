@@ -13,9 +13,16 @@ packages=(
   analyzers/Redox.Analyzers.Package
 )
 mkdir -p artifacts/packages
+
+# The analyzers' allow-list of core-library APIs (RDX2100) is generated from the built core library itself.
+dotnet build src/Redox.CoreLib -c Release --nologo -v:quiet >/dev/null
+dotnet run --project analyzers/Redox.ApiList -c Release -- \
+  src/Redox.CoreLib/bin/Release/net10.0/System.Private.CoreLib.dll artifacts/Redox.CoreLib.redoxapi
+
 for project in "${packages[@]}"; do
   echo "pack: $project"
-  dotnet pack "$project" -c Release -o artifacts/packages --nologo -v:quiet
+  # Only the analyzer package reads RedoxApiList.
+  dotnet pack "$project" -c Release -o artifacts/packages --nologo -v:quiet -p:RedoxApiList=artifacts/Redox.CoreLib.redoxapi
 done
 
 cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
