@@ -17,21 +17,22 @@ public static unsafe class Heap
 
     /// <summary>The core library's allocator (every <c>new</c> ends here).</summary>
     [UnmanagedCallersOnly(EntryPoint = "redox_heap_allocate")]
-    private static void* Allocate(nuint size)
-    {
-        if (!s_heap.IsInitialized) InitializeEarly();
-        return s_heap.Allocate(size);
-    }
+    private static void* Allocate(nuint size) => AllocateBytes(size);
 
-    /// <summary>Raw zeroed memory, 16-byte aligned; null when exhausted.</summary>
+    /// <summary>Raw zeroed memory, 16-byte aligned; null when exhausted. Safe from any thread (interrupts off inside).</summary>
     public static byte* AllocateBytes(nuint size)
     {
+        using InterruptGuard guard = InterruptGuard.Enter();
         if (!s_heap.IsInitialized) InitializeEarly();
         return s_heap.Allocate(size);
     }
 
     /// <summary>Returns raw memory from <see cref="AllocateBytes"/>.</summary>
-    public static bool FreeBytes(byte* memory) => s_heap.Free(memory);
+    public static bool FreeBytes(byte* memory)
+    {
+        using InterruptGuard guard = InterruptGuard.Enter();
+        return s_heap.Free(memory);
+    }
 
     /// <summary>
     /// Frees an object. There is no GC: the caller promises nothing references it any more. Objects start one
@@ -40,7 +41,7 @@ public static unsafe class Heap
     public static bool Free(object obj)
     {
         byte* address = (byte*)Unsafe.As<object, nint>(ref obj);
-        return s_heap.Free(address - sizeof(nint));
+        return FreeBytes(address - sizeof(nint));
     }
 
     /// <summary>Lets the heap grow through <paramref name="grow"/> once the frame allocator and paging are ready.</summary>

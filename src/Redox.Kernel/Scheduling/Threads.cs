@@ -37,9 +37,7 @@ public static unsafe class Threads
     {
         ReclaimExited();
         KernelThread thread = NewThread(name, priority, entry, argument);
-        bool interrupts = DisableInterrupts();
-        s_scheduler!.Add(thread);
-        RestoreInterrupts(interrupts);
+        using (InterruptGuard.Enter()) s_scheduler!.Add(thread);
         return thread;
     }
 
@@ -49,34 +47,30 @@ public static unsafe class Threads
     /// <summary>Blocks the calling thread until another calls <see cref="Wake"/>.</summary>
     public static void Block()
     {
-        bool interrupts = DisableInterrupts();
+        using InterruptGuard guard = InterruptGuard.Enter();
         s_scheduler!.BlockCurrent();
         Native.Yield();
-        RestoreInterrupts(interrupts);
     }
 
     /// <summary>Makes a blocked thread ready again; false if it was not blocked.</summary>
     public static bool Wake(KernelThread thread)
     {
-        bool interrupts = DisableInterrupts();
-        bool woken = s_scheduler!.Wake(thread);
-        RestoreInterrupts(interrupts);
-        return woken;
+        using InterruptGuard guard = InterruptGuard.Enter();
+        return s_scheduler!.Wake(thread);
     }
 
     /// <summary>Sleeps for at least <paramref name="ticks"/> timer ticks.</summary>
     public static void Sleep(ulong ticks)
     {
-        bool interrupts = DisableInterrupts();
+        using InterruptGuard guard = InterruptGuard.Enter();
         s_scheduler!.SleepCurrent(ticks);
         Native.Yield();
-        RestoreInterrupts(interrupts);
     }
 
     /// <summary>Ends the calling thread.</summary>
     public static void Exit()
     {
-        DisableInterrupts();
+        Native.DisableInterrupts();
         s_scheduler!.ExitCurrent();
         Native.Yield();
         Panic.Now("an exited thread was scheduled again");
@@ -132,10 +126,12 @@ public static unsafe class Threads
     /// <summary>Frees the stacks of threads that exited (never the caller's own).</summary>
     private static void ReclaimExited()
     {
-        bool interrupts = DisableInterrupts();
-        KernelThread? thread = s_exited;
-        s_exited = null;
-        RestoreInterrupts(interrupts);
+        KernelThread? thread;
+        using (InterruptGuard.Enter())
+        {
+            thread = s_exited;
+            s_exited = null;
+        }
         while (thread is not null)
         {
             KernelThread? next = thread.Next;
@@ -143,17 +139,5 @@ public static unsafe class Threads
             thread.StackBase = 0;
             thread = next;
         }
-    }
-
-    private static bool DisableInterrupts()
-    {
-        bool enabled = (Native.ReadFlags() & 0x200) != 0;
-        Native.DisableInterrupts();
-        return enabled;
-    }
-
-    private static void RestoreInterrupts(bool enabled)
-    {
-        if (enabled) Native.EnableInterrupts();
     }
 }

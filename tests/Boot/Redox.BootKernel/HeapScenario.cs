@@ -41,6 +41,12 @@ public static unsafe class HeapScenario
         ok &= Check.That(Heap.Current.BytesInUse == baseline, "every cycle gave its memory back");
         ok &= Check.That(Heap.Current.BytesReserved == reservedBefore, "cycles did not need more memory");
 
+        ulong outstandingBefore = Heap.Current.Allocations - Heap.Current.Frees;
+        ok &= Concurrent();
+        // Each worker thread keeps two blocks (its record and its stack, reclaimed at the next spawn): all else came back.
+        ok &= Check.That(Heap.Current.Allocations - Heap.Current.Frees == outstandingBefore + 3 * 2, "concurrent threads gave their memory back");
+        baseline = Heap.Current.BytesInUse;
+
         ok &= Burst(out nuint reservedAfterFirst);
         ok &= Burst(out nuint reservedAfterSecond);
         Check.Report("heap reserved KiB after bursts", (ulong)reservedAfterSecond >> 10);
@@ -48,6 +54,31 @@ public static unsafe class HeapScenario
         ok &= Check.That(reservedAfterSecond == reservedAfterFirst, "the second burst reused the freed memory");
         ok &= Check.That(Heap.Current.BytesInUse == baseline, "bursts gave their memory back");
         return ok;
+    }
+
+    private static int s_workersDone;
+    private static int s_workerFailures;
+
+    /// <summary>Three threads allocating and freeing at once, preempted mid-allocation by the timer.</summary>
+    private static bool Concurrent()
+    {
+        for (int i = 0; i < 3; i++) Redox.Kernel.Scheduling.Threads.Spawn("heap-worker", &Churn, i);
+        while (System.Threading.Volatile.Read(ref s_workersDone) < 3) Redox.Kernel.Scheduling.Threads.Sleep(1);
+        return Check.That(System.Threading.Volatile.Read(ref s_workerFailures) == 0, "concurrent allocations stayed intact");
+    }
+
+    private static void Churn(nint seed)
+    {
+        for (int i = 0; i < 30000; i++)
+        {
+            int[] numbers = new int[(i + (int)seed * 7) % 64 + 1];
+            numbers[0] = i;
+            numbers[numbers.Length - 1] = i;
+            Node node = new Node(i);
+            if (numbers[0] != i || numbers[numbers.Length - 1] != i || node.Value != i) System.Threading.Interlocked.Increment(ref s_workerFailures);
+            if (!Heap.Free(node) || !Heap.Free(numbers)) System.Threading.Interlocked.Increment(ref s_workerFailures);
+        }
+        System.Threading.Interlocked.Increment(ref s_workersDone);
     }
 
     /// <summary>48 blocks of 128 KiB: more than the 4 MiB early arena holds.</summary>

@@ -1,0 +1,27 @@
+namespace Redox.Kernel.Arch.X64;
+
+/// <summary>
+/// Interrupts off for a scope, then back to what they were: the kernel's lock on one CPU (the heap, the run
+/// queues). A ref struct with Dispose, so <c>using</c> works without boxing or an interface call.
+/// </summary>
+public readonly ref struct InterruptGuard
+{
+    private const ulong InterruptFlag = 0x200;
+    private readonly bool _wereEnabled;
+
+    private InterruptGuard(bool wereEnabled) => _wereEnabled = wereEnabled;
+
+    /// <summary>Disables interrupts, remembering whether they were on.</summary>
+    public static InterruptGuard Enter()
+    {
+        bool enabled = (Native.ReadFlags() & InterruptFlag) != 0;
+        Native.DisableInterrupts();
+        return new InterruptGuard(enabled);
+    }
+
+    /// <summary>Re-enables interrupts if they were on at <see cref="Enter"/>.</summary>
+    public void Dispose()
+    {
+        if (_wereEnabled) Native.EnableInterrupts();
+    }
+}
