@@ -1,0 +1,152 @@
+using System.Collections.Generic;
+using Redox.Kernel.Scheduling;
+using Xunit;
+
+namespace Redox.Kernel.Tests;
+
+/// <summary>The scheduling policy, driven tick by tick: round-robin, priorities, slices, idle, switch counting.</summary>
+public class SchedulerTests
+{
+    private readonly KernelThread _boot = new KernelThread(0, "boot", 1);
+    private readonly KernelThread _idle = new KernelThread(1, "idle", Scheduler.PriorityLevels - 1);
+    private readonly Scheduler _scheduler;
+
+    public SchedulerTests() => _scheduler = new Scheduler(_boot, _idle);
+
+    private KernelThread Spawn(int id, int priority = 1)
+    {
+        var thread = new KernelThread(id, "t" + id, priority);
+        _scheduler.Add(thread);
+        return thread;
+    }
+
+    /// <summary>Who runs after each of <paramref name="ticks"/> timer ticks.</summary>
+    private List<int> Run(int ticks)
+    {
+        var ran = new List<int>();
+        for (int i = 0; i < ticks; i++) ran.Add(_scheduler.OnTick().Id);
+        return ran;
+    }
+
+    [Fact]
+    public void StartsWithTheBootThreadRunning()
+    {
+        Assert.Same(_boot, _scheduler.Current);
+        Assert.Same(_idle, _scheduler.Idle);
+        Assert.Equal(ThreadState.Running, _boot.State);
+        Assert.Equal(ThreadState.Ready, _idle.State);
+        Assert.Equal(0UL, _scheduler.Ticks);
+        Assert.Equal(0UL, _scheduler.Switches);
+        Assert.Equal(0, _scheduler.ReadyCount);
+    }
+
+    [Fact]
+    public void EqualsShareTheCpuRoundRobinInSlices()
+    {
+        Spawn(2);
+        Spawn(3);
+        Assert.Equal(2, Scheduler.TimeSliceTicks);
+        Assert.Equal(new[] { 0, 2, 2, 3, 3, 0, 0, 2, 2, 3, 3, 0 }, Run(12));
+        Assert.Equal(12UL, _scheduler.Ticks);
+        Assert.Equal(6UL, _scheduler.Switches);
+    }
+
+    [Fact]
+    public void AloneAThreadKeepsTheCpu()
+    {
+        Assert.All(Run(50), id => Assert.Equal(0, id));
+        Assert.Equal(0UL, _scheduler.Switches);
+        Assert.Equal(0UL, _idle.Dispatches);
+    }
+
+    [Fact]
+    public void LowerPriorityDoesNotTakeTurns()
+    {
+        KernelThread low = Spawn(2, priority: 2);
+        Assert.All(Run(50), id => Assert.Equal(0, id));
+        Assert.Equal(0UL, low.Dispatches);
+        Assert.Equal(ThreadState.Ready, low.State);
+        _scheduler.BlockCurrent();
+        Assert.Same(low, _scheduler.Reschedule());
+    }
+
+    [Fact]
+    public void BetterThreadPreemptsOnTheNextTick()
+    {
+        _scheduler.OnTick();                                   // boot has used part of its slice
+        KernelThread urgent = Spawn(2, priority: 0);
+        Assert.Same(urgent, _scheduler.OnTick());
+        Assert.Equal(ThreadState.Running, urgent.State);
+        Assert.Equal(ThreadState.Ready, _boot.State);
+        Assert.All(Run(20), id => Assert.Equal(2, id));        // and keeps the CPU: nobody is as good
+        _scheduler.ExitCurrent();
+        Assert.Same(_boot, _scheduler.Reschedule());
+    }
+
+    [Fact]
+    public void RescheduleGivesTheCpuToTheNextEqual()
+    {
+        KernelThread a = Spawn(2);
+        Assert.Same(a, _scheduler.Reschedule());               // a voluntary yield
+        Assert.Equal(ThreadState.Ready, _boot.State);
+        Assert.Same(_boot, _scheduler.Reschedule());
+        Assert.Equal(2UL, _scheduler.Switches);
+    }
+
+    [Fact]
+    public void YieldWithNobodyElseKeepsTheThread()
+    {
+        Assert.Same(_boot, _scheduler.Reschedule());
+        Assert.Equal(0UL, _scheduler.Switches);
+        Assert.Equal(1UL, _boot.Dispatches);
+        Assert.Equal(ThreadState.Running, _boot.State);
+    }
+
+    [Fact]
+    public void FreshSliceAfterEachDispatch()
+    {
+        KernelThread a = Spawn(2);
+        _scheduler.OnTick();
+        Assert.Same(a, _scheduler.OnTick());                   // boot's slice is over
+        Assert.Same(a, _scheduler.OnTick());                   // a has a whole slice of its own
+        Assert.Same(_boot, _scheduler.OnTick());
+    }
+
+    [Fact]
+    public void IdleRunsOnlyWhenNothingIsReady()
+    {
+        KernelThread a = Spawn(2);
+        Assert.DoesNotContain(1, Run(40));
+        _scheduler.BlockCurrent();
+        _scheduler.Reschedule();
+        _scheduler.BlockCurrent();
+        Assert.Same(_idle, _scheduler.Reschedule());
+        Assert.All(Run(10), id => Assert.Equal(1, id));
+        Assert.True(_scheduler.Wake(a));
+        Assert.Same(a, _scheduler.OnTick());                   // idle gives way at once
+        Assert.DoesNotContain(1, Run(10));
+    }
+
+    [Fact]
+    public void IdleIsNeverQueued()
+    {
+        _scheduler.BlockCurrent();
+        Assert.Same(_idle, _scheduler.Reschedule());
+        Assert.Equal(0, _scheduler.ReadyCount);
+        Assert.Same(_idle, _scheduler.Reschedule());
+        Assert.Equal(0, _scheduler.ReadyCount);
+        Assert.True(_scheduler.Wake(_boot));
+        Assert.Same(_boot, _scheduler.Reschedule());
+        Assert.Equal(0, _scheduler.ReadyCount);
+    }
+
+    [Fact]
+    public void SwitchesCountOnlyChangesOfThread()
+    {
+        KernelThread a = Spawn(2);
+        Run(10);                                               // boot, a, boot, a, boot: a switch every 2 ticks
+        Assert.Equal(5UL, _scheduler.Switches);
+        Assert.Equal(3UL, a.Dispatches);
+        Assert.Equal(2UL, _boot.Dispatches);
+    }
+}
