@@ -12,10 +12,10 @@ public class GdtTests
     [Fact]
     public void UserCodeIs64BitRing3() => Assert.Equal(0x00AFFA000000FFFFUL, Gdt.Descriptor(code: true, ring: 3));
 
-    [Fact(Skip = "BUG: data descriptors leave D/B (bit 54) clear (0x008F92000000FFFF), not the flat 0x00CF92000000FFFF; harmless for 64-bit code, a 16-bit stack in compatibility mode")]
+    [Fact]
     public void KernelDataIsFlatRing0() => Assert.Equal(0x00CF92000000FFFFUL, Gdt.Descriptor(code: false, ring: 0));
 
-    [Fact(Skip = "BUG: data descriptors leave D/B (bit 54) clear (0x008FF2000000FFFF), not the flat 0x00CFF2000000FFFF")]
+    [Fact]
     public void UserDataIsFlatRing3() => Assert.Equal(0x00CFF2000000FFFFUL, Gdt.Descriptor(code: false, ring: 3));
 
     [Theory]

@@ -60,7 +60,7 @@ public unsafe class KernelLogTests : IDisposable
         Assert.Contains("two", text);
     }
 
-    [Fact(Skip = "BUG: KernelLog.WriteLine's doc promises CR LF but it writes only LF")]
+    [Fact]
     public void WriteLineWritesCarriageReturnLineFeed()
     {
         KernelLog.WriteLine("x");

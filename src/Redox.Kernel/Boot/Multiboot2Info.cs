@@ -53,7 +53,7 @@ public readonly ref struct Multiboot2Info
             ReadOnlySpan<byte> map = FindTag(TagMemoryMap);
             if (map.Length < 8) return 0;
             uint entrySize = MemoryMarshal.Read<uint>(map);
-            return entrySize < 24 ? 0 : (map.Length - 8) / (int)entrySize;
+            return entrySize < 24 || entrySize > (uint)(map.Length - 8) ? 0 : (map.Length - 8) / (int)entrySize;
         }
     }
 

@@ -33,9 +33,10 @@ public static unsafe class KernelLog
         for (int i = 0; i < text.Length; i++) Write(text[i] < 0x80 ? (byte)text[i] : (byte)'?');
     }
 
-    /// <summary>Writes a line break (CR LF: terminals and QEMU's serial both show it right).</summary>
+    /// <summary>Writes a line break (CR LF: a serial terminal needs the CR to return to column 0).</summary>
     public static void WriteLine()
     {
+        Write((byte)'\r');
         Write((byte)'\n');
     }
 

@@ -54,6 +54,7 @@ public sealed unsafe class AddressSpace
     /// <summary>Removes a 4 KiB mapping and returns the physical address it had (0 when none).</summary>
     public ulong Unmap(ulong virtualAddress)
     {
+        if (!PageTableIndex.IsCanonical(virtualAddress)) return 0;
         ulong* pt = Walk(virtualAddress, 1, create: false);
         if (pt == null) return 0;
         ref ulong entry = ref pt[PageTableIndex.At(virtualAddress, 1)];
@@ -67,7 +68,7 @@ public sealed unsafe class AddressSpace
     public bool TryTranslate(ulong virtualAddress, out ulong physicalAddress)
     {
         physicalAddress = 0;
-        if (!PageTableIndex.IsCanonical(virtualAddress)) return false;
+        if (Root == 0 || !PageTableIndex.IsCanonical(virtualAddress)) return false;
         ulong* table = Table(Root);
         for (int level = 4; level >= 1; level--)
         {

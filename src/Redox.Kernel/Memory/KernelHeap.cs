@@ -121,6 +121,7 @@ public unsafe struct KernelHeap
     /// <summary>True when a block header in front of <paramref name="payload"/> would lie inside one of our regions.</summary>
     public readonly bool Owns(byte* payload)
     {
+        if ((ulong)payload < HeaderSize) return false;
         ulong header = (ulong)payload - HeaderSize;
         for (int i = 0; i < _regionCount; i++)
         {
@@ -159,6 +160,7 @@ public unsafe struct KernelHeap
             _bumpNext = (byte*)(((nuint)start + 15) & ~(nuint)15);
         }
         _bumpEnd = (byte*)end;
+        if (_bumpNext > _bumpEnd) _bumpNext = _bumpEnd; // a region smaller than its alignment padding holds nothing
         BytesReserved += length;
         return true;
     }

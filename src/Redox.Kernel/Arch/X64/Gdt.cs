@@ -72,7 +72,7 @@ public static unsafe class Gdt
     public static ulong Descriptor(bool code, int ring)
     {
         ulong access = 0x80UL /* present */ | ((ulong)ring << 5) | 0x10UL /* code/data */ | (code ? 0x0AUL : 0x02UL);
-        ulong flags = code ? 0x2UL /* L: 64-bit */ : 0x0UL;
+        ulong flags = code ? 0x2UL /* L: 64-bit */ : 0x4UL /* D/B: 32-bit stack, as 32-bit user code expects */;
         return 0xFFFFUL | (access << 40) | (0xFUL << 48) | ((flags | 0x8UL /* 4 KiB granularity */) << 52);
     }
 }
