@@ -197,6 +197,40 @@ public class BareMetalFeatureTests
         return test.RunAsync();
     }
 
+    [Fact]
+    public Task TestProjectReferencingSchemeAbstractions_IsHost()
+    {
+        var test = AnalyzerVerifier<FinalizerAnalyzer>.CreateTest(Code.Usings + "class C { ~C() { } }");
+        test.TestState.AdditionalReferences.Add(SchemeAbstractionsReference.Value);
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ProjectReferencingTheHostedKernel_IsHost()
+    {
+        var test = AnalyzerVerifier<FinalizerAnalyzer>.CreateTest(Code.Usings + "class C { ~C() { } }");
+        test.TestState.AdditionalReferences.Add(SchemeAbstractionsReference.Value);
+        test.TestState.AdditionalReferences.Add(HostedKernelReference.Value);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task RedoxBareMetalFalse_OptsOut()
+    {
+        var test = AnalyzerVerifier<FinalizerAnalyzer>.CreateTest(Code.Usings + "class C { ~C() { } }");
+        test.TestState.AdditionalReferences.Add(SchemeAbstractionsReference.Value);
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.RedoxBareMetal = false\n"));
+        return test.RunAsync();
+    }
+
+    private static readonly System.Lazy<Microsoft.CodeAnalysis.MetadataReference> HostedKernelReference = new(() =>
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Redox.Testing",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Redox.Testing { public sealed class HostedKernel { } }") },
+            TestReferences.Net,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary)).ToMetadataReference());
+
     private static readonly System.Lazy<Microsoft.CodeAnalysis.MetadataReference> SchemeAbstractionsReference = new(() =>
     {
         var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(

@@ -15,6 +15,16 @@ internal static class OptionKeys
     /// </summary>
     internal const string BareMetalProperty = "build_property.RedoxBareMetal";
 
+    /// <summary>
+    /// MSBuild property <c>IsTestProject</c> (set by Microsoft.NET.Test.Sdk), made visible by
+    /// <c>build/Redox.Analyzers.props</c>: a host test project is never bare-metal code.
+    /// </summary>
+    internal const string TestProjectProperty = "build_property.IsTestProject";
+
+    /// <summary>True when <paramref name="key"/> is set to a case-insensitive "false".</summary>
+    internal static bool IsFalse(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && string.Equals(value?.Trim(), "false", System.StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Reads a boolean option; anything but a case-insensitive "true" is false.</summary>
     internal static bool IsTrue(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
