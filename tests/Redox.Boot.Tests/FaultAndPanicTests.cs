@@ -30,6 +30,17 @@ public sealed class FaultAndPanicTests
     }
 
     [Fact]
+    public void A_stack_overflow_hits_the_guard_page_and_is_reported_as_a_double_fault()
+    {
+        BootResult boot = BootImages.Boot("stackoverflow");
+
+        Assert.False(boot.TimedOut, boot.Serial);
+        Assert.Contains("EXCEPTION #DF double fault (vector 8)", boot.KernelLog);
+        Assert.Contains("kernel stack overflow: CR2 is in a thread stack's guard page", boot.KernelLog);
+        Assert.Equal(BootResult.Panicked, boot.ExitCode);
+    }
+
+    [Fact]
     public void An_unhandled_throw_reaches_the_panic_with_type_and_message()
     {
         BootResult boot = BootImages.Boot("panic");

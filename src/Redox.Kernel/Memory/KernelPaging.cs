@@ -19,11 +19,19 @@ public static unsafe class KernelPaging
     /// <summary>Heap growth granularity.</summary>
     public const ulong HeapChunk = 256 * 1024;
 
+    /// <summary>Where kernel thread stacks live, each below an unmapped guard page.</summary>
+    public const ulong StackBase = 0xFFFF_D000_0000_0000;
+
+    /// <summary>Virtual space per stack slot: the stack and its guard page(s) below it.</summary>
+    public const ulong StackSlot = 64 * 1024;
+
     private const ulong TwoMiB = 2UL << 20;
     private const ulong FourGiB = 4UL << 30;
 
     private static AddressSpace? s_kernelSpace;
     private static ulong s_heapTop = HeapBase;
+    private static ulong s_nextStackSlot;
+    private static ulong s_freeStackSlots;          // a linked list threaded through the first word of each free stack
 
     /// <summary>The kernel's address space.</summary>
     public static AddressSpace? KernelSpace => s_kernelSpace;
@@ -50,6 +58,56 @@ public static unsafe class KernelPaging
         Native.WriteCr3(space.Root);
         s_kernelSpace = space;
         return true;
+    }
+
+    /// <summary>
+    /// A kernel stack of <paramref name="size"/> bytes (at most <see cref="StackSlot"/> - 4 KiB) from fresh frames,
+    /// mapped at the top of its slot so the page below it stays unmapped: an overflow faults instead of silently
+    /// overwriting memory. Returns the lowest address of the stack, or 0 when out of frames.
+    /// </summary>
+    public static ulong AllocateStack(ulong size)
+    {
+        AddressSpace? space = s_kernelSpace;
+        FrameAllocator? frames = PhysicalMemory.Frames;
+        if (space is null || frames is null || size == 0 || size > StackSlot - FrameAllocator.FrameSize) return 0;
+        size = (size + FrameAllocator.FrameSize - 1) & ~(FrameAllocator.FrameSize - 1);
+        using InterruptGuard guard = InterruptGuard.Enter();
+        ulong slot;
+        if (s_freeStackSlots != 0)
+        {
+            slot = s_freeStackSlots;
+            s_freeStackSlots = *(ulong*)(slot + StackSlot - size);
+        }
+        else
+        {
+            slot = StackBase + s_nextStackSlot * StackSlot;
+            s_nextStackSlot++;
+        }
+        ulong bottom = slot + StackSlot - size;
+        for (ulong page = bottom; page < slot + StackSlot; page += FrameAllocator.FrameSize)
+        {
+            if (space.TryTranslate(page, out _)) continue;   // a reused slot keeps its frames
+            ulong frame = frames.Allocate();
+            if (frame == 0 || !space.Map(page, frame, PageTableEntry.Writable | PageTableEntry.NoExecute)) return 0;
+        }
+        return bottom;
+    }
+
+    /// <summary>True when <paramref name="address"/> lies in the unmapped part of a stack slot (an overflow).</summary>
+    public static bool IsStackGuard(ulong address, ulong stackSize)
+    {
+        if (address < StackBase || address >= StackBase + s_nextStackSlot * StackSlot) return false;
+        return (address - StackBase) % StackSlot < StackSlot - stackSize;
+    }
+
+    /// <summary>Gives a stack back for reuse by a later thread (its frames stay mapped in its slot).</summary>
+    public static void FreeStack(ulong bottom, ulong size)
+    {
+        size = (size + FrameAllocator.FrameSize - 1) & ~(FrameAllocator.FrameSize - 1);
+        ulong slot = bottom + size - StackSlot;
+        using InterruptGuard guard = InterruptGuard.Enter();
+        *(ulong*)bottom = s_freeStackSlots;
+        s_freeStackSlots = slot;
     }
 
     /// <summary>The heap's grow function: maps whole chunks of fresh frames at the top of the heap region.</summary>

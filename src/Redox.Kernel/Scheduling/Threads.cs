@@ -103,7 +103,10 @@ public static unsafe class Threads
 
     private static KernelThread NewThread(string name, int priority, delegate*<nint, void> entry, nint argument)
     {
-        byte* stack = Heap.AllocateBytes(StackSize);
+        // Guarded stacks once paging is ours; before that (only the idle thread) from the heap.
+        byte* stack = KernelPaging.KernelSpace is null
+            ? Heap.AllocateBytes(StackSize)
+            : (byte*)KernelPaging.AllocateStack(StackSize);
         if (stack == null) Panic.Now("out of memory for a thread stack");
         KernelThread thread = new KernelThread(s_nextId++, name, priority);
         thread.StackBase = (nuint)stack;
@@ -135,7 +138,7 @@ public static unsafe class Threads
         while (thread is not null)
         {
             KernelThread? next = thread.Next;
-            Heap.FreeBytes((byte*)thread.StackBase);
+            if (!Heap.FreeBytes((byte*)thread.StackBase)) KernelPaging.FreeStack(thread.StackBase, StackSize);
             thread.StackBase = 0;
             thread = next;
         }

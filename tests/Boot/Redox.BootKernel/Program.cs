@@ -39,6 +39,7 @@ public static class Program
         if (name.SequenceEqual("panic"u8)) return PanicScenario.Run();
         if (name.SequenceEqual("drivers"u8)) return DriversScenario.Run();
         if (name.SequenceEqual("syscall"u8)) return SyscallScenario.Run();
+        if (name.SequenceEqual("stackoverflow"u8)) return StackOverflowScenario.Run();
         KernelLog.WriteLine("unknown scenario");
         return false;
     }
