@@ -149,4 +149,18 @@ public class SchedulerTests
         Assert.Equal(3UL, a.Dispatches);
         Assert.Equal(2UL, _boot.Dispatches);
     }
+
+    [Fact]
+    public void IdleIsReadyAgainOnceAThreadTakesTheCpuFromIt()
+    {
+        _scheduler.BlockCurrent();
+        Assert.Same(_idle, _scheduler.Reschedule());
+        Assert.Equal(ThreadState.Running, _idle.State);
+
+        KernelThread worker = Spawn(5);
+        Assert.Same(worker, _scheduler.OnTick());
+        Assert.Equal(ThreadState.Ready, _idle.State);
+        Assert.Equal(ThreadState.Running, worker.State);
+        Assert.Equal(0, _scheduler.ReadyCount); // idle is never queued
+    }
 }

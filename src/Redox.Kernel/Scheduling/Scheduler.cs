@@ -97,7 +97,8 @@ public sealed class Scheduler
     private KernelThread SwitchToNext()
     {
         KernelThread previous = Current;
-        if (previous.State == ThreadState.Running && previous != Idle) Add(previous);
+        if (previous == Idle) previous.State = ThreadState.Ready;   // idle is never queued, only fallen back to
+        else if (previous.State == ThreadState.Running) Add(previous);
         KernelThread next = _ready.Dequeue() ?? Idle;
         next.State = ThreadState.Running;
         next.SliceLeft = TimeSliceTicks;

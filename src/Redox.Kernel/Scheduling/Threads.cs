@@ -32,9 +32,14 @@ public static unsafe class Threads
         s_scheduler = new Scheduler(boot, idle);
     }
 
-    /// <summary>Starts a thread running <paramref name="entry"/>(<paramref name="argument"/>).</summary>
+    /// <summary>
+    /// Starts a thread running <paramref name="entry"/>(<paramref name="argument"/>) at <paramref name="priority"/>
+    /// (0 highest; values outside 0..<see cref="Scheduler.PriorityLevels"/> - 1 are clamped to that range).
+    /// </summary>
     public static KernelThread Spawn(string name, delegate*<nint, void> entry, nint argument, int priority = 1)
     {
+        if (priority < 0) priority = 0;
+        if (priority >= Scheduler.PriorityLevels) priority = Scheduler.PriorityLevels - 1;
         ReclaimExited();
         KernelThread thread = NewThread(name, priority, entry, argument);
         using (InterruptGuard.Enter()) s_scheduler!.Add(thread);
