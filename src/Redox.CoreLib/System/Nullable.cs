@@ -16,8 +16,15 @@ public struct Nullable<T> where T : struct
     /// <summary>True when a value is present.</summary>
     public readonly bool HasValue => hasValue;
 
-    /// <summary>The value, or default when absent (there is no exception to throw on bare metal).</summary>
-    public readonly T Value => value;
+    /// <summary>The value; throws (on bare metal: panics) when absent, as in .NET.</summary>
+    public readonly T Value
+    {
+        get
+        {
+            if (!hasValue) throw new InvalidOperationException("Nullable object must have a value.");
+            return value;
+        }
+    }
 
     /// <summary>The value, or default when absent.</summary>
     public readonly T GetValueOrDefault() => value;

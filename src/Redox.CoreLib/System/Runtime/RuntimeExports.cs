@@ -19,9 +19,7 @@ internal static unsafe class RuntimeExports
     {
         if (type->IsNullable)
         {
-            // Nullable<T> is { bool hasValue; T value }: the value starts at T's alignment, which ILC records
-            // as the Nullable's "value offset"; we read it from the layout rule instead: the first field after
-            // the bool, aligned to the boxed size of T.
+            // Nullable<T> is { bool hasValue; T value }: the value starts at T's alignment.
             if (data == 0) return null;
             MethodTable* inner = type->RelatedType;
             uint offset = NullableValueOffset(inner);
@@ -66,11 +64,14 @@ internal static unsafe class RuntimeExports
         else Unsafe.As<byte, object?>(ref data) = obj;
     }
 
-    /// <summary>Where a Nullable's value starts: after the bool, aligned to the value's size (at most 8).</summary>
+    /// <summary>
+    /// Where a Nullable's value starts: after the bool, at the value's alignment. The MethodTable does not tell us
+    /// the alignment of an arbitrary struct, so only primitives and enums (alignment = size) are supported; boxing
+    /// a Nullable of any other struct panics rather than reading the wrong bytes.
+    /// </summary>
     private static uint NullableValueOffset(MethodTable* inner)
     {
-        uint size = inner->ValueTypeSize;
-        uint alignment = size >= 8 ? 8u : size >= 4 ? 4u : size >= 2 ? 2u : 1u;
-        return alignment;
+        if (!inner->IsPrimitive) ThrowHelpers.ThrowFeatureBodyRemoved();
+        return inner->ValueTypeSize;
     }
 }
