@@ -51,9 +51,6 @@ internal unsafe struct MethodTable
     /// <summary>True for structs, enums and primitives (element types Void..Nullable in ILC's numbering).</summary>
     public bool IsValueType => ElementType >= 0x01 && ElementType <= 0x13;
 
-    /// <summary>True for primitives and enums (element types Boolean..Double): their alignment is their size.</summary>
-    public bool IsPrimitive => ElementType >= 0x02 && ElementType <= 0x0F;
-
     /// <summary>True for <c>Nullable&lt;T&gt;</c>.</summary>
     public bool IsNullable => ElementType == ElementTypeNullable;
 

@@ -13,18 +13,11 @@ internal static unsafe class RuntimeExports
     [RuntimeExport("RhNewArray")]
     public static object RhNewArray(MethodTable* type, int length) => Allocation.AllocateArray(type, length);
 
-    /// <summary>Boxes the value at <paramref name="data"/>; a <c>Nullable</c> boxes its value, or null when empty.</summary>
+    /// <summary>Boxes the value at <paramref name="data"/>.</summary>
     [RuntimeExport("RhBox")]
     public static object? RhBox(MethodTable* type, ref byte data)
     {
-        if (type->IsNullable)
-        {
-            // Nullable<T> is { bool hasValue; T value }: the value starts at T's alignment.
-            if (data == 0) return null;
-            MethodTable* inner = type->RelatedType;
-            uint offset = NullableValueOffset(inner);
-            return RhBox(inner, ref Unsafe.Add(ref data, (int)offset));
-        }
+        if (type->IsNullable) NullableUnsupported();
         object box = Allocation.AllocateObject(type, type->BaseSize);
         SpanHelpers.Memmove(ref Allocation.BoxData(box), ref data, type->ValueTypeSize);
         return box;
@@ -43,18 +36,9 @@ internal static unsafe class RuntimeExports
         return ref Allocation.BoxData(obj);
     }
 
-    /// <summary>Unboxes into a <c>Nullable</c>: null gives an empty one.</summary>
+    /// <summary>Unboxing into a <c>Nullable</c>: not supported yet (see <see cref="NullableUnsupported"/>).</summary>
     [RuntimeExport("RhUnboxNullable")]
-    public static void RhUnboxNullable(ref byte data, MethodTable* type, object? obj)
-    {
-        MethodTable* inner = type->RelatedType;
-        uint offset = NullableValueOffset(inner);
-        SpanHelpers.ClearWithoutReferences(ref data, type->ValueTypeSize);
-        if (obj is null) return;
-        if (obj.m_pEEType != inner) ThrowHelpers.ThrowInvalidCastException();
-        data = 1;
-        SpanHelpers.Memmove(ref Unsafe.Add(ref data, (int)offset), ref Allocation.BoxData(obj), inner->ValueTypeSize);
-    }
+    public static void RhUnboxNullable(ref byte data, MethodTable* type, object? obj) => NullableUnsupported();
 
     [RuntimeExport("RhUnboxAny")]
     public static void RhUnboxAny(object? obj, ref byte data, MethodTable* type)
@@ -65,13 +49,9 @@ internal static unsafe class RuntimeExports
     }
 
     /// <summary>
-    /// Where a Nullable's value starts: after the bool, at the value's alignment. The MethodTable does not tell us
-    /// the alignment of an arbitrary struct, so only primitives and enums (alignment = size) are supported; boxing
-    /// a Nullable of any other struct panics rather than reading the wrong bytes.
+    /// Boxing a <c>Nullable&lt;T&gt;</c> must produce a box of <c>T</c>, whose MethodTable hides in the Nullable's
+    /// generic composition, which this runtime does not decode yet: panic with a clear message instead of guessing.
     /// </summary>
-    private static uint NullableValueOffset(MethodTable* inner)
-    {
-        if (!inner->IsPrimitive) ThrowHelpers.ThrowFeatureBodyRemoved();
-        return inner->ValueTypeSize;
-    }
+    private static void NullableUnsupported() =>
+        ExceptionHandling.PanicText("runtime", "boxing or unboxing a Nullable<T> is not supported on bare metal yet");
 }
