@@ -19,8 +19,8 @@ public static unsafe class KernelCommandLine
     /// <summary>True when <paramref name="word"/> appears as a whole word.</summary>
     public static bool HasWord(ReadOnlySpan<byte> commandLine, ReadOnlySpan<byte> word)
     {
-        ReadOnlySpan<byte> rest = commandLine;
-        while (TakeWord(ref rest, out ReadOnlySpan<byte> current))
+        int position = 0;
+        while (TakeWord(commandLine, ref position, out ReadOnlySpan<byte> current))
         {
             if (current.SequenceEqual(word)) return true;
         }
@@ -30,8 +30,8 @@ public static unsafe class KernelCommandLine
     /// <summary>The value of the first <c>key=value</c> word whose key is <paramref name="key"/>.</summary>
     public static bool TryGetValue(ReadOnlySpan<byte> commandLine, ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
     {
-        ReadOnlySpan<byte> rest = commandLine;
-        while (TakeWord(ref rest, out ReadOnlySpan<byte> word))
+        int position = 0;
+        while (TakeWord(commandLine, ref position, out ReadOnlySpan<byte> word))
         {
             if (word.Length > key.Length && word[key.Length] == (byte)'=' && word.Slice(0, key.Length).SequenceEqual(key))
             {
@@ -43,17 +43,18 @@ public static unsafe class KernelCommandLine
         return false;
     }
 
-    /// <summary>Splits off the next space-separated word (empty words between double spaces included).</summary>
-    private static bool TakeWord(ref ReadOnlySpan<byte> rest, out ReadOnlySpan<byte> word)
+    /// <summary>The next space-separated word of <paramref name="text"/> from <paramref name="position"/> (empty words between double spaces included).</summary>
+    private static bool TakeWord(ReadOnlySpan<byte> text, ref int position, out ReadOnlySpan<byte> word)
     {
-        if (rest.IsEmpty)
+        if (position >= text.Length)
         {
             word = default;
             return false;
         }
+        ReadOnlySpan<byte> rest = text.Slice(position);
         int space = rest.IndexOf((byte)' ');
         word = space < 0 ? rest : rest.Slice(0, space);
-        rest = space < 0 ? default : rest.Slice(space + 1);
+        position += space < 0 ? rest.Length : space + 1;
         return true;
     }
 }
