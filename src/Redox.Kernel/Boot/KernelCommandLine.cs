@@ -44,7 +44,7 @@ public static unsafe class KernelCommandLine
     }
 
     /// <summary>The next space-separated word of <paramref name="text"/> from <paramref name="position"/> (empty words between double spaces included).</summary>
-    private static bool TakeWord(ReadOnlySpan<byte> text, ref int position, out ReadOnlySpan<byte> word)
+    private static bool TakeWord(ReadOnlySpan<byte> text, scoped ref int position, out ReadOnlySpan<byte> word)
     {
         if (position >= text.Length)
         {
