@@ -60,6 +60,35 @@ public class StringAllocationTests
         """));
 
     [Fact]
+    public Task ArrayCreatingLibraryCalls_AreReported() => Verify.VerifyAsync(Code.InScope("""
+        enum Color { Red, Green }
+        int M(int[] a)
+        {
+            {|RDX1023:Array.Resize(ref a, 16)|};
+            var b = {|RDX1023:GC.AllocateUninitializedArray<byte>(8)|};
+            var c = {|RDX1023:GC.AllocateArray<int>(4)|};
+            var d = {|RDX1023:Enum.GetValues<Color>()|};
+            var e = {|RDX1023:Enum.GetNames<Color>()|};
+            var f = {|RDX1023:Array.CreateInstance(typeof(int), 3)|};
+            return a.Length + b.Length + c.Length + d.Length + e.Length + f.Length;
+        }
+        """));
+
+    [Fact]
+    public Task NonAllocatingArrayAndEnumCalls_AreNotReported() => Verify.VerifyAsync(Code.InScope("""
+        enum Color { Red, Green }
+        int M(int[] a, Color c)
+        {
+            Array.Clear(a);
+            Array.Fill(a, 1);
+            Array.Sort(a);
+            var empty = Array.Empty<int>();
+            var defined = Enum.IsDefined(c);
+            return Array.IndexOf(a, 3) + empty.Length + GC.GetGeneration(a) + (defined ? 1 : 0);
+        }
+        """));
+
+    [Fact]
     public Task NonAllocatingStringApis_AreNotReported() => Verify.VerifyAsync(Code.InScope("""
         int M(string s, Span<char> dest, int i)
         {

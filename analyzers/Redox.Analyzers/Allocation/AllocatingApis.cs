@@ -4,7 +4,7 @@ using Redox.Analyzers.Semantics;
 namespace Redox.Analyzers.Allocation;
 
 /// <summary>
-/// The library calls that return a freshly allocated string or array (RDX1023). A list, not a
+/// The library calls that return (or, for <c>Array.Resize</c>, store) a freshly allocated string or array (RDX1023). A list, not a
 /// heuristic on return types: a method returning a string may well return a cached one
 /// (<c>string.Empty</c>, <c>nameof</c>), so only APIs documented to build a new object are named.
 /// </summary>
@@ -54,6 +54,25 @@ internal static class AllocatingApis
                 "FromBase64String" or "FromHexString" when method.ReturnType is IArrayTypeSymbol => "array",
                 _ => null,
             };
+        }
+
+        if (TypeFacts.Is(type, "System", "Array"))
+        {
+            // Array.Resize replaces the array by a new one (whenever the length changes).
+            return method.Name is "Resize" or "CreateInstance" or "CreateInstanceFromArrayType" ? "array" : null;
+        }
+
+        if (TypeFacts.Is(type, "System", "GC"))
+        {
+            return method.Name is "AllocateArray" or "AllocateUninitializedArray" ? "array" : null;
+        }
+
+        if (TypeFacts.Is(type, "System", "Enum"))
+        {
+            // A fresh copy of the cached values or names on every call.
+            return method.Name is "GetValues" or "GetNames" or "GetValuesAsUnderlyingType" && method.ReturnType is IArrayTypeSymbol or { Name: "Array" }
+                ? "array"
+                : null;
         }
 
         if (TypeFacts.Is(type, "System", "BitConverter"))
