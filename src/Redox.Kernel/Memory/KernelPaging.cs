@@ -84,13 +84,8 @@ public static unsafe class KernelPaging
             s_nextStackSlot++;
         }
         ulong bottom = slot + StackSlot - size;
-        for (ulong page = bottom; page < slot + StackSlot; page += FrameAllocator.FrameSize)
-        {
-            if (space.TryTranslate(page, out _)) continue;   // a reused slot keeps its frames
-            ulong frame = frames.Allocate();
-            if (frame == 0 || !space.Map(page, frame, PageTableEntry.Writable | PageTableEntry.NoExecute)) return 0;
-        }
-        return bottom;
+        // On failure the slot's virtual range is simply not reused; its frames were given back.
+        return MapFreshPages(space, frames, bottom, slot + StackSlot) ? bottom : 0;
     }
 
     /// <summary>True when <paramref name="address"/> lies in the unmapped part of a stack slot (an overflow).</summary>
@@ -110,6 +105,36 @@ public static unsafe class KernelPaging
         s_freeStackSlots = slot;
     }
 
+    /// <summary>
+    /// Maps a fresh frame at every page of [start, end), which must be wholly unmapped, or wholly mapped already
+    /// (a reused stack slot keeps its frames: nothing to do). Out of frames or tables, or a page mapped in between:
+    /// unmaps and frees what this call mapped, so nothing leaks, and fails.
+    /// </summary>
+    private static bool MapFreshPages(AddressSpace space, FrameAllocator frames, ulong start, ulong end)
+    {
+        if (space.TryTranslate(start, out _))
+        {
+            for (ulong page = start; page < end; page += FrameAllocator.FrameSize)
+            {
+                if (!space.TryTranslate(page, out _)) return false;
+            }
+            return true;
+        }
+        for (ulong page = start; page < end; page += FrameAllocator.FrameSize)
+        {
+            ulong frame = frames.Allocate();
+            if (frame != 0 && space.Map(page, frame, PageTableEntry.Writable | PageTableEntry.NoExecute)) continue;
+            if (frame != 0) frames.Free(frame);
+            for (ulong undo = start; undo < page; undo += FrameAllocator.FrameSize)
+            {
+                frames.Free(space.Unmap(undo));
+                Native.InvalidatePage(undo);
+            }
+            return false;
+        }
+        return true;
+    }
+
     /// <summary>The heap's grow function: maps whole chunks of fresh frames at the top of the heap region.</summary>
     public static byte* GrowHeap(nuint minimum, nuint* granted)
     {
@@ -118,19 +143,7 @@ public static unsafe class KernelPaging
         if (space is null || frames is null) return null;
         ulong size = ((ulong)minimum + HeapChunk - 1) / HeapChunk * HeapChunk;
         ulong start = s_heapTop;
-        for (ulong offset = 0; offset < size; offset += FrameAllocator.FrameSize)
-        {
-            ulong frame = frames.Allocate();
-            if (frame != 0 && space.Map(start + offset, frame, PageTableEntry.Writable | PageTableEntry.NoExecute)) continue;
-            // Out of frames (or tables): give back what this chunk took, so a later, smaller request can succeed.
-            if (frame != 0) frames.Free(frame);
-            for (ulong undo = 0; undo < offset; undo += FrameAllocator.FrameSize)
-            {
-                frames.Free(space.Unmap(start + undo));
-                Native.InvalidatePage(start + undo);
-            }
-            return null;
-        }
+        if (!MapFreshPages(space, frames, start, start + size)) return null;
         s_heapTop = start + size;
         *granted = (nuint)size;
         return (byte*)start;
