@@ -6,28 +6,8 @@ using Xunit;
 namespace Redox.Kernel.Tests;
 
 /// <summary>Threads leaving the CPU: block and wake, sleep, exit; and the no-allocation promise of the tick path.</summary>
-public class SchedulerBlockingTests
+public class SchedulerBlockingTests : SchedulerFixture
 {
-    private readonly KernelThread _boot = new KernelThread(0, "boot", 1);
-    private readonly KernelThread _idle = new KernelThread(1, "idle", Scheduler.PriorityLevels - 1);
-    private readonly Scheduler _scheduler;
-
-    public SchedulerBlockingTests() => _scheduler = new Scheduler(_boot, _idle);
-
-    private KernelThread Spawn(int id, int priority = 1)
-    {
-        var thread = new KernelThread(id, "t" + id, priority);
-        _scheduler.Add(thread);
-        return thread;
-    }
-
-    private List<int> Run(int ticks)
-    {
-        var ran = new List<int>();
-        for (int i = 0; i < ticks; i++) ran.Add(_scheduler.OnTick().Id);
-        return ran;
-    }
-
     [Fact]
     public void BlockedThreadDoesNotRunUntilWoken()
     {

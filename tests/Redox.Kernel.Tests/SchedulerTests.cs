@@ -5,29 +5,8 @@ using Xunit;
 namespace Redox.Kernel.Tests;
 
 /// <summary>The scheduling policy, driven tick by tick: round-robin, priorities, slices, idle, switch counting.</summary>
-public class SchedulerTests
+public class SchedulerTests : SchedulerFixture
 {
-    private readonly KernelThread _boot = new KernelThread(0, "boot", 1);
-    private readonly KernelThread _idle = new KernelThread(1, "idle", Scheduler.PriorityLevels - 1);
-    private readonly Scheduler _scheduler;
-
-    public SchedulerTests() => _scheduler = new Scheduler(_boot, _idle);
-
-    private KernelThread Spawn(int id, int priority = 1)
-    {
-        var thread = new KernelThread(id, "t" + id, priority);
-        _scheduler.Add(thread);
-        return thread;
-    }
-
-    /// <summary>Who runs after each of <paramref name="ticks"/> timer ticks.</summary>
-    private List<int> Run(int ticks)
-    {
-        var ran = new List<int>();
-        for (int i = 0; i < ticks; i++) ran.Add(_scheduler.OnTick().Id);
-        return ran;
-    }
-
     [Fact]
     public void StartsWithTheBootThreadRunning()
     {
