@@ -24,7 +24,7 @@ internal static class BootLog
 
     public static void Cpu() => KernelLog.WriteLine("cpu: GDT + TSS loaded, IDT 256 vectors, exceptions report vector/error/RIP/CR2/registers");
 
-    public static void Memory(ulong kernelStart, ulong kernelEnd)
+    public static void Memory(in KernelImage image)
     {
         FrameAllocator frames = PhysicalMemory.Frames!;
         KernelLog.Write("memory: ");
@@ -34,13 +34,17 @@ internal static class BootLog
         KernelLog.Write(" of ");
         KernelLog.WriteDecimal(frames.FrameCount);
         KernelLog.Write(" frames free, kernel ");
-        KernelLog.WriteHex(kernelStart, 8);
+        KernelLog.WriteHex(image.PhysicalStart, 8);
         KernelLog.Write("..");
-        KernelLog.WriteHex(kernelEnd, 8);
+        KernelLog.WriteHex(image.PhysicalEnd, 8);
+        KernelLog.Write(" at ");
+        KernelLog.WriteHex(image.TextStart);
         KernelLog.WriteLine();
-        KernelLog.Write("paging: 4-level, identity 4 KiB..");
-        KernelLog.WriteDecimal(KernelPaging.IdentityMapped >> 20);
-        KernelLog.Write(" MiB (null page unmapped), heap at ");
+        KernelLog.Write("paging: 4-level, lower half for processes (null page unmapped), physical window ");
+        KernelLog.WriteDecimal(KernelPaging.WindowMapped >> 20);
+        KernelLog.Write(" MiB at ");
+        KernelLog.WriteHex(KernelPaging.PhysicalWindow);
+        KernelLog.Write(", kernel W^X, heap at ");
         KernelLog.WriteHex(KernelPaging.HeapBase);
         KernelLog.Write(", ");
         KernelLog.WriteDecimal((ulong)KernelPaging.KernelSpace!.TableFrames);

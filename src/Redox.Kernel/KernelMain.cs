@@ -27,7 +27,9 @@ public static unsafe class KernelMain
         KernelLog.Write(BuildInfo.Version);
         KernelLog.WriteLine(" (x86_64, C# compiled by ILC)");
 
-        if (magic != Multiboot2Info.BootloaderMagic || !Multiboot2Info.TryParse((byte*)bootInfo, out Multiboot2Info info))
+        // The loader passes a physical address; the boot stub maps the first 4 GiB in the physical window.
+        byte* bootInfoAddress = (byte*)(KernelPaging.PhysicalWindow + bootInfo);
+        if (magic != Multiboot2Info.BootloaderMagic || !Multiboot2Info.TryParse(bootInfoAddress, out Multiboot2Info info))
         {
             Panic.Now("not booted by a multiboot2 loader");
             return;
@@ -40,14 +42,13 @@ public static unsafe class KernelMain
         Idt.Initialize();                                                // all 256 vectors: exceptions report and stop
         BootLog.Cpu();
 
-        ulong kernelStart, kernelEnd;
-        Native.KernelBounds(&kernelStart, &kernelEnd);
-        if (!PhysicalMemory.Initialize(info, kernelStart, kernelEnd, bootInfo))   // frames from the memory map
+        KernelImage image = ReadKernelImage();
+        if (!PhysicalMemory.Initialize(info, image.PhysicalStart, image.PhysicalEnd, bootInfo)) // frames from the memory map
             Panic.Now("no usable memory map");
-        if (!KernelPaging.Initialize(PhysicalMemory.Frames!, PhysicalMemory.Top)) // our own 4-level page tables
+        if (!KernelPaging.Initialize(PhysicalMemory.Frames!, PhysicalMemory.Top, image)) // our own tables: upper half only
             Panic.Now("out of frames for the kernel page tables");
         Heap.EnableGrowth(&KernelPaging.GrowHeap);                       // the heap now grows from fresh frames
-        BootLog.Memory(kernelStart, kernelEnd);
+        BootLog.Memory(image);
 
         Pic.Initialize();                                                // IRQs 0-15 on vectors 32-47, all masked
         Threads.Initialize();                                            // this code becomes thread 0; idle thread
@@ -65,6 +66,13 @@ public static unsafe class KernelMain
         BootLog.MainReturned(exitCode);
         QemuExit.ExitIfEnabled(exitCode == 0 ? QemuExit.PassCode : QemuExit.FailCode);
         Threads.Exit();
+    }
+
+    private static KernelImage ReadKernelImage()
+    {
+        ulong* words = stackalloc ulong[7];
+        Native.KernelLayout(words);
+        return new KernelImage(words[0], words[1], words[2], words[6], words[3], words[4], words[5]);
     }
 
     private static void WriteSerial(byte value) => SerialPort.Write(SerialPort.Com1, value);

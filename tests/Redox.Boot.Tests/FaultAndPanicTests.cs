@@ -20,6 +20,21 @@ public sealed class FaultAndPanicTests
     }
 
     [Fact]
+    public void Kernel_text_is_write_protected_and_the_lower_half_holds_no_kernel()
+    {
+        BootResult boot = BootImages.Boot("textwrite");
+
+        Assert.False(boot.TimedOut, boot.Serial);
+        System.Text.RegularExpressions.Match target = System.Text.RegularExpressions.Regex.Match(boot.KernelLog, "writing to kernel text at 0x([0-9a-f]{16})");
+        Assert.True(target.Success, boot.KernelLog);
+        Assert.StartsWith("ffffffff8", target.Groups[1].Value);
+        Assert.Contains("EXCEPTION #PF page fault (vector 14) error=0x0003", boot.KernelLog);
+        Assert.Contains($"CR2=0x{target.Groups[1].Value}", boot.KernelLog);
+        Assert.Contains("protection violation, write, kernel mode", boot.KernelLog);
+        Assert.Equal(BootResult.Panicked, boot.ExitCode);
+    }
+
+    [Fact]
     public void A_null_dereference_faults_on_the_unmapped_null_page()
     {
         BootResult boot = BootImages.Boot("nullref");

@@ -2,8 +2,8 @@ namespace Redox.Kernel.Memory;
 
 /// <summary>
 /// A four-level page table hierarchy. Tables are frames from a <see cref="FrameAllocator"/>, reached through a
-/// physical-memory window (virtual = physical + <see cref="PhysicalWindow"/>: 0 on bare metal, where low memory is
-/// identity-mapped; a buffer's address in host tests). Errors come back as false, never as a fault.
+/// physical-memory window (virtual = physical + <see cref="PhysicalWindow"/>: the kernel's window on bare metal, a
+/// buffer's address in host tests). Errors come back as false, never as a fault.
 /// </summary>
 public sealed unsafe class AddressSpace
 {
@@ -88,6 +88,10 @@ public sealed unsafe class AddressSpace
         }
         return false;
     }
+
+    /// <summary>Makes sure the PML4 slot covering <paramref name="virtualAddress"/> has its PDPT; false when out of frames.</summary>
+    public bool PrepareUpperTable(ulong virtualAddress) =>
+        PageTableIndex.IsCanonical(virtualAddress) && Walk(virtualAddress, 3, create: true) != null;
 
     /// <summary>The table at <paramref name="targetLevel"/> covering the address, creating tables on the way if asked.</summary>
     private ulong* Walk(ulong virtualAddress, int targetLevel, bool create)

@@ -3,16 +3,20 @@ using Redox.Kernel.Arch.X64;
 namespace Redox.Kernel.Memory;
 
 /// <summary>
-/// The kernel's own page tables, replacing the boot stub's. Address-space layout (docs/kernel/address-space.md):
+/// The kernel's own page tables, replacing the boot stub's. The lower half belongs to user processes; the kernel
+/// lives in the upper half, which every address space shares (docs/kernel/address-space.md):
 /// <list type="bullet">
-/// <item>0 .. 4 KiB: not mapped, so a null dereference faults;</item>
-/// <item>4 KiB .. max(physical top, 4 GiB): identity map of physical memory and low MMIO (2 MiB pages after the
-/// first 2 MiB, which uses 4 KiB pages for the null guard);</item>
-/// <item>0xFFFF_C000_0000_0000 ..: the kernel heap, grown a chunk at a time from fresh frames.</item>
+/// <item>0xFFFF_8000_0000_0000 ..: the physical-memory window, all of RAM and low MMIO (2 MiB pages, no execute);</item>
+/// <item>0xFFFF_C000_0000_0000 ..: the kernel heap, grown a chunk at a time from fresh frames;</item>
+/// <item>0xFFFF_D000_0000_0000 ..: kernel thread stacks, each above an unmapped guard;</item>
+/// <item>0xFFFF_FFFF_8000_0000 + physical: the kernel image, mapped W^X section by section.</item>
 /// </list>
 /// </summary>
 public static unsafe class KernelPaging
 {
+    /// <summary>Where physical memory is mapped: virtual = physical + this.</summary>
+    public const ulong PhysicalWindow = 0xFFFF_8000_0000_0000;
+
     /// <summary>Where the heap's growth region starts.</summary>
     public const ulong HeapBase = 0xFFFF_C000_0000_0000;
 
@@ -25,6 +29,9 @@ public static unsafe class KernelPaging
     /// <summary>Virtual space per stack slot: the stack and its guard page(s) below it.</summary>
     public const ulong StackSlot = 64 * 1024;
 
+    /// <summary>The first PML4 slot of the kernel half; slots below it are each process's own.</summary>
+    public const int FirstKernelSlot = 256;
+
     private const ulong TwoMiB = 2UL << 20;
     private const ulong FourGiB = 4UL << 30;
 
@@ -36,25 +43,28 @@ public static unsafe class KernelPaging
     /// <summary>The kernel's address space.</summary>
     public static AddressSpace? KernelSpace => s_kernelSpace;
 
-    /// <summary>Bytes identity-mapped.</summary>
-    public static ulong IdentityMapped { get; private set; }
+    /// <summary>Bytes of physical address space mapped in the window.</summary>
+    public static ulong WindowMapped { get; private set; }
 
     /// <summary>Builds the tables and loads CR3; false when frames ran out (the boot tables stay).</summary>
-    public static bool Initialize(FrameAllocator frames, ulong physicalTop)
+    public static bool Initialize(FrameAllocator frames, ulong physicalTop, in KernelImage image)
     {
-        AddressSpace space = new AddressSpace(frames, physicalWindow: 0);
+        AddressSpace space = new AddressSpace(frames, PhysicalWindow);
         if (space.Root == 0) return false;
-        const ulong Flags = PageTableEntry.Writable | PageTableEntry.Global;
-        for (ulong page = 4096; page < TwoMiB; page += 4096)
-        {
-            if (!space.Map(page, page, Flags)) return false;
-        }
         ulong end = physicalTop > FourGiB ? (physicalTop + TwoMiB - 1) & ~(TwoMiB - 1) : FourGiB;
-        for (ulong address = TwoMiB; address < end; address += TwoMiB)
+        const ulong WindowFlags = PageTableEntry.Writable | PageTableEntry.NoExecute | PageTableEntry.Global;
+        for (ulong address = 0; address < end; address += TwoMiB)
         {
-            if (!space.MapLarge(address, address, Flags)) return false;
+            if (!space.MapLarge(PhysicalWindow + address, address, WindowFlags)) return false;
         }
-        IdentityMapped = end;
+        for (ulong page = image.TextStart; page < image.End; page += FrameAllocator.FrameSize)
+        {
+            if (!space.Map(page, page - image.VirtualBase, image.FlagsFor(page))) return false;
+        }
+        // The heap and stack regions get their upper tables now, so every address space created later shares
+        // them by copying the kernel half of the PML4 (growth below that level is then seen by all).
+        if (!space.PrepareUpperTable(HeapBase) || !space.PrepareUpperTable(StackBase)) return false;
+        WindowMapped = end;
         Native.WriteCr3(space.Root);
         s_kernelSpace = space;
         return true;

@@ -40,6 +40,7 @@ public static class Program
         if (name.SequenceEqual("drivers"u8)) return DriversScenario.Run();
         if (name.SequenceEqual("syscall"u8)) return SyscallScenario.Run();
         if (name.SequenceEqual("stackoverflow"u8)) return StackOverflowScenario.Run();
+        if (name.SequenceEqual("textwrite"u8)) return KernelWriteProtectScenario.Run();
         KernelLog.WriteLine("unknown scenario");
         return false;
     }

@@ -37,7 +37,8 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_yield")] public static extern void Yield();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_early_heap_range")] public static extern void EarlyHeapRange(byte** start, byte** end);
 
-    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_kernel_bounds")] public static extern void KernelBounds(ulong* start, ulong* end);
+    /// <summary>Fills seven words: physical start, physical end, virtual base, text end, read-only end, end, text start.</summary>
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_kernel_layout")] public static extern void KernelLayout(ulong* words);
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "__managed__Main")] public static extern int ImageMain(int argc, nint argv);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_syscall6_address")] public static extern nint Syscall6Address();

@@ -1,11 +1,18 @@
-# The boot stub: GRUB (multiboot2) enters here in 32-bit protected mode without paging. We identity-map the
-# first 4 GiB with 2 MiB pages, switch to long mode, turn SSE on (RyuJIT emits SSE), initialise the managed
-# runtime and call the C# kernel. The kernel replaces these page tables with its own early on.
+# The boot stub: GRUB (multiboot2) enters _start in 32-bit protected mode without paging, at the physical
+# address the kernel was loaded to (1 MiB). The kernel itself is linked in the higher half (kernel.ld): this stub
+# builds early page tables that map the first 4 GiB three times -- identity (so this code keeps running once
+# paging is on), at the physical-memory window 0xFFFF_8000_0000_0000, and the first 2 GiB at the kernel's
+# -2 GiB base -- switches to long mode, jumps up to the higher half, turns SSE on (RyuJIT emits SSE),
+# initialises the managed runtime and calls the C# kernel. The kernel replaces these tables with its own early
+# on, without the identity map: the lower half then belongs to user processes.
         .intel_syntax noprefix
 
         .set MB2_MAGIC, 0xE85250D6
         .set MB2_ARCH_I386, 0
         .set BOOT_STACK_SIZE, 65536
+        .set PML4_PHYSMAP, 256                 # 0xFFFF_8000_0000_0000
+        .set PML4_KERNEL, 511                  # 0xFFFF_FF80_0000_0000 .. : the last 512 GiB
+        .set PDPT_KERNEL, 510                  # 0xFFFF_FFFF_8000_0000: the kernel's -2 GiB base
 
         .section .multiboot2, "a"
         .balign 8
@@ -25,14 +32,26 @@ mb2_header_end:
         .globl  _start
 _start:
         cli
-        mov     esp, offset boot_stack_top
-        mov     [boot_magic], eax
-        mov     [boot_info], ebx
+        mov     esi, eax                       # multiboot2 magic (esi and ebx survive to the 64-bit code)
+        # The boot tables live in a section GRUB does not load: zero them first.
+        cld
+        mov     edi, offset __boot_bss_start
+        mov     ecx, offset __boot_bss_end
+        sub     ecx, edi
+        shr     ecx, 2
+        xor     eax, eax
+        rep     stosd
 
-        # PML4[0] -> PDPT; PDPT[0..3] -> four page directories of 512 x 2 MiB pages = 4 GiB identity map.
+        # PML4[0] and PML4[256] -> one PDPT whose entries 0..3 point at four page directories of 512 x 2 MiB:
+        # the first 4 GiB, identity and in the physical window. PML4[511] -> a PDPT whose entries 510 and 511
+        # point at the first two of those directories: physical 0..2 GiB at 0xFFFF_FFFF_8000_0000.
         mov     eax, offset boot_pdpt
         or      eax, 0x3
         mov     [boot_pml4], eax
+        mov     [boot_pml4 + PML4_PHYSMAP * 8], eax
+        mov     eax, offset boot_pdpt_kernel
+        or      eax, 0x3
+        mov     [boot_pml4 + PML4_KERNEL * 8], eax
         mov     ecx, 0
 1:      mov     eax, ecx
         shl     eax, 12
@@ -42,6 +61,11 @@ _start:
         inc     ecx
         cmp     ecx, 4
         jne     1b
+        mov     eax, offset boot_pd
+        or      eax, 0x3
+        mov     [boot_pdpt_kernel + PDPT_KERNEL * 8], eax
+        add     eax, 4096
+        mov     [boot_pdpt_kernel + (PDPT_KERNEL + 1) * 8], eax
         mov     ecx, 0
 2:      mov     eax, ecx
         shl     eax, 21
@@ -64,7 +88,7 @@ _start:
         or      eax, (1 << 8) | (1 << 11)      # LME, NXE
         wrmsr
         mov     eax, cr0
-        or      eax, (1 << 31) | (1 << 0)      # PG, PE
+        or      eax, (1 << 31) | (1 << 16) | (1 << 0)   # PG, WP (read-only pages bind ring 0 too), PE
         mov     cr0, eax
         lgdt    [boot_gdt_pointer]
         ljmp    0x08, offset long_mode_entry
@@ -78,7 +102,14 @@ long_mode_entry:
         xor     ax, ax
         mov     fs, ax
         mov     gs, ax
-        mov     rsp, offset boot_stack_top
+        movabs  rax, offset higher_half_entry  # leave the identity map for the kernel's own addresses
+        jmp     rax
+
+        .text
+higher_half_entry:
+        lea     rsp, [rip + boot_stack_top]
+        mov     [rip + boot_magic], esi
+        mov     [rip + boot_info], ebx
 
         # SSE: CR0.EM off, CR0.MP on; CR4.OSFXSR and CR4.OSXMMEXCPT on.
         mov     rax, cr0
@@ -89,7 +120,7 @@ long_mode_entry:
         or      rax, (1 << 9) | (1 << 10)
         mov     cr4, rax
 
-        # Managed runtime first (statics), then the kernel: redox_kernel_main(magic, boot info).
+        # Managed runtime first (statics), then the kernel: redox_kernel_main(magic, boot info physical address).
         lea     rdi, [rip + __modules_start]
         lea     rsi, [rip + __modules_end]
         call    RedoxRuntimeInit
@@ -101,7 +132,6 @@ halt:   cli
         jmp     halt
 
         # redox_early_heap_range(start*, end*): the arena the kernel heap uses before paging is the kernel's.
-        .text
         .globl  redox_early_heap_range
 redox_early_heap_range:
         lea     rax, [rip + early_heap]
@@ -110,13 +140,24 @@ redox_early_heap_range:
         mov     [rsi], rax
         ret
 
-        # redox_kernel_bounds(start*, end*): the physical extent of the loaded image (linker script symbols).
-        .globl  redox_kernel_bounds
-redox_kernel_bounds:
-        lea     rax, [rip + __kernel_start]
+        # redox_kernel_layout(ulong[6]*): where the image is (linker-script symbols): physical start and end,
+        # the virtual base (virtual = physical + base), and the virtual ends of text, read-only data and the image.
+        .globl  redox_kernel_layout
+redox_kernel_layout:
+        movabs  rax, offset __kernel_start_phys
         mov     [rdi], rax
+        movabs  rax, offset __kernel_end_phys
+        mov     [rdi + 8], rax
+        movabs  rax, offset __kernel_virtual_base
+        mov     [rdi + 16], rax
+        lea     rax, [rip + __kernel_text_end]
+        mov     [rdi + 24], rax
+        lea     rax, [rip + __kernel_rodata_end]
+        mov     [rdi + 32], rax
         lea     rax, [rip + __kernel_end]
-        mov     [rsi], rax
+        mov     [rdi + 40], rax
+        lea     rax, [rip + __kernel_text_start]
+        mov     [rdi + 48], rax
         ret
 
         .section .boot.rodata, "a"
@@ -132,9 +173,13 @@ boot_gdt_pointer:
 
         .section .boot.bss, "aw", @nobits
         .balign 4096
-boot_pml4:      .skip 4096
-boot_pdpt:      .skip 4096
-boot_pd:        .skip 4096 * 4
+boot_pml4:        .skip 4096
+boot_pdpt:        .skip 4096
+boot_pdpt_kernel: .skip 4096
+boot_pd:          .skip 4096 * 4
+
+        .bss
+        .balign 4096
 boot_stack:     .skip BOOT_STACK_SIZE
 boot_stack_top:
         .balign 4096
