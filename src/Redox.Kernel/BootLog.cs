@@ -68,7 +68,30 @@ internal static class BootLog
         KernelLog.WriteLine("-tick slices, idle thread");
     }
 
-    public static void Syscalls() => KernelLog.WriteLine("syscalls: Redox ABI via the syscall instruction (write to fd 1/2, yield, getpid; ENOSYS otherwise)");
+    public static void Syscalls() => KernelLog.WriteLine("syscalls: Redox ABI, ring 3 via syscall/sysret with swapgs; kernel code by direct call");
+
+    /// <summary>The CPU protections in force.</summary>
+    public static void Protections()
+    {
+        KernelLog.Write("cpu: SMEP ");
+        KernelLog.Write(CpuFeatures.Smep ? "on" : "absent");
+        KernelLog.Write(", SMAP ");
+        KernelLog.Write(CpuFeatures.Smap ? "on" : "absent");
+        KernelLog.Write(", PCID ");
+        KernelLog.Write(CpuFeatures.Pcid ? "on" : "absent");
+        KernelLog.WriteLine(", NX on, global kernel pages");
+    }
+
+    /// <summary>All processes the kernel started have been reaped.</summary>
+    public static void ProcessesEnded(int started, int failed)
+    {
+        if (started == 0) return;
+        KernelLog.Write("processes: ");
+        KernelLog.WriteDecimal((ulong)started);
+        KernelLog.Write(" started, all ended, ");
+        KernelLog.WriteDecimal((ulong)failed);
+        KernelLog.WriteLine(" with a non-zero status");
+    }
 
     public static void Ready(ulong startTsc)
     {

@@ -3,6 +3,7 @@ using Redox.Kernel.Arch.X64;
 using Redox.Kernel.Boot;
 using Redox.Kernel.Diagnostics;
 using Redox.Kernel.Memory;
+using Redox.Kernel.Processes;
 using Redox.Kernel.Scheduling;
 using Redox.Syscall;
 
@@ -50,6 +51,9 @@ public static unsafe class KernelMain
         Heap.EnableGrowth(&KernelPaging.GrowHeap);                       // the heap now grows from fresh frames
         BootLog.Memory(image);
 
+        CpuFeatures.Initialize();                                        // SMEP, SMAP, PCID, global pages where the CPU has them
+        BootLog.Protections();
+
         Pic.Initialize();                                                // IRQs 0-15 on vectors 32-47, all masked
         Threads.Initialize();                                            // this code becomes thread 0; idle thread
         Pit.Start(TimerHertz);                                           // the preemption tick
@@ -57,14 +61,18 @@ public static unsafe class KernelMain
         Native.EnableInterrupts();
         BootLog.Scheduler(TimerHertz);
 
+        PerCpu.Initialize();                                             // GS: the per-CPU block ring-3 entries use
         SyscallEntry.Initialize();                                       // the syscall instruction -> SyscallDispatcher
-        Sys.Install(SyscallEntry.Stub);                                  // Redox.Syscall's bare-metal back end
+        Sys.Install(SyscallEntry.KernelStub);                            // Redox.Syscall for kernel code: a direct call
         BootLog.Syscalls();
 
         BootLog.Ready(startTsc);
+        InitProcesses.Start(info);                                       // the initfs programs, in ring 3
         int exitCode = Native.ImageMain(0, 0);                           // the image's Main, on this thread
         BootLog.MainReturned(exitCode);
-        QemuExit.ExitIfEnabled(exitCode == 0 ? QemuExit.PassCode : QemuExit.FailCode);
+        int failedProcesses = InitProcesses.WaitForAll();                // the image ends when its processes have
+        BootLog.ProcessesEnded(InitProcesses.Started, failedProcesses);
+        QemuExit.ExitIfEnabled(exitCode == 0 && failedProcesses == 0 ? QemuExit.PassCode : QemuExit.FailCode);
         Threads.Exit();
     }
 

@@ -69,11 +69,11 @@ public sealed class KernelBootTests
     }
 
     [Fact]
-    public void Redox_syscalls_reach_the_kernel_through_the_syscall_instruction()
+    public void Redox_syscalls_from_kernel_code_reach_the_dispatcher()
     {
         BootResult boot = BootImages.Boot("syscall");
 
-        Assert.Contains("syscall: hello from Sys.Write through the syscall instruction", boot.KernelLog);
+        Assert.Contains("syscall: hello from Sys.Write through the kernel back end", boot.KernelLog);
         Assert.Equal(BootResult.Passed, boot.ExitCode);
     }
 

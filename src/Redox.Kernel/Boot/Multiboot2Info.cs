@@ -81,6 +81,29 @@ public readonly ref struct Multiboot2Info
         }
     }
 
+    /// <summary>
+    /// Boot module <paramref name="index"/> (multiboot2 tag 3): its physical extent [start, end) and its command
+    /// line (GRUB's <c>module2 file string</c>); false when there is no such module or its tag is malformed.
+    /// </summary>
+    public bool TryGetModule(int index, out ulong start, out ulong end, out ReadOnlySpan<byte> name)
+    {
+        for (int offset = 8; TryTagAt(offset, out uint type, out int size); offset += Align8(size))
+        {
+            if (type != TagModule || index-- != 0) continue;
+            start = end = 0;
+            name = default;
+            if (size < 16) return false;
+            ReadOnlySpan<byte> payload = _blob.Slice(offset + 8, size - 8);
+            start = MemoryMarshal.Read<uint>(payload);
+            end = MemoryMarshal.Read<uint>(payload.Slice(4));
+            name = CString(payload.Slice(8));
+            return end >= start;
+        }
+        start = end = 0;
+        name = default;
+        return false;
+    }
+
     /// <summary>The payload of the first tag of <paramref name="type"/> (after type and size), or empty.</summary>
     public ReadOnlySpan<byte> FindTag(uint type)
     {

@@ -18,7 +18,7 @@ public sealed unsafe class AddressSpace
     }
 
     /// <summary>Physical address of the PML4 (what goes into CR3).</summary>
-    public ulong Root { get; }
+    public ulong Root { get; private set; }
 
     /// <summary>Added to a physical address to reach it.</summary>
     public ulong PhysicalWindow { get; }
@@ -88,6 +88,78 @@ public sealed unsafe class AddressSpace
         }
         return false;
     }
+
+    /// <summary>
+    /// A new space for a process: an empty lower half and the kernel half of <paramref name="kernel"/> shared by
+    /// copying its PML4 entries from <paramref name="firstSharedSlot"/> on (their tables are the kernel's own, so
+    /// later kernel mappings below that level are seen by every space). Root is 0 when out of frames.
+    /// </summary>
+    public static AddressSpace CreateSharing(AddressSpace kernel, int firstSharedSlot)
+    {
+        AddressSpace space = new AddressSpace(kernel._frames, kernel.PhysicalWindow);
+        if (space.Root == 0) return space;
+        ulong* mine = space.Table(space.Root);
+        ulong* theirs = kernel.Table(kernel.Root);
+        for (int slot = firstSharedSlot; slot < 512; slot++) mine[slot] = theirs[slot];
+        return space;
+    }
+
+    /// <summary>The physical address and the leaf's flags for a 4 KiB-mapped <paramref name="virtualAddress"/>.</summary>
+    public bool TryQuery(ulong virtualAddress, out ulong physicalAddress, out ulong flags)
+    {
+        physicalAddress = 0;
+        flags = 0;
+        if (!PageTableIndex.IsCanonical(virtualAddress)) return false;
+        ulong* pt = Walk(virtualAddress, 1, create: false);
+        if (pt == null) return false;
+        ulong entry = pt[PageTableIndex.At(virtualAddress, 1)];
+        if ((entry & PageTableEntry.Present) == 0) return false;
+        physicalAddress = (entry & PageTableEntry.AddressMask) | PageTableIndex.PageOffset(virtualAddress);
+        flags = entry & ~PageTableEntry.AddressMask;
+        return true;
+    }
+
+    /// <summary>
+    /// Frees the private half of a process space (PML4 slots below <paramref name="firstSharedSlot"/>): every
+    /// owned leaf frame and every table frame, then the root itself. The space must not be loaded in CR3. Returns
+    /// the number of frames given back.
+    /// </summary>
+    public ulong ReleasePrivateHalf(int firstSharedSlot)
+    {
+        if (Root == 0) return 0;
+        ulong freed = 0;
+        ulong* pml4 = Table(Root);
+        for (int i4 = 0; i4 < firstSharedSlot; i4++)
+        {
+            if ((pml4[i4] & PageTableEntry.Present) == 0) continue;
+            ulong* pdpt = Table(pml4[i4] & PageTableEntry.AddressMask);
+            for (int i3 = 0; i3 < 512; i3++)
+            {
+                if ((pdpt[i3] & PageTableEntry.Present) == 0) continue;
+                ulong* pd = Table(pdpt[i3] & PageTableEntry.AddressMask);
+                for (int i2 = 0; i2 < 512; i2++)
+                {
+                    if ((pd[i2] & PageTableEntry.Present) == 0 || (pd[i2] & PageTableEntry.HugePage) != 0) continue;
+                    ulong* pt = Table(pd[i2] & PageTableEntry.AddressMask);
+                    for (int i1 = 0; i1 < 512; i1++)
+                    {
+                        ulong leaf = pt[i1];
+                        if ((leaf & (PageTableEntry.Present | PageTableEntry.Owned)) == (PageTableEntry.Present | PageTableEntry.Owned) &&
+                            _frames.Free(leaf & PageTableEntry.AddressMask)) freed++;
+                    }
+                    freed += FreeTable(pd[i2]);
+                }
+                freed += FreeTable(pdpt[i3]);
+            }
+            freed += FreeTable(pml4[i4]);
+        }
+        if (_frames.Free(Root)) freed++;
+        Root = 0;
+        TableFrames = 0;
+        return freed;
+    }
+
+    private ulong FreeTable(ulong entry) => _frames.Free(entry & PageTableEntry.AddressMask) ? 1UL : 0UL;
 
     /// <summary>Makes sure the PML4 slot covering <paramref name="virtualAddress"/> has its PDPT; false when out of frames.</summary>
     public bool PrepareUpperTable(ulong virtualAddress) =>

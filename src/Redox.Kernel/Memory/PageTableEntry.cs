@@ -17,6 +17,11 @@ public static class PageTableEntry
     public const ulong HugePage = 1UL << 7;
     /// <summary>G: survives CR3 reloads.</summary>
     public const ulong Global = 1UL << 8;
+    /// <summary>
+    /// An available bit (AVL, ignored by the CPU): the frame behind this user page belongs to the address space and
+    /// is freed with it. Pages without it (device memory, shared frames) are only unmapped.
+    /// </summary>
+    public const ulong Owned = 1UL << 9;
     /// <summary>XD: no instruction fetch (needs EFER.NXE).</summary>
     public const ulong NoExecute = 1UL << 63;
     /// <summary>Bits 12..51: the physical address.</summary>

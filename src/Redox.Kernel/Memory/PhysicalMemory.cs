@@ -5,7 +5,7 @@ namespace Redox.Kernel.Memory;
 
 /// <summary>
 /// Physical memory at boot: the frame allocator built from the multiboot2 memory map, minus what is already
-/// taken (the first MiB, the kernel image with its boot stack and early heap, the boot information).
+/// taken (the first MiB, the kernel image with its boot stack and early heap, the boot information, the boot modules).
 /// </summary>
 public static unsafe class PhysicalMemory
 {
@@ -45,6 +45,8 @@ public static unsafe class PhysicalMemory
         frames.MarkUsed(0, 1UL << 20);                                   // real-mode IVT, BIOS data, VGA, ROMs
         frames.MarkUsed(kernelStart, kernelEnd);                         // the image, its boot stack and early heap
         frames.MarkUsed(bootInfoAddress, bootInfoAddress + (ulong)info.TotalSize);
+        for (int i = 0; info.TryGetModule(i, out ulong moduleStart, out ulong moduleEnd, out _); i++)
+            frames.MarkUsed(moduleStart, moduleEnd);                     // boot modules (the initfs) stay where GRUB put them
         s_frames = frames;
         Top = top;
         AvailableBytes = available;

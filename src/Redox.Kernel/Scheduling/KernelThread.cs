@@ -30,8 +30,20 @@ public sealed class KernelThread
     /// <summary>The arch's saved context while the thread is off the CPU.</summary>
     public nuint SavedContext { get; set; }
 
-    /// <summary>Base of the thread's stack (0 for the boot thread, whose stack the boot stub owns).</summary>
+    /// <summary>Base of the thread's kernel stack.</summary>
     public nuint StackBase { get; set; }
+
+    /// <summary>
+    /// True when <see cref="StackBase"/> is a guarded stack the thread allocator handed out and takes back at exit;
+    /// false for the boot thread, whose stack is the boot stub's (in the image's .bss) and never freed.
+    /// </summary>
+    public bool OwnsStack { get; set; }
+
+    /// <summary>The process this thread runs in ring 3 for, or null for a kernel thread.</summary>
+    public Processes.Process? Process { get; set; }
+
+    /// <summary>The page-table root the thread runs on: its process's, or the kernel's.</summary>
+    public ulong PageTableRoot { get; set; }
 
     /// <summary>The tick at which a sleeping thread becomes ready.</summary>
     public ulong WakeTick { get; internal set; }

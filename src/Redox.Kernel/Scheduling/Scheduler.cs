@@ -94,6 +94,24 @@ public sealed class Scheduler
         return true;
     }
 
+    /// <summary>Makes a blocked or sleeping thread ready now (a sleeper leaves the sleep list early); false otherwise.</summary>
+    public bool WakeEarly(KernelThread thread)
+    {
+        if (thread.State == ThreadState.Blocked) return Wake(thread);
+        if (thread.State != ThreadState.Sleeping) return false;
+        KernelThread? previous = null;
+        for (KernelThread? t = _sleepers; t is not null; previous = t, t = t.Next)
+        {
+            if (t != thread) continue;
+            if (previous is null) _sleepers = t.Next;
+            else previous.Next = t.Next;
+            t.Next = null;
+            Add(t);
+            return true;
+        }
+        return false;
+    }
+
     private KernelThread SwitchToNext()
     {
         KernelThread previous = Current;

@@ -1,17 +1,18 @@
 using Redox.Kernel.Arch.X64;
 using Redox.Kernel.Diagnostics;
 using Redox.Kernel.Memory;
+using Redox.Kernel.Processes;
 
 namespace Redox.Kernel.Scheduling;
 
 /// <summary>
-/// Kernel threads: creation, yield, block and wake, sleep, exit. The <see cref="Scheduler"/> decides; this class
-/// keeps contexts and stacks and talks to the CPU. Entries are function pointers (delegates are not supported on
-/// bare metal yet).
+/// Threads: creation (kernel threads, and the one thread of each ring-3 process), yield, block and wake, sleep,
+/// exit. The <see cref="Scheduler"/> decides; this class keeps contexts and stacks and prepares the CPU for the
+/// thread it switches to (kernel stack for ring-3 entries, address space). Entries are function pointers.
 /// </summary>
 public static unsafe class Threads
 {
-    /// <summary>Bytes of stack per thread.</summary>
+    /// <summary>Bytes of kernel stack per thread.</summary>
     public const int StackSize = 32 * 1024;
 
     private static Scheduler? s_scheduler;
@@ -24,12 +25,14 @@ public static unsafe class Threads
     /// <summary>The thread on the CPU.</summary>
     public static KernelThread Current => s_scheduler!.Current;
 
-    /// <summary>Adopts the running boot code as thread 0 and creates the idle thread.</summary>
+    /// <summary>Adopts the running boot code as thread 0 (on the boot stub's stack) and creates the idle thread.</summary>
     public static void Initialize()
     {
         KernelThread boot = new KernelThread(s_nextId++, "boot", 1);
+        boot.PageTableRoot = KernelPaging.KernelSpace!.Root;
         KernelThread idle = NewThread("idle", Scheduler.PriorityLevels - 1, &IdleLoop, 0);
         s_scheduler = new Scheduler(boot, idle);
+        AddressSpaces.Initialize(boot.PageTableRoot);
     }
 
     /// <summary>
@@ -42,6 +45,21 @@ public static unsafe class Threads
         if (priority >= Scheduler.PriorityLevels) priority = Scheduler.PriorityLevels - 1;
         ReclaimExited();
         KernelThread thread = NewThread(name, priority, entry, argument);
+        using (InterruptGuard.Enter()) s_scheduler!.Add(thread);
+        return thread;
+    }
+
+    /// <summary>
+    /// Starts the thread of <paramref name="process"/>: it enters ring 3 at <paramref name="entry"/> with
+    /// <paramref name="userStack"/>, on the process's address space.
+    /// </summary>
+    public static KernelThread SpawnUser(Process process, ulong entry, ulong userStack)
+    {
+        ReclaimExited();
+        KernelThread thread = NewThreadRecord("process", 1);
+        thread.SavedContext = ThreadContext.CreateUser((byte*)thread.StackBase, StackSize, entry, userStack);
+        thread.Process = process;
+        thread.PageTableRoot = process.Space.Root;
         using (InterruptGuard.Enter()) s_scheduler!.Add(thread);
         return thread;
     }
@@ -64,6 +82,13 @@ public static unsafe class Threads
         return s_scheduler!.Wake(thread);
     }
 
+    /// <summary>Makes a blocked or sleeping thread ready now; false if it was neither.</summary>
+    public static bool WakeEarly(KernelThread thread)
+    {
+        using InterruptGuard guard = InterruptGuard.Enter();
+        return s_scheduler!.WakeEarly(thread);
+    }
+
     /// <summary>Sleeps for at least <paramref name="ticks"/> timer ticks.</summary>
     public static void Sleep(ulong ticks)
     {
@@ -81,13 +106,28 @@ public static unsafe class Threads
         Panic.Now("an exited thread was scheduled again");
     }
 
+    /// <summary>
+    /// Makes another thread run <paramref name="entry"/> in ring 0 the next time it is scheduled (how a kill reaches
+    /// a process): a thread preempted in ring 3 is redirected; a thread blocked or sleeping in the kernel is woken,
+    /// and the kernel path it was in notices the kill on its way back to ring 3.
+    /// </summary>
+    public static void Interrupt(KernelThread thread, delegate*<nint, void> entry)
+    {
+        using InterruptGuard guard = InterruptGuard.Enter();
+        if (thread.State == ThreadState.Exited || thread == Current) return;
+        if (ThreadContext.IsUserMode(thread.SavedContext))
+            thread.SavedContext = ThreadContext.Create((byte*)thread.StackBase, StackSize, &Start, (nint)entry, 0);
+        else s_scheduler!.WakeEarly(thread);
+    }
+
     /// <summary>The timer interrupt: saves the context, lets the scheduler pick, returns the context to resume.</summary>
     internal static nuint OnTimer(nuint context)
     {
         Scheduler? scheduler = s_scheduler;
         if (scheduler is null) return context;
-        scheduler.Current.SavedContext = context;
-        return scheduler.OnTick().SavedContext;
+        KernelThread previous = scheduler.Current;
+        previous.SavedContext = context;
+        return Resume(previous, scheduler.OnTick());
     }
 
     /// <summary>A voluntary switch (yield, block, sleep, exit).</summary>
@@ -97,29 +137,52 @@ public static unsafe class Threads
         if (scheduler is null) return context;
         KernelThread previous = scheduler.Current;
         previous.SavedContext = context;
-        KernelThread next = scheduler.Reschedule();
-        if (previous.State == ThreadState.Exited)
+        return Resume(previous, scheduler.Reschedule());
+    }
+
+    /// <summary>The current thread's process faulted and was ended: switch away from it for good.</summary>
+    internal static nuint OnFatalFault(nuint context)
+    {
+        s_scheduler!.ExitCurrent();
+        return OnYield(context);
+    }
+
+    /// <summary>Prepares the CPU for <paramref name="next"/> and returns its context; parks an exited <paramref name="previous"/>.</summary>
+    private static nuint Resume(KernelThread previous, KernelThread next)
+    {
+        if (previous.State == ThreadState.Exited && previous != next)
         {
+            // Off the CPU for good: its process may be reaped now, and its stack reused once this interrupt is over.
+            if (previous.Process is not null) previous.Process.Thread = null;
             previous.Next = s_exited;
             s_exited = previous;
         }
+        if (next != previous) PerCpu.Activate(next.StackBase + StackSize, next.PageTableRoot);
         return next.SavedContext;
     }
 
     private static KernelThread NewThread(string name, int priority, delegate*<nint, void> entry, nint argument)
     {
-        // Guarded stacks once paging is ours; before that (only the idle thread) from the heap.
-        byte* stack = KernelPaging.KernelSpace is null
-            ? Heap.AllocateBytes(StackSize)
-            : (byte*)KernelPaging.AllocateStack(StackSize);
-        if (stack == null) Panic.Now("out of memory for a thread stack");
-        KernelThread thread = new KernelThread(s_nextId++, name, priority);
-        thread.StackBase = (nuint)stack;
-        thread.SavedContext = ThreadContext.Create(stack, StackSize, &Start, (nint)entry, argument);
+        KernelThread thread = NewThreadRecord(name, priority);
+        thread.SavedContext = ThreadContext.Create((byte*)thread.StackBase, StackSize, &Start, (nint)entry, argument);
         return thread;
     }
 
-    /// <summary>Every thread starts here: run the entry with its argument, then exit.</summary>
+    /// <summary>A thread record with a guarded kernel stack, on the kernel's address space until told otherwise.</summary>
+    private static KernelThread NewThreadRecord(string name, int priority)
+    {
+        byte* stack = (byte*)KernelPaging.AllocateStack(StackSize);
+        if (stack == null) Panic.Now("out of memory for a thread stack");
+        int id;
+        using (InterruptGuard.Enter()) id = s_nextId++;
+        KernelThread thread = new KernelThread(id, name, priority);
+        thread.StackBase = (nuint)stack;
+        thread.OwnsStack = true;
+        thread.PageTableRoot = KernelPaging.KernelSpace!.Root;
+        return thread;
+    }
+
+    /// <summary>Every kernel thread starts here: run the entry with its argument, then exit.</summary>
     private static void Start(nint entry, nint argument)
     {
         ((delegate*<nint, void>)entry)(argument);
@@ -131,7 +194,11 @@ public static unsafe class Threads
         while (true) Native.EnableInterruptsAndHalt();
     }
 
-    /// <summary>Frees the stacks of threads that exited (never the caller's own).</summary>
+    /// <summary>
+    /// Takes back what exited threads held (never the caller's own): their kernel stacks, and the records of
+    /// process threads (nothing else refers to those once the process let go of them; kernel-thread records stay,
+    /// as whoever spawned one may still read its state).
+    /// </summary>
     private static void ReclaimExited()
     {
         KernelThread? thread;
@@ -143,8 +210,10 @@ public static unsafe class Threads
         while (thread is not null)
         {
             KernelThread? next = thread.Next;
-            if (!Heap.FreeBytes((byte*)thread.StackBase)) KernelPaging.FreeStack(thread.StackBase, StackSize);
+            if (thread.OwnsStack) KernelPaging.FreeStack(thread.StackBase, StackSize);
             thread.StackBase = 0;
+            thread.OwnsStack = false;
+            if (thread.Process is not null) Heap.Free(thread);
             thread = next;
         }
     }

@@ -1,49 +1,81 @@
-using System.Runtime.InteropServices;
 using Redox.Kernel.Diagnostics;
 using Redox.Kernel.Memory;
+using Redox.Kernel.Processes;
 using Redox.Kernel.Scheduling;
 using Redox.Syscall;
 
 namespace Redox.Kernel.Syscalls;
 
 /// <summary>
-/// The kernel side of Redox's system calls, by Redox call number (Redox.Syscall's SyscallNumbers). Callers are
-/// kernel threads for now, so descriptors 1 and 2 are the kernel log (the debug: scheme to come) and the rest of
-/// the ABI answers ENOSYS until schemes are routed here. Every argument is checked: bad input is an errno.
+/// The kernel side of Redox's system calls, by Redox call number. Ring-3 processes reach it through the
+/// <c>syscall</c> instruction; kernel code (an image's Main, in-kernel drivers) through a direct call installed as
+/// Redox.Syscall's back end. Every argument is checked: bad input is an errno, never a fault. A process that was
+/// killed while in a call ends on its way out.
 /// </summary>
 public static unsafe class SyscallDispatcher
 {
-    /// <summary>Calls served so far.</summary>
-    public static ulong Calls { get; private set; }
-
-    [UnmanagedCallersOnly(EntryPoint = "redox_syscall_dispatch")]
-    private static nuint Entry(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f) =>
-        (nuint)SyscallResult.Mux(Dispatch(number, a, b, c, d, e, f));
-
     /// <summary>Runs one call; the result is a value or an errno.</summary>
     public static SyscallResult Dispatch(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f)
     {
-        Calls++;
+        Process? process = Threads.Current.Process;
+        if (process is null) return DispatchKernel(number, a, b, c);
+        SyscallResult result = DispatchProcess(process, number, a, b, c, d, e);
+        if (process.KillPending) ProcessTable.ExitCurrent(process.PendingStatus);
+        return result;
+    }
+
+    private static SyscallResult DispatchProcess(Process p, nuint number, nuint a, nuint b, nuint c, nuint d, nuint e)
+    {
         switch (number)
         {
-            case SyscallNumbers.Write:
-                return Write(a, b, c);
+            case SyscallNumbers.Getpid: return SyscallResult.Ok((ulong)p.Id);
             case SyscallNumbers.Yield:
                 Threads.Yield();
                 return SyscallResult.Ok(0);
-            case SyscallNumbers.Getpid:
-                return SyscallResult.Ok((ulong)Threads.Current.Id);
-            default:
-                return Errno.ENOSYS;
+            case SyscallNumbers.Write: return FileCalls.Write(p, a, b, c);
+            case SyscallNumbers.Read: return FileCalls.Read(p, a, b, c);
+            case SyscallNumbers.Open: return FileCalls.Open(p, a, b, c);
+            case SyscallNumbers.Close: return FileCalls.Close(p, a);
+            case SyscallNumbers.Dup: return FileCalls.Dup(p, a, b, c);
+            case SyscallNumbers.Lseek: return FileCalls.Seek(p, a, (long)b, c);
+            case SyscallNumbers.Fstat: return FileCalls.Fstat(p, a, b, c);
+            case SyscallNumbers.Fcntl: return FileCalls.Fcntl(p, a, b, c);
+            case SyscallNumbers.Fpath: return FileCalls.Fpath(p, a, b, c);
+            case SyscallNumbers.Exit: return ProcessCalls.Exit(a);
+            case PendingAbi.Waitpid: return ProcessCalls.Waitpid(p, a, b, c);
+            case PendingAbi.Kill: return ProcessCalls.Kill(p, a, b);
+            case SyscallNumbers.ClockGettime: return TimeCalls.ClockGettime(p, a, b);
+            case SyscallNumbers.Nanosleep: return TimeCalls.Nanosleep(p, a, b);
+            case SyscallNumbers.Futex: return Futexes.Call(p, a, b, c, d);
+            case SyscallNumbers.Fmap: return MemoryCalls.Fmap(p, a, b, c);
+            case SyscallNumbers.Funmap: return MemoryCalls.Funmap(p, a, b);
+            default: return Errno.ENOSYS;
         }
     }
 
-    private static SyscallResult Write(nuint fd, nuint buffer, nuint length)
+    /// <summary>
+    /// Calls from kernel code: descriptors 1 and 2 are the kernel log, buffers are the kernel's own (checked to be
+    /// mapped), yield and getpid (0, the kernel) work, and the rest is ENOSYS.
+    /// </summary>
+    private static SyscallResult DispatchKernel(nuint number, nuint a, nuint b, nuint c)
+    {
+        switch (number)
+        {
+            case SyscallNumbers.Write: return KernelWrite(a, b, c);
+            case SyscallNumbers.Yield:
+                Threads.Yield();
+                return SyscallResult.Ok(0);
+            case SyscallNumbers.Getpid: return SyscallResult.Ok(ProcessTable.KernelId);
+            default: return Errno.ENOSYS;
+        }
+    }
+
+    private static SyscallResult KernelWrite(nuint fd, nuint buffer, nuint length)
     {
         if (fd != 1 && fd != 2) return Errno.EBADF;
         AddressSpace? space = KernelPaging.KernelSpace;
         if (space is null) return Errno.EFAULT;
-        Errno error = UserBuffer.Validate(space, buffer, length);
+        Errno error = KernelBuffer.Validate(space, buffer, length);
         if (error != 0) return error;
         KernelLog.Write(new ReadOnlySpan<byte>((void*)buffer, (int)length));
         return SyscallResult.Ok(length);

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Redox.Kernel.Diagnostics;
+using Redox.Kernel.Processes;
 using Redox.Kernel.Scheduling;
 
 namespace Redox.Kernel.Arch.X64;
@@ -13,14 +14,18 @@ public static unsafe class InterruptDispatch
     /// <summary>The vector <c>redox_yield</c> raises for voluntary switches.</summary>
     public const int YieldVector = 0x81;
 
-    private static ulong s_spurious;
-
     [UnmanagedCallersOnly(EntryPoint = "redox_interrupt_dispatch")]
     private static InterruptFrame* Dispatch(InterruptFrame* frame)
     {
         ulong vector = frame->Vector;
         if (vector < ExceptionVectors.Count)
         {
+            // A CPU exception in ring 3 ends that process only; in ring 0 it is a kernel bug: report and stop.
+            if ((frame->Cs & 3) == 3 && Threads.Current.Process is Process process)
+            {
+                ProcessTable.Fault(process, vector, frame->Rip, Native.ReadCr2(), frame->ErrorCode);
+                return (InterruptFrame*)Threads.OnFatalFault((nuint)frame);
+            }
             ExceptionReport.Print(frame);
             Panic.Stop();
         }
@@ -31,7 +36,6 @@ public static unsafe class InterruptDispatch
         }
         if (vector == YieldVector) return (InterruptFrame*)Threads.OnYield((nuint)frame);
         if (vector > Pic.VectorBase && vector < Pic.VectorBase + 16) Pic.EndOfInterrupt((int)vector - Pic.VectorBase);
-        else s_spurious++;
         return frame;
     }
 }

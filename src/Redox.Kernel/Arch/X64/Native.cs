@@ -33,7 +33,11 @@ internal static unsafe class Native
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_load_gdt")] public static extern void LoadGdt(void* pointer, ushort codeSelector, ushort dataSelector, ushort tssSelector);
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_load_idt")] public static extern void LoadIdt(void* pointer);
-    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_read_rsp")] public static extern ulong ReadStackPointer();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_cpuid")] public static extern void Cpuid(uint leaf, uint subleaf, uint* registers);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_read_cr0")] public static extern ulong ReadCr0();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_read_cr4")] public static extern ulong ReadCr4();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_write_cr4")] public static extern void WriteCr4(ulong value);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_user_copy")] public static extern void UserCopy(void* destination, void* source, nuint count, nuint smap);
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_yield")] public static extern void Yield();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_early_heap_range")] public static extern void EarlyHeapRange(byte** start, byte** end);
 
@@ -41,7 +45,6 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_kernel_layout")] public static extern void KernelLayout(ulong* words);
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "__managed__Main")] public static extern int ImageMain(int argc, nint argv);
 
-    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_syscall6_address")] public static extern nint Syscall6Address();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_syscall_entry_address")] public static extern ulong SyscallEntryAddress();
 
     /// <summary>The linked type-name table (see Redox.Sdk's typenames.sh).</summary>

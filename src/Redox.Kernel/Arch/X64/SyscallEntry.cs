@@ -1,15 +1,21 @@
+using System.Runtime.InteropServices;
+using Redox.Kernel.Syscalls;
+using Redox.Syscall;
+
 namespace Redox.Kernel.Arch.X64;
 
 /// <summary>
 /// Turns on the <c>syscall</c> instruction (Intel SDM vol. 3, 5.8.8): EFER.SCE, the selectors in STAR (kernel
 /// CS 0x08 / SS 0x10; SYSRET's user SS 0x1B / CS 0x23 come from base 0x10), the entry in LSTAR, and FMASK
-/// clearing IF so the entry runs with interrupts off.
+/// clearing IF (the entry switches stacks before it lets interrupts in), DF, TF and AC. Syscall.S builds an
+/// <see cref="InterruptFrame"/> from the caller's registers; <see cref="Dispatch"/> reads the Redox registers from
+/// it and writes the result into its rax.
 /// </summary>
 public static unsafe class SyscallEntry
 {
     private const uint Efer = 0xC000_0080, Star = 0xC000_0081, Lstar = 0xC000_0082, Fmask = 0xC000_0084;
     private const ulong SyscallEnable = 1;
-    private const ulong InterruptFlag = 0x200;
+    private const ulong MaskedFlags = 0x200 /* IF */ | 0x400 /* DF */ | 0x100 /* TF */ | 0x40000 /* AC */;
 
     /// <summary>Programs the MSRs.</summary>
     public static void Initialize()
@@ -17,10 +23,21 @@ public static unsafe class SyscallEntry
         Native.WriteMsr(Efer, Native.ReadMsr(Efer) | SyscallEnable);
         Native.WriteMsr(Star, ((ulong)(Gdt.KernelData & ~3) << 48) | ((ulong)Gdt.KernelCode << 32));
         Native.WriteMsr(Lstar, Native.SyscallEntryAddress());
-        Native.WriteMsr(Fmask, InterruptFlag);
+        Native.WriteMsr(Fmask, MaskedFlags);
     }
 
-    /// <summary>The System V stub Redox.Syscall installs as its bare-metal back end.</summary>
-    public static delegate* unmanaged<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint> Stub =>
-        (delegate* unmanaged<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint>)Native.Syscall6Address();
+    /// <summary>The kernel's own back end for Redox.Syscall's Sys: a direct call, as ring 0 needs no trap.</summary>
+    public static delegate* unmanaged<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint> KernelStub => &KernelCall;
+
+    [UnmanagedCallersOnly(EntryPoint = "redox_syscall_dispatch")]
+    private static void Dispatch(InterruptFrame* frame)
+    {
+        frame->Rax = (ulong)SyscallResult.Mux(SyscallDispatcher.Dispatch(
+            (nuint)frame->Rax, (nuint)frame->Rdi, (nuint)frame->Rsi, (nuint)frame->Rdx,
+            (nuint)frame->R10, (nuint)frame->R8, (nuint)frame->R9));
+    }
+
+    [UnmanagedCallersOnly]
+    private static nuint KernelCall(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f) =>
+        (nuint)SyscallResult.Mux(SyscallDispatcher.Dispatch(number, a, b, c, d, e, f));
 }

@@ -57,7 +57,41 @@ redox_load_gdt:
         .globl redox_load_idt
 redox_load_idt: lidt [rdi]; ret
 
-# redox_read_rsp(): the current stack pointer (for stack-overflow diagnostics).
-        .globl redox_read_rsp
-redox_read_rsp: lea rax, [rsp + 8]; ret
+# redox_cpuid(leaf, subleaf, uint[4]* eax_ebx_ecx_edx)
+        .globl redox_cpuid
+redox_cpuid:
+        push    rbx
+        mov     r8, rdx
+        mov     eax, edi
+        mov     ecx, esi
+        cpuid
+        mov     [r8], eax
+        mov     [r8 + 4], ebx
+        mov     [r8 + 8], ecx
+        mov     [r8 + 12], edx
+        pop     rbx
+        ret
+
+        .globl redox_read_cr0, redox_read_cr4, redox_write_cr4
+redox_read_cr0:  mov rax, cr0; ret
+redox_read_cr4:  mov rax, cr4; ret
+redox_write_cr4: mov cr4, rdi; ret
+
+# redox_user_copy(destination, source, count, smap): a byte copy to or from user pages the caller has validated.
+# With SMAP on, the kernel may touch user pages only while EFLAGS.AC is set (stac ... clac); without SMAP those
+# instructions are #UD, so the caller passes smap = 0 to skip them.
+#   redox_user_copy(rdi = destination, rsi = source, rdx = count, rcx = smap)
+        .globl redox_user_copy
+redox_user_copy:
+        mov     r8, rcx
+        test    r8, r8
+        jz      1f
+        stac
+1:      mov     rcx, rdx
+        cld
+        rep     movsb
+        test    r8, r8
+        jz      2f
+        clac
+2:      ret
         .section .note.GNU-stack, "", @progbits

@@ -2,7 +2,8 @@
 # the CPU pushes none, then the vector number) and jumps to one common path. The common path saves the general
 # registers and the SSE state (C# code in handlers and threads uses xmm registers), calls
 # redox_interrupt_dispatch(frame) and resumes whatever frame that returns: the same one, or another thread's,
-# which is how the scheduler switches threads (preemption and voluntary yields alike).
+# which is how the scheduler switches threads (preemption and voluntary yields alike). Frames from ring 3 swap GS
+# on the way in and out, so kernel code always sees the kernel's per-CPU block there.
         .intel_syntax noprefix
         .text
 
@@ -25,7 +26,11 @@ interrupt_stub_\vector:
         .endr
 
 interrupt_common:
-        push    rax
+        # From ring 3 (the CS the CPU pushed has RPL 3): switch GS to the kernel's per-CPU block.
+        test    byte ptr [rsp + 24], 3
+        jz      1f
+        swapgs
+1:      push    rax
         push    rbx
         push    rcx
         push    rdx
@@ -65,7 +70,11 @@ interrupt_common:
         pop     rbx
         pop     rax
         add     rsp, 16
-        iretq
+        # The frame resumed may be another thread's: its CS says which GS it runs with.
+        test    byte ptr [rsp + 8], 3
+        jz      2f
+        swapgs
+2:      iretq
 
 # The stub addresses, for the IDT.
         .section .rodata

@@ -1,65 +1,88 @@
-# System calls, Redox's register convention: rax = number, then rdi, rsi, rdx, r10, r8, r9; result in rax; every
-# other register preserved except rcx and r11 (the syscall instruction uses them).
+# System calls from ring 3, Redox's register convention: rax = number, then rdi, rsi, rdx, r10, r8, r9; result in
+# rax; every other register is preserved except rcx and r11 (the syscall instruction uses them).
+#
+# The entry builds the same InterruptFrame the interrupt path builds (Interrupts.S, InterruptFrame.cs), on the
+# calling thread's kernel stack, so a call that blocks or exits is switched away from exactly like a preempted
+# thread, and the user's registers and SSE state are saved whole (kernel C# uses xmm registers freely).
+# Per-CPU data is reached through GS: in ring 0 GS is the kernel's per-CPU block, in ring 3 the user's (swapgs on
+# every crossing; interrupts from ring 3 do the same in Interrupts.S).
         .intel_syntax noprefix
         .text
 
-# redox_syscall6(number, a, b, c, d, e, f): Redox.Syscall's bare-metal back end (System V in, Redox out).
-        .globl  redox_syscall6
-redox_syscall6:
-        mov     rax, rdi
-        mov     rdi, rsi
-        mov     rsi, rdx
-        mov     rdx, rcx
-        mov     r10, r8
-        mov     r8, r9
-        mov     r9, [rsp + 8]
-        syscall
-        ret
-
-        .globl  redox_syscall6_address
-redox_syscall6_address:
-        lea     rax, [rip + redox_syscall6]
-        ret
+        .set PERCPU_KERNEL_RSP, 0
+        .set PERCPU_USER_RSP, 8
+        .set USER_CODE, 0x23
+        .set USER_DATA, 0x1B
+        .set SYSCALL_VECTOR, 0x80            # marks a frame built by this entry (never an IDT vector here)
 
         .globl  redox_syscall_entry_address
 redox_syscall_entry_address:
         lea     rax, [rip + redox_syscall_entry]
         ret
 
-# Where the syscall instruction lands (IA32_LSTAR). Callers are kernel threads for now (ring 0): the return is
-# "restore flags, jump to rcx" because SYSRET only returns to ring 3. Interrupts are off on entry (FMASK).
+# Where the syscall instruction lands (IA32_LSTAR), interrupts off (FMASK clears IF), still on the user stack.
 redox_syscall_entry:
+        swapgs
+        mov     gs:[PERCPU_USER_RSP], rsp
+        mov     rsp, gs:[PERCPU_KERNEL_RSP]
+        push    USER_DATA                       # ss
+        push    qword ptr gs:[PERCPU_USER_RSP]  # rsp
+        push    r11                             # rflags
+        push    USER_CODE                       # cs
+        push    rcx                             # rip
+        push    0                               # error code
+        push    SYSCALL_VECTOR
+        push    rax
+        push    rbx
         push    rcx
-        push    r11
-        push    rdi
-        push    rsi
         push    rdx
+        push    rsi
+        push    rdi
+        push    rbp
         push    r8
         push    r9
         push    r10
-        push    rbx
-        mov     rbx, rsp
-        and     rsp, -16
-        sub     rsp, 8
-        push    r9                              # f: the 7th argument goes on the stack
-        mov     rcx, rdx                        # c
-        mov     rdx, rsi                        # b
-        mov     rsi, rdi                        # a
-        mov     rdi, rax                        # number
-        mov     r9, r8                          # e
-        mov     r8, r10                         # d
-        call    redox_syscall_dispatch
-        mov     rsp, rbx
-        pop     rbx
+        push    r11
+        push    r12
+        push    r13
+        push    r14
+        push    r15
+        sub     rsp, 512
+        fxsave  [rsp]
+        cld
+        mov     rdi, rsp
+        sti                                     # the call may run long or block: stay preemptible
+        call    redox_syscall_dispatch          # (frame) -> rax written into the frame
+        cli
+        fxrstor [rsp]
+        add     rsp, 512
+        pop     r15
+        pop     r14
+        pop     r13
+        pop     r12
+        pop     r11
         pop     r10
         pop     r9
         pop     r8
-        pop     rdx
-        pop     rsi
+        pop     rbp
         pop     rdi
-        pop     r11
+        pop     rsi
+        pop     rdx
         pop     rcx
-        push    r11
-        popfq
-        jmp     rcx
+        pop     rbx
+        pop     rax
+        add     rsp, 16                         # vector and error code
+        # sysret loads rip from rcx; with a non-canonical rcx it would fault in ring 0 with the user's stack
+        # (Intel): a return address at the very top of the user half goes back through iretq instead.
+        mov     rcx, [rsp]
+        shr     rcx, 47
+        jnz     1f
+        mov     rcx, [rsp]                      # rip
+        mov     r11, [rsp + 16]                 # rflags
+        mov     rsp, [rsp + 24]                 # user rsp
+        swapgs
+        sysretq
+1:      mov     rcx, [rsp]
+        swapgs
+        iretq
         .section .note.GNU-stack, "", @progbits

@@ -4,10 +4,12 @@ using Redox.Syscall;
 namespace Redox.Kernel.Syscalls;
 
 /// <summary>
-/// Checks a caller's (pointer, length) before the kernel touches it: every page must be mapped, the range must not
-/// wrap, and it may not be absurdly long. A bad buffer is EFAULT or EINVAL, never a fault inside the kernel.
+/// Checks a buffer that kernel code (an image's Main, an in-kernel driver) passes to a system call: every page must
+/// be mapped, the range must not wrap, and it may not be absurdly long. A bad buffer is EFAULT or EINVAL, never a
+/// fault inside the kernel. Buffers from ring-3 processes are checked far more strictly, against the process's own
+/// user mappings, by <see cref="Processes.UserMemory"/>.
 /// </summary>
-public static class UserBuffer
+public static class KernelBuffer
 {
     /// <summary>The longest buffer one call may pass (1 MiB).</summary>
     public const ulong MaxLength = 1 << 20;

@@ -1,0 +1,67 @@
+namespace Redox.Kernel.Boot;
+
+/// <summary>
+/// The initfs manifest (<c>etc/init</c>, written by Redox.Sdk from the image project's process list): one program
+/// per line, in start order, as its initfs path followed by <c>key=value</c> words; <c>#</c> starts a comment.
+/// <code>
+/// bin/hello name=hello -- first second
+/// </code>
+/// Keys the kernel reads today: <c>name</c> (for logs and argv[0]; defaults to the path). Words after <c>--</c> are
+/// the program's arguments. Unknown keys are ignored, so later kernels can add grants (ports, IRQs, scheme)
+/// without breaking older manifests.
+/// </summary>
+public static class InitManifest
+{
+    /// <summary>
+    /// The next program line from <paramref name="position"/> on: its path and the whole line (for
+    /// <see cref="Option"/>). False at the end of the text.
+    /// </summary>
+    public static bool TryNext(ReadOnlySpan<byte> text, ref int position, out ReadOnlySpan<byte> path, out ReadOnlySpan<byte> line)
+    {
+        while (position < text.Length)
+        {
+            ReadOnlySpan<byte> rest = text.Slice(position);
+            int newline = rest.IndexOf((byte)'\n');
+            line = newline < 0 ? rest : rest.Slice(0, newline);
+            position += newline < 0 ? rest.Length : newline + 1;
+            int comment = line.IndexOf((byte)'#');
+            if (comment >= 0) line = line.Slice(0, comment);
+            line = Trim(line);
+            if (line.IsEmpty) continue;
+            int space = line.IndexOf((byte)' ');
+            path = space < 0 ? line : line.Slice(0, space);
+            return true;
+        }
+        path = default;
+        line = default;
+        return false;
+    }
+
+    /// <summary>The value of <c>key=value</c> on a program line (before any <c>--</c>), or <paramref name="fallback"/>.</summary>
+    public static ReadOnlySpan<byte> Option(ReadOnlySpan<byte> line, ReadOnlySpan<byte> key, ReadOnlySpan<byte> fallback)
+    {
+        ReadOnlySpan<byte> arguments = Arguments(line);
+        ReadOnlySpan<byte> options = arguments.IsEmpty ? line : line.Slice(0, line.Length - arguments.Length);
+        return KernelCommandLine.TryGetValue(options, key, out ReadOnlySpan<byte> value) ? value : fallback;
+    }
+
+    /// <summary>The words after a <c>--</c> word on a program line (empty when there is none).</summary>
+    public static ReadOnlySpan<byte> Arguments(ReadOnlySpan<byte> line)
+    {
+        for (int i = 1; i + 1 < line.Length; i++)
+        {
+            bool marker = line[i - 1] == (byte)' ' && line[i] == (byte)'-' && line[i + 1] == (byte)'-' &&
+                          (i + 2 == line.Length || line[i + 2] == (byte)' ');
+            if (marker) return i + 2 >= line.Length ? default : Trim(line.Slice(i + 2));
+        }
+        return default;
+    }
+
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text)
+    {
+        int start = 0, end = text.Length;
+        while (start < end && (text[start] == (byte)' ' || text[start] == (byte)'\t' || text[start] == (byte)'\r')) start++;
+        while (end > start && (text[end - 1] == (byte)' ' || text[end - 1] == (byte)'\t' || text[end - 1] == (byte)'\r')) end--;
+        return text.Slice(start, end - start);
+    }
+}

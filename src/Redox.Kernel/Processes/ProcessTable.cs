@@ -1,0 +1,263 @@
+using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Diagnostics;
+using Redox.Kernel.Memory;
+using Redox.Kernel.Scheduling;
+
+namespace Redox.Kernel.Processes;
+
+/// <summary>
+/// Every process: creation from an ELF image, exit, kill, waiting and reaping. A process is alive until its thread
+/// exits (or is killed or faults); it is then a zombie holding only its status until its parent reaps it (waitpid;
+/// the kernel's reaper thread for processes whose parent is the kernel). Reaping gives back every frame of its
+/// address space and every kernel object it had: there is no GC, so nothing may be left to one.
+/// </summary>
+public static unsafe class ProcessTable
+{
+    /// <summary>Processes (alive or zombie) at once.</summary>
+    public const int Capacity = 64;
+
+    /// <summary>The parent id of processes the kernel itself started.</summary>
+    public const int KernelId = 0;
+
+    private static readonly Process?[] s_slots = new Process?[Capacity];
+    private static int s_nextId = 1;
+    private static KernelThread? s_kernelWaiter;
+
+    /// <summary>Processes alive or zombie.</summary>
+    public static int Count { get; private set; }
+
+    /// <summary>Processes started so far.</summary>
+    public static ulong Started { get; private set; }
+
+    /// <summary>The process with id <paramref name="id"/>, or null.</summary>
+    public static Process? Find(int id)
+    {
+        for (int i = 0; i < Capacity; i++)
+        {
+            Process? process = s_slots[i];
+            if (process is not null && process.Id == id) return process;
+        }
+        return null;
+    }
+
+    /// <summary>The process the running thread belongs to (null for kernel threads).</summary>
+    public static Process? Current => Threads.Current.Process;
+
+    /// <summary>
+    /// Starts <paramref name="image"/> as a new process named <paramref name="name"/> with the space-separated
+    /// <paramref name="arguments"/> (argv[0] is the name): validates the ELF, builds its address space, maps its
+    /// segments and stack, opens descriptors 0-2 on <c>debug:</c>, and makes its thread runnable. Nothing is left
+    /// behind on failure.
+    /// </summary>
+    public static StartError Start(ReadOnlySpan<byte> name, ReadOnlySpan<byte> image, ReadOnlySpan<byte> arguments, int parentId, out Process? started)
+    {
+        started = null;
+        AddressSpace? kernel = KernelPaging.KernelSpace;
+        FrameAllocator? frames = PhysicalMemory.Frames;
+        if (kernel is null || frames is null) return StartError.NoMemory;
+        ElfError elfError = ElfImage.TryParse(image, UserLayout.Start, UserLayout.End, out ElfImage elf);
+        if (elfError != ElfError.None) return StartError.BadExecutable;
+
+        int slot = -1;
+        using (InterruptGuard.Enter())
+        {
+            for (int i = 0; i < Capacity && slot < 0; i++)
+            {
+                if (s_slots[i] is null) slot = i;
+            }
+        }
+        if (slot < 0) return StartError.TableFull;
+
+        AddressSpace space = AddressSpace.CreateSharing(kernel, KernelPaging.FirstKernelSlot);
+        if (space.Root == 0)
+        {
+            Heap.Free(space);
+            return StartError.NoMemory;
+        }
+        ulong stack = ElfLoader.LoadSegments(space, frames, elf) ? ElfLoader.MapStack(space, frames, name, arguments) : 0;
+        if (stack == 0)
+        {
+            space.ReleasePrivateHalf(KernelPaging.FirstKernelSlot);
+            Heap.Free(space);
+            return StartError.NoMemory;
+        }
+
+        byte[] nameCopy = name.ToArray();
+        Process process;
+        using (InterruptGuard.Enter())
+        {
+            process = new Process(s_nextId++, parentId, nameCopy, space);
+            s_slots[slot] = process;
+            Count++;
+            Started++;
+        }
+        for (int fd = 0; fd < 3; fd++)
+            process.Files.Add(new KernelFile(KernelFileKind.Debug, fd == 0 ? 0x0001_0000u : 0x0002_0000u, null, 0, null, 0));
+        process.Thread = Threads.SpawnUser(process, elf.Entry, stack);
+        started = process;
+        return StartError.None;
+    }
+
+    /// <summary>
+    /// Ends the calling thread's process with wait status <paramref name="status"/>: it becomes a zombie, its descriptors close,
+    /// its parent is told; then the thread exits. Never returns.
+    /// </summary>
+    public static void ExitCurrent(int status)
+    {
+        Process? process = Current;
+        if (process is null)
+        {
+            Threads.Exit();
+            return;
+        }
+        MakeZombie(process, status);
+        Threads.Exit();
+    }
+
+    /// <summary>
+    /// The CPU raised an exception in ring 3: report it in one line and end the process. Called from the interrupt
+    /// path with the faulting thread current; the caller switches away.
+    /// </summary>
+    public static void Fault(Process process, ulong vector, ulong rip, ulong cr2, ulong errorCode)
+    {
+        KernelLog.Write("process ");
+        KernelLog.WriteDecimal((ulong)process.Id);
+        KernelLog.Write(" (");
+        KernelLog.Write(process.Name);
+        KernelLog.Write(") killed: ");
+        KernelLog.Write(ExceptionVectors.Name(vector));
+        KernelLog.Write(" at RIP=");
+        KernelLog.WriteHex(rip);
+        if (vector == ExceptionVectors.PageFault)
+        {
+            KernelLog.Write(" CR2=");
+            KernelLog.WriteHex(cr2);
+            if (UserLayout.IsStackGuard(cr2)) KernelLog.Write(" (stack overflow)");
+            else if (cr2 >= UserLayout.End) KernelLog.Write(" (kernel address)");
+        }
+        KernelLog.Write(" error=");
+        KernelLog.WriteHex(errorCode, 4);
+        KernelLog.WriteLine();
+        MakeZombie(process, Process.SignaledStatus(Process.FaultSignal));
+    }
+
+    /// <summary>
+    /// Ends process <paramref name="id"/> by <paramref name="signal"/> the next time its thread runs (at
+    /// once if it is waiting in the kernel); false when there is no such live process.
+    /// </summary>
+    public static bool Kill(int id, int signal)
+    {
+        using InterruptGuard guard = InterruptGuard.Enter();
+        Process? process = Find(id);
+        if (process is null || process.State != ProcessState.Alive || process.KillPending) return false;
+        process.KillPending = true;
+        process.PendingStatus = Process.SignaledStatus(signal);
+        KernelThread? thread = process.Thread;
+        if (thread is not null && thread != Threads.Current) Threads.Interrupt(thread, &DieOfKill);
+        return true;
+    }
+
+    /// <summary>Where a killed thread resumes, in ring 0 on its own kernel stack.</summary>
+    private static void DieOfKill(nint unused)
+    {
+        Process? process = Current;
+        ExitCurrent(process is null ? 0 : process.PendingStatus);
+    }
+
+    /// <summary>
+    /// waitpid: waits until a child of <paramref name="parentId"/> (any when <paramref name="childId"/> is -1 or 0,
+    /// else that one) is a zombie, reaps it and returns its id with its status. -1 when there is no such child;
+    /// with <paramref name="noHang"/> 0 when none has ended yet.
+    /// </summary>
+    public static int Wait(int parentId, int childId, bool noHang, out int status)
+    {
+        status = 0;
+        while (true)
+        {
+            Process? zombie = null;
+            bool any = false;
+            using (InterruptGuard.Enter())
+            {
+                for (int i = 0; i < Capacity; i++)
+                {
+                    Process? p = s_slots[i];
+                    if (p is null || p.ParentId != parentId || (childId > 0 && p.Id != childId)) continue;
+                    any = true;
+                    if (p.State == ProcessState.Zombie && zombie is null) zombie = p;
+                }
+                if (zombie is null && any && !noHang)
+                {
+                    Process? parent = Find(parentId);
+                    if (parent is not null && parent.KillPending) return -1;
+                    if (parent is not null) parent.ChildWaiter = Threads.Current;
+                    else s_kernelWaiter = Threads.Current;
+                    Threads.Block();
+                    continue;
+                }
+            }
+            if (zombie is null) return any ? 0 : -1;
+            status = zombie.ExitStatus;
+            int id = zombie.Id;
+            Reap(zombie);
+            return id;
+        }
+    }
+
+    /// <summary>Frees a zombie's address space and kernel objects; its id is gone afterwards.</summary>
+    private static void Reap(Process process)
+    {
+        // The scheduler clears Thread once the dead thread is off the CPU for good (its stack is then reclaimed).
+        while (process.Thread is not null) Threads.Yield();
+        using (InterruptGuard.Enter())
+        {
+            for (int i = 0; i < Capacity; i++)
+            {
+                if (s_slots[i] == process) s_slots[i] = null;
+            }
+            Count--;
+        }
+        AddressSpaces.Forget(process.Space.Root);
+        process.Space.ReleasePrivateHalf(KernelPaging.FirstKernelSlot);
+        Heap.Free(process.Space);
+        Heap.Free(process.Files.Storage);
+        Heap.Free(process.Files);
+        Heap.Free(process.NameStorage);
+        Heap.Free(process);
+    }
+
+    private static void MakeZombie(Process process, int status)
+    {
+        using InterruptGuard guard = InterruptGuard.Enter();
+        if (process.State == ProcessState.Zombie) return;
+        process.State = ProcessState.Zombie;
+        process.ExitStatus = status;
+        KernelLog.Write("process ");
+        KernelLog.WriteDecimal((ulong)process.Id);
+        KernelLog.Write(" (");
+        KernelLog.Write(process.Name);
+        if ((status & 0x7F) == 0)
+        {
+            KernelLog.Write(") exited with code ");
+            KernelLog.WriteDecimal((ulong)((status >> 8) & 0xFF));
+        }
+        else
+        {
+            KernelLog.Write(") ended by signal ");
+            KernelLog.WriteDecimal((ulong)(status & 0x7F));
+        }
+        KernelLog.WriteLine();
+        process.Files.CloseAll(&ReleaseFile);
+        for (int i = 0; i < Capacity; i++)
+        {
+            Process? child = s_slots[i];
+            if (child is not null && child.ParentId == process.Id) child.ParentId = KernelId;   // orphans go to the kernel
+        }
+        Process? parent = Find(process.ParentId);
+        KernelThread? waiter = parent is not null ? parent.ChildWaiter : s_kernelWaiter;
+        if (waiter is not null) Threads.Wake(waiter);
+        if (parent is not null) parent.ChildWaiter = null;
+        else s_kernelWaiter = null;
+    }
+
+    private static void ReleaseFile(KernelFile file) => Heap.Free(file);
+}

@@ -1,0 +1,47 @@
+using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Memory;
+using Redox.Syscall;
+
+namespace Redox.Kernel.Processes;
+
+/// <summary>
+/// The only way the kernel touches a process's memory: every (pointer, length) a process passes is checked
+/// against that process's own page tables before a byte moves -- inside the user half (so kernel addresses,
+/// non-canonical addresses and ranges that cross into the kernel half are out), no overflow, every page present
+/// and user-accessible, and writable when the kernel writes. A bad pointer is EFAULT, never a fault in the kernel.
+/// The process must be the current one (its space in CR3); it has one thread, so nothing unmaps in between.
+/// </summary>
+public static unsafe class UserMemory
+{
+    /// <summary>0 when the whole range may be read (or written, with <paramref name="write"/>); else EFAULT.</summary>
+    public static Errno Check(AddressSpace space, ulong address, ulong length, bool write)
+    {
+        if (length == 0) return 0;
+        if (!UserLayout.Contains(address, length)) return Errno.EFAULT;
+        ulong end = address + length;
+        ulong required = PageTableEntry.User | (write ? PageTableEntry.Writable : 0);
+        for (ulong page = address & ~0xFFFUL; page < end; page += 0x1000)
+        {
+            if (!space.TryQuery(page, out _, out ulong flags) || (flags & required) != required) return Errno.EFAULT;
+        }
+        return 0;
+    }
+
+    /// <summary>Copies <paramref name="length"/> bytes from the process at <paramref name="source"/> into the kernel.</summary>
+    public static Errno CopyIn(AddressSpace space, void* destination, ulong source, ulong length)
+    {
+        Errno error = Check(space, source, length, write: false);
+        if (error != 0) return error;
+        Native.UserCopy(destination, (void*)source, (nuint)length, CpuFeatures.Smap ? 1u : 0u);
+        return 0;
+    }
+
+    /// <summary>Copies <paramref name="length"/> kernel bytes to the process at <paramref name="destination"/>.</summary>
+    public static Errno CopyOut(AddressSpace space, ulong destination, void* source, ulong length)
+    {
+        Errno error = Check(space, destination, length, write: true);
+        if (error != 0) return error;
+        Native.UserCopy((void*)destination, source, (nuint)length, CpuFeatures.Smap ? 1u : 0u);
+        return 0;
+    }
+}

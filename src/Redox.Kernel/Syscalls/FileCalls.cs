@@ -1,0 +1,190 @@
+using Redox.Kernel.Diagnostics;
+using Redox.Kernel.Memory;
+using Redox.Kernel.Processes;
+using Redox.Kernel.Schemes;
+using Redox.Syscall;
+
+namespace Redox.Kernel.Syscalls;
+
+/// <summary>
+/// The descriptor calls of a ring-3 process on the kernel schemes: open, read, write, close, dup, lseek, fstat,
+/// fcntl, fpath. Paths are <c>scheme:path</c> or Redox's <c>/scheme/name/path</c>. Every user buffer is copied
+/// through <see cref="UserMemory"/> in bounded chunks on the kernel stack: no heap allocation per call.
+/// </summary>
+public static unsafe class FileCalls
+{
+    /// <summary>Longest path accepted (Redox's PATH_MAX is 4096; our schemes need far less).</summary>
+    public const int MaxPath = 256;
+
+    private const int Chunk = 256;
+    private const uint AccessMode = 0x0003_0000, ReadOnly = 0x0001_0000, WriteOnly = 0x0002_0000;
+    private const uint StatusFlags = 0x0004_0000 | 0x0008_0000;   // O_NONBLOCK, O_APPEND: what F_SETFL may change
+
+    /// <summary>SYS_OPEN(path, length, flags) -> descriptor.</summary>
+    public static SyscallResult Open(Process process, ulong path, ulong length, ulong flags)
+    {
+        if (length == 0) return Errno.ENOENT;
+        if (length > MaxPath) return Errno.ENAMETOOLONG;
+        byte* buffer = stackalloc byte[MaxPath];
+        Errno error = UserMemory.CopyIn(process.Space, buffer, path, length);
+        if (error != 0) return error;
+        ReadOnlySpan<byte> text = new ReadOnlySpan<byte>(buffer, (int)length);
+        if (!SplitScheme(text, out ReadOnlySpan<byte> scheme, out ReadOnlySpan<byte> rest)) return Errno.ENOENT;
+        uint openFlags = (uint)flags;
+        KernelFile? file;
+        if (scheme.SequenceEqual("debug"u8)) file = new KernelFile(KernelFileKind.Debug, openFlags, null, 0, null, 0);
+        else if (scheme.SequenceEqual("initfs"u8))
+        {
+            if ((openFlags & AccessMode) != ReadOnly && (openFlags & AccessMode) != 0) return Errno.EROFS;
+            file = InitfsScheme.Open(rest, openFlags);
+            if (file is null) return Errno.ENOENT;
+        }
+        else return Errno.ENODEV;
+        int fd = process.Files.Add(file);
+        if (fd < 0)
+        {
+            Heap.Free(file);
+            return Errno.EMFILE;
+        }
+        return SyscallResult.Ok((ulong)fd);
+    }
+
+    /// <summary>SYS_CLOSE(fd).</summary>
+    public static SyscallResult Close(Process process, ulong fd)
+    {
+        if (!process.Files.Remove(fd, out KernelFile? released)) return Errno.EBADF;
+        if (released is not null) Heap.Free(released);
+        return SyscallResult.Ok(0);
+    }
+
+    /// <summary>SYS_DUP(fd, buf, len): a new descriptor on the same description (a non-empty buf is not supported here).</summary>
+    public static SyscallResult Dup(Process process, ulong fd, ulong buffer, ulong length)
+    {
+        KernelFile? file = process.Files.Get(fd);
+        if (file is null) return Errno.EBADF;
+        if (length != 0) return Errno.EINVAL;
+        int copy = process.Files.Add(file);
+        if (copy < 0) return Errno.EMFILE;
+        file.References++;
+        return SyscallResult.Ok((ulong)copy);
+    }
+
+    /// <summary>SYS_WRITE(fd, buf, len).</summary>
+    public static SyscallResult Write(Process process, ulong fd, ulong buffer, ulong length)
+    {
+        KernelFile? file = process.Files.Get(fd);
+        if (file is null || (file.Flags & AccessMode) == ReadOnly) return Errno.EBADF;
+        if (file.Kind != KernelFileKind.Debug) return Errno.EBADF;
+        Errno error = UserMemory.Check(process.Space, buffer, length, write: false);
+        if (error != 0) return error;
+        byte* chunk = stackalloc byte[Chunk];
+        for (ulong done = 0; done < length;)
+        {
+            ulong n = length - done < Chunk ? length - done : Chunk;
+            error = UserMemory.CopyIn(process.Space, chunk, buffer + done, n);
+            if (error != 0) return done == 0 ? error : SyscallResult.Ok(done);
+            KernelLog.Write(new ReadOnlySpan<byte>(chunk, (int)n));
+            done += n;
+        }
+        return SyscallResult.Ok(length);
+    }
+
+    /// <summary>SYS_READ(fd, buf, len).</summary>
+    public static SyscallResult Read(Process process, ulong fd, ulong buffer, ulong length)
+    {
+        KernelFile? file = process.Files.Get(fd);
+        if (file is null || (file.Flags & AccessMode) == WriteOnly) return Errno.EBADF;
+        Errno error = UserMemory.Check(process.Space, buffer, length, write: true);
+        if (error != 0) return error;
+        if (file.Kind == KernelFileKind.Debug) return SyscallResult.Ok(0);     // no console input: end of file
+        ulong left = file.Offset < file.Length ? file.Length - file.Offset : 0;
+        ulong count = length < left ? length : left;
+        error = UserMemory.CopyOut(process.Space, buffer, file.Data + file.Offset, count);
+        if (error != 0) return error;
+        file.Offset += count;
+        return SyscallResult.Ok(count);
+    }
+
+    /// <summary>SYS_LSEEK(fd, offset, whence) -> new offset.</summary>
+    public static SyscallResult Seek(Process process, ulong fd, long offset, ulong whence)
+    {
+        KernelFile? file = process.Files.Get(fd);
+        if (file is null) return Errno.EBADF;
+        if (file.Kind == KernelFileKind.Debug) return Errno.ESPIPE;
+        long basis = whence switch { 0 => 0, 1 => (long)file.Offset, 2 => (long)file.Length, _ => -1 };
+        if (basis < 0) return Errno.EINVAL;
+        long target = basis + offset;
+        if ((offset > 0 && target < basis) || target < 0) return Errno.EINVAL;
+        file.Offset = (ulong)target;
+        return SyscallResult.Ok((ulong)target);
+    }
+
+    /// <summary>SYS_FSTAT(fd, stat, len).</summary>
+    public static SyscallResult Fstat(Process process, ulong fd, ulong buffer, ulong length)
+    {
+        KernelFile? file = process.Files.Get(fd);
+        if (file is null) return Errno.EBADF;
+        if (length < (ulong)sizeof(Stat)) return Errno.EINVAL;
+        Stat stat = default;
+        stat.Mode = file.Kind == KernelFileKind.Debug ? (ushort)(0x2000 | 0x1B6) : (ushort)(0x8000 | 0x124); // chr rw / file r
+        stat.Size = file.Length;
+        stat.Nlink = 1;
+        stat.BlkSize = 4096;
+        stat.Blocks = (file.Length + 511) / 512;
+        Errno error = UserMemory.CopyOut(process.Space, buffer, &stat, (ulong)sizeof(Stat));
+        return error != 0 ? error : SyscallResult.Ok(0);
+    }
+
+    /// <summary>SYS_FCNTL(fd, cmd, arg): F_GETFL, F_SETFL (status flags only), F_GETFD/F_SETFD (no close-on-exec here: exec does not exist).</summary>
+    public static SyscallResult Fcntl(Process process, ulong fd, ulong command, ulong argument)
+    {
+        KernelFile? file = process.Files.Get(fd);
+        if (file is null) return Errno.EBADF;
+        switch (command)
+        {
+            case 1: return SyscallResult.Ok(0);                                    // F_GETFD
+            case 2: return argument <= 1 ? SyscallResult.Ok(0) : Errno.EINVAL;     // F_SETFD
+            case 3: return SyscallResult.Ok(file.Flags);                           // F_GETFL
+            case 4:                                                                 // F_SETFL
+                file.Flags = (file.Flags & ~StatusFlags) | ((uint)argument & StatusFlags);
+                return SyscallResult.Ok(0);
+            default: return Errno.EINVAL;
+        }
+    }
+
+    /// <summary>SYS_FPATH(fd, buf, len) -> bytes written: the descriptor's <c>scheme:path</c>.</summary>
+    public static SyscallResult Fpath(Process process, ulong fd, ulong buffer, ulong length)
+    {
+        KernelFile? file = process.Files.Get(fd);
+        if (file is null) return Errno.EBADF;
+        byte* text = stackalloc byte[MaxPath + 8];
+        ReadOnlySpan<byte> scheme = file.Kind == KernelFileKind.Debug ? "debug:"u8 : "initfs:"u8;
+        scheme.CopyTo(new Span<byte>(text, scheme.Length));
+        int total = scheme.Length;
+        if (file.Path != null)
+        {
+            new ReadOnlySpan<byte>(file.Path, file.PathLength).CopyTo(new Span<byte>(text + total, file.PathLength));
+            total += file.PathLength;
+        }
+        ulong count = length < (ulong)total ? length : (ulong)total;
+        Errno error = UserMemory.CopyOut(process.Space, buffer, text, count);
+        return error != 0 ? error : SyscallResult.Ok(count);
+    }
+
+    /// <summary>Splits <c>name:rest</c> or <c>/scheme/name/rest</c>.</summary>
+    public static bool SplitScheme(ReadOnlySpan<byte> path, out ReadOnlySpan<byte> scheme, out ReadOnlySpan<byte> rest)
+    {
+        if (path.StartsWith("/scheme/"u8))
+        {
+            ReadOnlySpan<byte> tail = path.Slice(8);
+            int slash = tail.IndexOf((byte)'/');
+            scheme = slash < 0 ? tail : tail.Slice(0, slash);
+            rest = slash < 0 ? default : tail.Slice(slash + 1);
+            return !scheme.IsEmpty;
+        }
+        int colon = path.IndexOf((byte)':');
+        scheme = colon < 0 ? default : path.Slice(0, colon);
+        rest = colon < 0 ? default : path.Slice(colon + 1);
+        return colon > 0;
+    }
+}

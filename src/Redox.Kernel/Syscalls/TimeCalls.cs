@@ -1,0 +1,60 @@
+using Redox.Kernel.Processes;
+using Redox.Kernel.Scheduling;
+using Redox.Syscall;
+
+namespace Redox.Kernel.Syscalls;
+
+/// <summary>
+/// Clocks and sleeping. The clock is the scheduler's tick (10 ms at 100 Hz): CLOCK_MONOTONIC counts from boot;
+/// the kernel has no wall-clock source yet, so CLOCK_REALTIME also counts from boot (the RTC driver will set it).
+/// </summary>
+public static unsafe class TimeCalls
+{
+    private const long NanosecondsPerSecond = 1_000_000_000;
+
+    /// <summary>Nanoseconds since boot.</summary>
+    public static ulong Now() => Threads.Scheduler!.Ticks * (ulong)(NanosecondsPerSecond / KernelMain.TimerHertz);
+
+    /// <summary>SYS_CLOCK_GETTIME(clock, timespec_ptr).</summary>
+    public static SyscallResult ClockGettime(Process process, ulong clock, ulong pointer)
+    {
+        if (clock != PendingAbi.ClockMonotonic && clock != PendingAbi.ClockRealtime) return Errno.EINVAL;
+        ulong now = Now();
+        TimeSpec time;
+        time.Seconds = (long)(now / NanosecondsPerSecond);
+        time.Nanoseconds = (int)(now % NanosecondsPerSecond);
+        Errno error = UserMemory.CopyOut(process.Space, pointer, &time, (ulong)sizeof(TimeSpec));
+        return error != 0 ? error : SyscallResult.Ok(0);
+    }
+
+    /// <summary>SYS_NANOSLEEP(request_ptr, remaining_ptr): sleeps at least the request, rounded up to whole ticks.</summary>
+    public static SyscallResult Nanosleep(Process process, ulong request, ulong remaining)
+    {
+        TimeSpec time;
+        Errno error = UserMemory.CopyIn(process.Space, &time, request, (ulong)sizeof(TimeSpec));
+        if (error != 0) return error;
+        if (time.Seconds < 0 || time.Nanoseconds < 0 || time.Nanoseconds >= NanosecondsPerSecond) return Errno.EINVAL;
+        if (remaining != 0)
+        {
+            error = UserMemory.Check(process.Space, remaining, (ulong)sizeof(TimeSpec), write: true);
+            if (error != 0) return error;
+        }
+        ulong ticks = TicksFor(time);
+        if (ticks > 0) Threads.Sleep(ticks);
+        if (remaining != 0)
+        {
+            TimeSpec zero = default;
+            UserMemory.CopyOut(process.Space, remaining, &zero, (ulong)sizeof(TimeSpec));
+        }
+        return SyscallResult.Ok(0);
+    }
+
+    /// <summary>Whole ticks covering <paramref name="time"/> (saturating: a huge request sleeps "forever").</summary>
+    public static ulong TicksFor(in TimeSpec time)
+    {
+        const ulong TickNanoseconds = (ulong)(NanosecondsPerSecond / KernelMain.TimerHertz);
+        ulong seconds = (ulong)time.Seconds;
+        if (seconds > ulong.MaxValue / KernelMain.TimerHertz - 1) return ulong.MaxValue / 2;
+        return seconds * KernelMain.TimerHertz + ((ulong)time.Nanoseconds + TickNanoseconds - 1) / TickNanoseconds;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Redox.Syscall;
+
+namespace Redox.Runtime;
+
+/// <summary>
+/// The two calls <c>_start</c> (native/x64/Start.S) makes around the program: before anything else, install the
+/// <c>syscall</c>-instruction back end of Redox.Syscall's <see cref="Sys"/> and note the arguments; after Main,
+/// exit with its value.
+/// </summary>
+public static unsafe class ProcessEntry
+{
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_syscall6_address")]
+    private static extern nint SyscallStubAddress();
+
+    [UnmanagedCallersOnly(EntryPoint = "redox_process_start")]
+    private static void Start(ulong* initialStack)
+    {
+        Sys.Install((delegate* unmanaged<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint>)SyscallStubAddress());
+        Process.SetArguments((int)initialStack[0], (byte**)(initialStack + 1));
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "redox_process_exit")]
+    private static void Exit(int code) => Process.Exit(code);
+}
