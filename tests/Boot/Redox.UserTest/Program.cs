@@ -1,40 +1,69 @@
 using Redox.Runtime;
-using Redox.Syscall;
 
 /// <summary>
-/// A ring-3 program for the boot tests: argv[1] names what it does (print, allocate, sleep, fault in one of many
-/// ways, exercise the syscalls). It reports on descriptor 1 (debug:) and ends with an exit code the test checks.
+/// The boot tests' ring-3 program: argv[1] names what it does (the kernel's boot scenario starts it with that
+/// argument and checks how it ends); argv[2], where given, is a parameter. It reports on descriptor 1 (debug:).
 /// </summary>
-public static unsafe class Program
+public static class Program
 {
     /// <summary>The program's entry.</summary>
     public static int Main()
     {
         ReadOnlySpan<byte> scenario = Process.Argument(1);
+        ReadOnlySpan<byte> parameter = Process.Argument(2);
         if (scenario.SequenceEqual("hello"u8)) return Hello();
-        Print("usertest: unknown scenario\n"u8);
+        if (scenario.SequenceEqual("fault"u8)) return FaultScenarios.Run(parameter);
+        if (scenario.SequenceEqual("syscalls"u8)) return SyscallChecks.Run();
+        if (scenario.SequenceEqual("spin"u8)) return SpinScenario.Run(parameter);
+        if (scenario.SequenceEqual("sse"u8)) return SseScenario.Run(parameter);
+        if (scenario.SequenceEqual("fuzz"u8)) return Fuzzer.Run(parameter);
+        if (scenario.SequenceEqual("forever"u8)) return Forever();
+        if (scenario.SequenceEqual("allocate"u8)) return Allocate();
+        Output.Line("usertest: unknown scenario"u8);
         return 2;
     }
 
     private static int Hello()
     {
-        Print("usertest: hello from ring 3, pid "u8);
-        PrintNumber((ulong)Process.Id);
-        Print("\n"u8);
+        Output.Text("usertest: hello from ring 3, pid "u8);
+        Output.Number((ulong)Process.Id);
+        Output.Text(", "u8);
+        Output.Number((ulong)Process.ArgumentCount);
+        Output.Line(" arguments"u8);
         return 7;
     }
 
-    private static void Print(ReadOnlySpan<byte> text) => Sys.Write(1, text);
-
-    private static void PrintNumber(ulong value)
+    /// <summary>Allocates through the process heap (anonymous memory from the kernel), sleeps, checks the data survived.</summary>
+    private static int Allocate()
     {
-        byte* digits = stackalloc byte[20];
-        int count = 0;
-        do
+        int[][] blocks = new int[64][];
+        for (int i = 0; i < blocks.Length; i++)
         {
-            digits[19 - count++] = (byte)('0' + value % 10);
-            value /= 10;
-        } while (value != 0);
-        Sys.Write(1, new ReadOnlySpan<byte>(digits + 20 - count, count));
+            blocks[i] = new int[1000 + i * 100];
+            for (int j = 0; j < blocks[i].Length; j++) blocks[i][j] = i * 31 + j;
+        }
+        ulong before = Process.MonotonicNanoseconds();
+        Process.Sleep(50);
+        ulong slept = Process.MonotonicNanoseconds() - before;
+        for (int i = 0; i < blocks.Length; i++)
+        {
+            for (int j = 0; j < blocks[i].Length; j++)
+            {
+                if (blocks[i][j] != i * 31 + j) return Output.Fail("allocated data changed"u8);
+            }
+        }
+        if (slept < 50_000_000) return Output.Fail("slept less than asked"u8);
+        Output.Text("usertest: allocated "u8);
+        Output.Number(ProcessHeap.BytesMapped / 1024);
+        Output.Text(" KiB from anonymous memory, slept "u8);
+        Output.Number(slept / 1_000_000);
+        Output.Line(" ms"u8);
+        return 0;
+    }
+
+    private static int Forever()
+    {
+        Output.Line("usertest: running until killed"u8);
+        while (true) { }
     }
 }

@@ -1,0 +1,37 @@
+/// <summary>
+/// Ways a ring-3 program can go wrong: each must end only this process, with a one-line report from the kernel.
+/// None of them returns normally.
+/// </summary>
+internal static unsafe class FaultScenarios
+{
+    public static int Run(ReadOnlySpan<byte> kind)
+    {
+        Output.Text("usertest: fault "u8);
+        Output.Line(kind);
+        if (kind.SequenceEqual("null"u8)) return *(int*)0;
+        if (kind.SequenceEqual("ud2"u8)) Native.InvalidOpcode();
+        if (kind.SequenceEqual("hlt"u8)) Native.Halt();
+        if (kind.SequenceEqual("cli"u8)) Native.DisableInterrupts();
+        if (kind.SequenceEqual("cr3"u8)) return (int)Native.ReadCr3();
+        if (kind.SequenceEqual("writecode"u8)) *(byte*)(delegate*<ReadOnlySpan<byte>, int>)&Run = 0xCC;
+        if (kind.SequenceEqual("kernelread"u8)) return *(int*)0xFFFF_FFFF_8010_0000;
+        if (kind.SequenceEqual("kernelwindow"u8)) return *(int*)0xFFFF_8000_0010_0000;
+        if (kind.SequenceEqual("kerneljump"u8)) ((delegate*<void>)0xFFFF_FFFF_8010_0000)();
+        if (kind.SequenceEqual("stackoverflow"u8)) return Recurse(0);
+        if (kind.SequenceEqual("execstack"u8))
+        {
+            byte* code = stackalloc byte[16];
+            code[0] = 0xC3;                                   // ret: would run if the stack were executable
+            ((delegate*<void>)code)();
+        }
+        Output.Line("usertest: the fault did not happen"u8);
+        return 3;
+    }
+
+    private static int Recurse(int depth)
+    {
+        byte* frame = stackalloc byte[512];
+        frame[0] = (byte)depth;
+        return Recurse(depth + 1) + frame[0];
+    }
+}

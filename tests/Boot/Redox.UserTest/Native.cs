@@ -1,0 +1,11 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+
+/// <summary>The assembly stubs of native/Faults.S.</summary>
+internal static class Native
+{
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "usertest_hlt")] public static extern void Halt();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "usertest_cli")] public static extern void DisableInterrupts();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "usertest_ud2")] public static extern void InvalidOpcode();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "usertest_read_cr3")] public static extern ulong ReadCr3();
+}
