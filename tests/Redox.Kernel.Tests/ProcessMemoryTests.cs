@@ -131,6 +131,18 @@ public unsafe class ProcessMemoryTests : IDisposable
         Assert.Equal(Errno.EFAULT, UserMemory.Check(process, 0x600000, 8, write: false));
     }
 
+    [Fact]
+    public void NextMapped_skips_absent_tables_and_finds_every_mapping()
+    {
+        var (_, process) = NewSpaces();
+        Assert.True(process.Map(0x40_0000, _memory.Frames.Allocate(), PageTableEntry.User));
+        Assert.True(process.Map(0x0000_7000_0000_1000, _memory.Frames.Allocate(), PageTableEntry.User));
+        Assert.Equal(0x40_0000UL, process.NextMapped(0x1000, UserLayout.End));
+        Assert.Equal(0x0000_7000_0000_1000UL, process.NextMapped(0x40_1000, UserLayout.End));
+        Assert.Equal(UserLayout.End, process.NextMapped(0x0000_7000_0000_2000, UserLayout.End));
+        Assert.Equal(0x50_0000UL, process.NextMapped(0x40_1000, 0x50_0000));       // nothing before the end
+    }
+
     private ulong Read64(AddressSpace space, ulong address)
     {
         Assert.True(space.TryTranslate(address, out ulong physical));

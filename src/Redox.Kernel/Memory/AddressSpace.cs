@@ -120,6 +120,36 @@ public sealed unsafe class AddressSpace
     }
 
     /// <summary>
+    /// The first page at or after <paramref name="virtualAddress"/> and below <paramref name="end"/> that has a 4 KiB
+    /// mapping, or <paramref name="end"/> when none does. Skips absent tables whole (512 GiB, 1 GiB, 2 MiB at a
+    /// time), so the cost follows what is mapped, not the size of the range.
+    /// </summary>
+    public ulong NextMapped(ulong virtualAddress, ulong end)
+    {
+        ulong page = virtualAddress & ~0xFFFUL;
+        while (page < end && PageTableIndex.IsCanonical(page))
+        {
+            ulong* table = Table(Root);
+            ulong skip = 0;
+            for (int level = 4; level >= 1; level--)
+            {
+                ulong entry = table[PageTableIndex.At(page, level)];
+                if ((entry & PageTableEntry.Present) == 0 || (level > 1 && (entry & PageTableEntry.HugePage) != 0))
+                {
+                    skip = 1UL << (12 + 9 * (level - 1));
+                    break;
+                }
+                if (level == 1) return page;
+                table = Table(entry & PageTableEntry.AddressMask);
+            }
+            ulong next = (page & ~(skip - 1)) + skip;
+            if (next <= page) break;                          // wrapped past the top
+            page = next;
+        }
+        return end;
+    }
+
+    /// <summary>
     /// Frees the private half of a process space (PML4 slots below <paramref name="firstSharedSlot"/>): every
     /// owned leaf frame and every table frame, then the root itself. The space must not be loaded in CR3. Returns
     /// the number of frames given back.

@@ -47,7 +47,10 @@ public static unsafe class MemoryCalls
         return SyscallResult.Ok(start);
     }
 
-    /// <summary>SYS_FUNMAP(address, length): unmaps the process's own pages in the range (unmapped pages are skipped).</summary>
+    /// <summary>
+    /// SYS_FUNMAP(address, length): unmaps the process's own pages in the range. Unmapped stretches are skipped a
+    /// table at a time, so a huge range costs what is mapped in it, not its length.
+    /// </summary>
     public static SyscallResult Funmap(Process process, ulong address, ulong length)
     {
         if ((address & 0xFFF) != 0 || length == 0 || !UserLayout.Contains(address, length)) return Errno.EINVAL;
@@ -58,7 +61,8 @@ public static unsafe class MemoryCalls
     private static void Unmap(Process process, ulong start, ulong length)
     {
         FrameAllocator frames = PhysicalMemory.Frames!;
-        for (ulong page = start; page < start + length; page += 0x1000)
+        ulong end = start + length;
+        for (ulong page = process.Space.NextMapped(start, end); page < end; page = process.Space.NextMapped(page + 0x1000, end))
         {
             if (!process.Space.TryQuery(page, out _, out ulong flags) || (flags & PageTableEntry.Owned) == 0) continue;
             frames.Free(process.Space.Unmap(page));

@@ -41,6 +41,10 @@ public static class Program
         if (name.SequenceEqual("syscall"u8)) return SyscallScenario.Run();
         if (name.SequenceEqual("stackoverflow"u8)) return StackOverflowScenario.Run();
         if (name.SequenceEqual("textwrite"u8)) return KernelWriteProtectScenario.Run();
+        if (name.SequenceEqual("ring3"u8)) return UserSpaceScenario.Run();
+        if (name.SequenceEqual("ring3faults"u8)) return UserSpaceScenario.RunFaults();
+        if (name.SequenceEqual("ring3fuzz"u8)) return UserSpaceScenario.RunFuzzer();
+        if (name.SequenceEqual("ring3leak"u8)) return UserSpaceScenario.RunLeakCheck();
         KernelLog.WriteLine("unknown scenario");
         return false;
     }
