@@ -3,7 +3,7 @@ using Redox.Drivers.Lpc.Pci;
 namespace Redox.Drivers.Lpc.Bridge;
 
 /// <summary>
-/// What the LPC bridge is and what it decodes (the raw registers; <see cref="LpcReport"/> explains them).
+/// What the LPC bridge is and what it decodes (the raw registers; the <c>lpc:</c> report explains them).
 /// ICH9 offsets are from the Intel ICH9 datasheet (document 316972), LPC interface configuration registers
 /// (device 31, function 0): PMBASE 0x40, ACPI_CNTL 0x44, LPC_IO_DEC 0x80, LPC_EN 0x82, GEN1-4_DEC 0x84-0x90,
 /// RCBA 0xF0.

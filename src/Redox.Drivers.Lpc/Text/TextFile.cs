@@ -3,7 +3,7 @@ using Redox.Syscall;
 
 namespace Redox.Drivers.Lpc.Text;
 
-/// <summary>Serves a piece of generated text as a positioned file: read <paramref name="text"/> from an offset.</summary>
+/// <summary>Serves a piece of generated text as a positioned file: reads from an offset.</summary>
 public static class TextFile
 {
     /// <summary>Copies <paramref name="text"/> from <paramref name="offset"/> into <paramref name="buffer"/>; the value is the count (0 at the end).</summary>
