@@ -71,7 +71,7 @@ public class RtcTests
     {
         // The clock ticks every 40-120 accesses (a reading takes ~18, so two can agree between ticks) and its UIP window is too short to protect a reading: only the
         // "read until two readings agree" rule keeps the result whole. Year end makes every field change at once.
-        var start = new DateTime(2026, 12, 31, 23, 59, 58);
+        var start = new DateTime(2026, 12, 31, 23, 59, 59);
         for (int perSecond = 40; perSecond < 120; perSecond++)
         {
             for (int offset = 0; offset < perSecond; offset++)

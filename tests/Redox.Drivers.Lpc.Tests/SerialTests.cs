@@ -34,6 +34,18 @@ public class SerialTests
     }
 
     [Fact]
+    public void AFailedLoopbackSelfTestIsReportedAndTheStreamAnswersEio()
+    {
+        var bus = new SimulatedBus();
+        var port = Start(bus, new Uart16550Model(0x2F8) { BrokenLoopback = true }, out Errno error);
+        Assert.Equal(Errno.EIO, error);
+        Assert.Equal(UartKind.Uart16550A, port.Kind);
+        Assert.False(port.SelfTestPassed);
+        using var bound = bus.Bind();
+        Assert.Equal(Errno.EIO, port.Read(new byte[1]).Error);
+    }
+
+    [Fact]
     public void NothingAtTheBaseIsAbsent()
     {
         using var _ = new SimulatedBus().Bind();

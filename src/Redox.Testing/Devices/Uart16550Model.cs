@@ -64,6 +64,9 @@ public sealed class Uart16550Model : IPortDevice
     /// <summary>True when the interrupt line is asserted: a cause is pending and OUT2 gates it through.</summary>
     public bool InterruptPending => (Iir() & 1) == 0 && (_mcr & 0x08) != 0;
 
+    /// <summary>When true, bytes looped back arrive with bit 0 flipped (a broken receiver: the self-test must fail).</summary>
+    public bool BrokenLoopback { get; set; }
+
     /// <summary>Makes every read answer 0xFF from now on.</summary>
     public void Unplug() => _unplugged = true;
 
@@ -209,7 +212,7 @@ public sealed class Uart16550Model : IPortDevice
         _threPending = false;
         if ((_mcr & 0x10) != 0)
         {
-            Accept(b);
+            Accept(BrokenLoopback ? (byte)(b ^ 0x01) : b);
             _threPending = true;
             return;
         }
