@@ -10,6 +10,7 @@ packages=(
   src/Redox.Syscall
   src/Redox.Scheme.Abstractions
   src/Redox.Testing
+  src/Redox.Drivers.Lpc
   analyzers/Redox.Analyzers.Package
 )
 mkdir -p artifacts/packages
@@ -27,5 +28,5 @@ done
 
 cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 rm -rf "$cache"/redox.sdk "$cache"/redox.kernel "$cache"/redox.syscall "$cache"/redox.scheme.abstractions \
-       "$cache"/redox.testing "$cache"/redox.analyzers "$cache"/redox.templates
+       "$cache"/redox.testing "$cache"/redox.drivers.lpc "$cache"/redox.analyzers "$cache"/redox.templates
 ls artifacts/packages
