@@ -9,7 +9,7 @@ public struct Ps2InitReport
     /// <summary>The controller: <see cref="Ps2Error.NoController"/>, <see cref="Ps2Error.SelfTestFailed"/> or None.</summary>
     public Ps2Error Controller;
 
-    /// <summary>The configuration byte read before the driver changed it.</summary>
+    /// <summary>The configuration byte as the firmware left it, read once both ports were disabled (so bits 4 and 5 are set).</summary>
     public Ps2Config FirmwareConfig;
 
     /// <summary>The configuration byte the driver left.</summary>
