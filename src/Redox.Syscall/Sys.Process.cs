@@ -80,7 +80,7 @@ public static unsafe partial class Sys
     /// <paramref name="size"/> must be a non-zero multiple of the page size (the kernel answers EINVAL otherwise).
     /// </summary>
     public static SyscallResult MapAnonymous(ulong size)
-        => Fmap((nuint)AbiLimits.FmapAnonymousFd, new Map
+        => Fmap(unchecked((nuint)AbiLimits.FmapAnonymousFd), new Map
         {
             Offset = 0,
             Size = size,

@@ -51,7 +51,7 @@ public class SchemeCallTests
             Assert.Equal(5, payload[0]);
             Assert.Equal(0, payload[8]);
 
-            Assert.Equal(Errno.EINVAL, Sys.Call(SyscallNumbers.Call, fd, 0, 0, (nuint)(1UL << 40), 0).Error);
+            Assert.Equal(Errno.EINVAL, Sys.Call(SyscallNumbers.Call, fd, 0, 0, unchecked((nuint)(1UL << 40)), 0).Error);
             Assert.Equal(Errno.ENOSYS, Sys.SchemeCall(fd, payload, CallFlags.StdFs, default).Error);
             Assert.Equal(Errno.EFAULT, Sys.Call(SyscallNumbers.Call, fd, 0, 0, 2, 0).Error);
             Assert.Equal(Errno.EBADF, Sys.SchemeCall(99, payload, CallFlags.Read, default).Error);
