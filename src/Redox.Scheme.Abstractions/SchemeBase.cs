@@ -119,7 +119,10 @@ public abstract class SchemeBase
     /// </summary>
     public virtual SyscallResult Getdents(ulong id, Span<byte> buffer, ulong opaqueOffset, in CallerContext caller) => Errno.ENOSYS;
 
-    /// <summary><c>Call</c> (28): a scheme-defined call; <paramref name="payload"/> is in/out. Default <c>ENOSYS</c>.</summary>
+    /// <summary>
+    /// <c>Call</c> (28): a scheme-defined call; <paramref name="payload"/> is in/out; <paramref name="metadata"/> is
+    /// the three metadata words the kernel carries inline in the request (24 bytes, unused words 0). Default <c>ENOSYS</c>.
+    /// </summary>
     public virtual SyscallResult Call(ulong id, Span<byte> payload, ReadOnlySpan<byte> metadata, in CallerContext caller) => Errno.ENOSYS;
 
     /// <summary><c>OpenAt</c> (29): open <paramref name="path"/> relative to handle <paramref name="id"/>. Default <c>ENOSYS</c>.</summary>

@@ -15,7 +15,7 @@ public static class SchemeDispatcher
 {
     /// <summary>
     /// Handles <paramref name="request"/>. Returns false when no response must be sent (one-way messages:
-    /// <c>CloseMsg</c>, <c>Cancel</c>, or <see cref="SqeFlags.OneWay"/>); otherwise <paramref name="response"/>
+    /// <c>CloseMsg</c>, <c>Detach</c>, <c>Cancel</c>, or <see cref="SqeFlags.OneWay"/>); otherwise <paramref name="response"/>
     /// carries the request's tag and the muxed result.
     /// </summary>
     [NoAlloc]
@@ -46,8 +46,14 @@ public static class SchemeDispatcher
                 scheme.Close(request.Arg0, caller);
                 response = default;
                 return false;
+            case Opcode.Detach:
+                // Sent only to schemes that answered RespondAndNotifyOnDetach, which SchemeBase never does; like
+                // CloseMsg it expects no answer (redox-os/kernel src/scheme/user.rs sends both without a waiter).
+                response = default;
+                return false;
             case Opcode.Cancel:
-                scheme.Cancel((uint)request.Arg0, caller);
+                // The kernel puts the tag of the request to cancel in the Cancel message's own tag; args are 0.
+                scheme.Cancel(request.Tag, caller);
                 response = default;
                 return false;
             case Opcode.Read:
@@ -91,13 +97,15 @@ public static class SchemeDispatcher
                 result = scheme.Ftruncate(request.Arg0, request.Arg1, caller);
                 break;
             case Opcode.MmapPrep:
-                result = scheme.MmapPrep(request.Arg0, request.Arg1, request.Arg2, (MapFlags)request.Arg3, caller);
+                // Pinned kernel order: id, size, flags, offset.
+                result = scheme.MmapPrep(request.Arg0, request.Arg3, request.Arg1, (MapFlags)request.Arg2, caller);
                 break;
             case Opcode.Mremap:
                 result = scheme.Mremap(request.Arg0, request.Arg1, request.Arg2, request.Arg3, request.Arg4, caller);
                 break;
             case Opcode.Munmap:
-                result = scheme.Munmap(request.Arg0, request.Arg1, request.Arg2, request.Arg3, caller);
+                // Pinned kernel order: id, size, flags, offset.
+                result = scheme.Munmap(request.Arg0, request.Arg3, request.Arg1, request.Arg2, caller);
                 break;
             case Opcode.Msync:
                 result = scheme.Msync(request.Arg0, request.Arg1, request.Arg2, request.Arg3, caller);
@@ -106,7 +114,8 @@ public static class SchemeDispatcher
                 result = scheme.Recvfd(request.Arg0, request.Arg1, caller);
                 break;
             default:
-                // RequestMmap is kernel-internal; anything else is not an opcode of this protocol version.
+                // RequestMmap is kernel-internal; UnlinkAt and StdFsCall have no SchemeBase operation yet; anything
+                // else is not an opcode of the pinned protocol.
                 result = Errno.ENOSYS;
                 break;
         }
@@ -207,13 +216,18 @@ public static class SchemeDispatcher
                 }
                 return scheme.Getdents(request.Arg0, buffer, request.Arg4, caller);
             default:
-                // Call: payload in args 1/2, flags in 3, metadata in 4/5.
-                errno = memory.TryGetSpan(request.Arg4, request.Arg5, out Span<byte> metadata);
-                if (errno != 0)
+                // Call: payload in args 1/2 and up to three metadata words inline in args 3..5 (the kernel copies
+                // them there; unused words are 0). With MultipleIds args[5] is a second handle, which SchemeBase
+                // has no operation for.
+                if ((request.Flags & SqeFlags.MultipleIds) != 0)
                 {
-                    return errno;
+                    return Errno.ENOSYS;
                 }
-                return scheme.Call(request.Arg0, buffer, metadata, caller);
+                Span<ulong> words = stackalloc ulong[3];
+                words[0] = request.Arg3;
+                words[1] = request.Arg4;
+                words[2] = request.Arg5;
+                return scheme.Call(request.Arg0, buffer, MemoryMarshal.AsBytes(words), caller);
         }
     }
 

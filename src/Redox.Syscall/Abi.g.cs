@@ -4,15 +4,16 @@
 // AbiGeneratedFileTests fails while this file and the data file disagree.
 // </auto-generated>
 // One file on purpose: it is the single C# image of the single ABI data file.
+// Pinned: redox_syscall 0.9.3 (commit 4cc3baafdcbca65660d7ad4c52b7900e1fd32315).
 
 namespace Redox.Syscall;
 
-/// <summary>Redox system call numbers with their class bits (number.rs).</summary>
+/// <summary>Redox system call numbers with their class bits (number.rs of redox_syscall 0.9.3), plus the Redox.NET kernel extensions. Arguments go in rdi, rsi, rdx, r10, r8, r9 (x86_64); the result is muxed (value or -errno).</summary>
 public static class SyscallNumbers
 {
     /// <summary><c>SYS_CLASS</c> = <c>0xF000_0000</c>: Mask of the call-class bits.</summary>
     public const nuint Class = 0xF0000000;
-    /// <summary><c>SYS_CLASS_PATH</c> = <c>0x1000_0000</c>: Class: the first argument is a path (pointer + length).</summary>
+    /// <summary><c>SYS_CLASS_PATH</c> = <c>0x1000_0000</c>: Class: the call takes a path (pointer + length).</summary>
     public const nuint ClassPath = 0x10000000;
     /// <summary><c>SYS_CLASS_FILE</c> = <c>0x2000_0000</c>: Class: the first argument is a file descriptor.</summary>
     public const nuint ClassFile = 0x20000000;
@@ -28,85 +29,91 @@ public static class SyscallNumbers
     public const nuint Ret = 0xF00000;
     /// <summary><c>SYS_RET_FILE</c> = <c>0x0010_0000</c>: Return kind: a new file descriptor.</summary>
     public const nuint RetFile = 0x100000;
-    /// <summary><c>SYS_LINK</c> = <c>SYS_CLASS_PATH | SYS_ARG_PATH | 9</c>: link(old, new).</summary>
-    public const nuint Link = 0x13000009;
-    /// <summary><c>SYS_OPEN</c> = <c>SYS_CLASS_PATH | SYS_RET_FILE | 5</c>: open(path_ptr, path_len, flags) -&gt; fd.</summary>
-    public const nuint Open = 0x10100005;
-    /// <summary><c>SYS_OPENAT</c> = <c>SYS_CLASS_PATH | SYS_RET_FILE | 7</c>: openat(dirfd, path_ptr, path_len, flags) -&gt; fd.</summary>
-    public const nuint OpenAt = 0x10100007;
-    /// <summary><c>SYS_RMDIR</c> = <c>SYS_CLASS_PATH | 84</c>: rmdir(path_ptr, path_len).</summary>
-    public const nuint Rmdir = 0x10000054;
-    /// <summary><c>SYS_UNLINK</c> = <c>SYS_CLASS_PATH | 10</c>: unlink(path_ptr, path_len).</summary>
-    public const nuint Unlink = 0x1000000A;
+    /// <summary><c>SYS_OPENAT_INTO</c> = <c>SYS_CLASS_PATH | SYS_RET_FILE | 987</c>: openat_into(dirfd, path_ptr, path_len, flags, fcntl_flags, new_fd) -&gt; new_fd. The CALLER chooses the descriptor slot new_fd (EEXIST if taken); path is relative to dirfd's scheme handle.</summary>
+    public const nuint OpenAtInto = 0x101003DB;
+    /// <summary><c>SYS_UNLINKAT</c> = <c>SYS_CLASS_PATH | 263</c>: unlinkat(dirfd, path_ptr, path_len, flags); AT_REMOVEDIR in flags removes a directory.</summary>
+    public const nuint UnlinkAt = 0x10000107;
     /// <summary><c>SYS_CLOSE</c> = <c>SYS_CLASS_FILE | 6</c>: close(fd).</summary>
     public const nuint Close = 0x20000006;
-    /// <summary><c>SYS_DUP</c> = <c>SYS_CLASS_FILE | SYS_RET_FILE | 41</c>: dup(fd, buf_ptr, buf_len) -&gt; fd.</summary>
-    public const nuint Dup = 0x20100029;
-    /// <summary><c>SYS_DUP2</c> = <c>SYS_CLASS_FILE | SYS_RET_FILE | 63</c>: dup2(fd, newfd, buf_ptr, buf_len) -&gt; fd.</summary>
+    /// <summary><c>SYS_DUP_INTO</c> = <c>SYS_CLASS_FILE | SYS_RET_FILE | 988</c>: dup_into(fd, buf_ptr, buf_len, new_fd) -&gt; new_fd; buf is passed to the scheme (empty = plain duplicate).</summary>
+    public const nuint DupInto = 0x201003DC;
+    /// <summary><c>SYS_DUP2</c> = <c>SYS_CLASS_FILE | SYS_RET_FILE | 63</c>: dup2(fd, new_fd, buf_ptr, buf_len) -&gt; new_fd (replaces new_fd if open).</summary>
     public const nuint Dup2 = 0x2010003F;
     /// <summary><c>SYS_READ</c> = <c>SYS_CLASS_FILE | SYS_ARG_MSLICE | 3</c>: read(fd, buf_ptr, buf_len) -&gt; count.</summary>
     public const nuint Read = 0x22000003;
-    /// <summary><c>SYS_READ2</c> = <c>SYS_CLASS_FILE | SYS_ARG_MSLICE | 35</c>: read2(fd, buf_ptr, buf_len, offset, flags) -&gt; count (positioned).</summary>
+    /// <summary><c>SYS_READ2</c> = <c>SYS_CLASS_FILE | SYS_ARG_MSLICE | 35</c>: read2(fd, buf_ptr, buf_len, offset, rw_flags) -&gt; count (positioned; rw_flags = RwFlags, or usize::MAX for the descriptor's own flags).</summary>
     public const nuint Read2 = 0x22000023;
     /// <summary><c>SYS_WRITE</c> = <c>SYS_CLASS_FILE | SYS_ARG_SLICE | 4</c>: write(fd, buf_ptr, buf_len) -&gt; count.</summary>
     public const nuint Write = 0x21000004;
-    /// <summary><c>SYS_WRITE2</c> = <c>SYS_CLASS_FILE | SYS_ARG_SLICE | 45</c>: write2(fd, buf_ptr, buf_len, offset, flags) -&gt; count (positioned).</summary>
+    /// <summary><c>SYS_WRITE2</c> = <c>SYS_CLASS_FILE | SYS_ARG_SLICE | 45</c>: write2(fd, buf_ptr, buf_len, offset, rw_flags) -&gt; count (positioned; rw_flags as for read2).</summary>
     public const nuint Write2 = 0x2100002D;
     /// <summary><c>SYS_LSEEK</c> = <c>SYS_CLASS_FILE | 19</c>: lseek(fd, offset, whence) -&gt; new offset.</summary>
     public const nuint Lseek = 0x20000013;
-    /// <summary><c>SYS_FCHMOD</c> = <c>SYS_CLASS_FILE | 94</c>: fchmod(fd, mode).</summary>
-    public const nuint Fchmod = 0x2000005E;
     /// <summary><c>SYS_FCHOWN</c> = <c>SYS_CLASS_FILE | 207</c>: fchown(fd, uid, gid).</summary>
     public const nuint Fchown = 0x200000CF;
     /// <summary><c>SYS_FCNTL</c> = <c>SYS_CLASS_FILE | 55</c>: fcntl(fd, cmd, arg).</summary>
     public const nuint Fcntl = 0x20000037;
-    /// <summary><c>SYS_FEVENT</c> = <c>SYS_CLASS_FILE | 927</c>: fevent(fd, flags) -&gt; ready flags.</summary>
+    /// <summary><c>SYS_FEVENT</c> = <c>SYS_CLASS_FILE | 927</c>: fevent(fd, event_flags) -&gt; ready flags.</summary>
     public const nuint Fevent = 0x2000039F;
-    /// <summary><c>SYS_CALL</c> = <c>SYS_CLASS_FILE | SYS_ARG_SLICE | SYS_ARG_MSLICE | 0xCA11</c>: call(fd, buf_ptr, buf_len, flags, meta_ptr, meta_len).</summary>
+    /// <summary><c>SYS_CALL</c> = <c>SYS_CLASS_FILE | SYS_ARG_SLICE | SYS_ARG_MSLICE | 0xCA11</c>: call(fd, payload_ptr, payload_len, call_flags | metadata_count, metadata_ptr[, fds_len]) -&gt; value. metadata_count (u64 words, at most 255) sits in bits 7:0 of the 4th argument; with CallFlags.MultipleFds the 1st argument points at an array of descriptors whose byte length is the 6th.</summary>
     public const nuint Call = 0x2300CA11;
-    /// <summary><c>SYS_SENDFD</c> = <c>SYS_CLASS_FILE | 34</c>: sendfd(receiver_fd, fd, flags, arg).</summary>
-    public const nuint Sendfd = 0x20000022;
-    /// <summary><c>SYS_GETDENTS</c> = <c>SYS_CLASS_FILE | 43</c>: getdents(fd, buf_ptr, buf_len, header_size, opaque_offset).</summary>
-    public const nuint Getdents = 0x2000002B;
-    /// <summary><c>SYS_FMAP</c> = <c>SYS_CLASS_FILE | SYS_ARG_SLICE | 900</c>: fmap(fd, map_ptr, map_len) -&gt; address.</summary>
+    /// <summary><c>SYS_FMAP</c> = <c>SYS_CLASS_FILE | SYS_ARG_SLICE | 900</c>: fmap(fd, map_ptr, map_len = sizeof(Map)) -&gt; address. fd = FMAP_ANONYMOUS_FD maps anonymous zeroed memory.</summary>
     public const nuint Fmap = 0x21000384;
-    /// <summary><c>SYS_FUNMAP</c> = <c>SYS_CLASS_FILE | 92</c>: funmap(address, length).</summary>
+    /// <summary><c>SYS_FUNMAP</c> = <c>SYS_CLASS_FILE | 92</c>: funmap(address, length). Despite the class bits the first argument is an address, not a descriptor.</summary>
     public const nuint Funmap = 0x2000005C;
+    /// <summary><c>SYS_MREMAP</c>: mremap(old_address, old_size, new_address, new_size, mremap_flags) -&gt; address; all four page-aligned.</summary>
+    public const nuint Mremap = 0x9B;
     /// <summary><c>SYS_FLINK</c> = <c>SYS_CLASS_FILE | SYS_ARG_PATH | 9</c>: flink(fd, path_ptr, path_len).</summary>
     public const nuint Flink = 0x23000009;
     /// <summary><c>SYS_FPATH</c> = <c>SYS_CLASS_FILE | SYS_ARG_MSLICE | 928</c>: fpath(fd, buf_ptr, buf_len) -&gt; count.</summary>
     public const nuint Fpath = 0x220003A0;
     /// <summary><c>SYS_FRENAME</c> = <c>SYS_CLASS_FILE | SYS_ARG_PATH | 38</c>: frename(fd, path_ptr, path_len).</summary>
     public const nuint Frename = 0x23000026;
-    /// <summary><c>SYS_FSTAT</c> = <c>SYS_CLASS_FILE | SYS_ARG_MSLICE | 28</c>: fstat(fd, stat_ptr, stat_len).</summary>
+    /// <summary><c>SYS_FSTAT</c> = <c>SYS_CLASS_FILE | SYS_ARG_MSLICE | 28</c>: fstat(fd, stat_ptr, stat_len = sizeof(Stat)).</summary>
     public const nuint Fstat = 0x2200001C;
-    /// <summary><c>SYS_FSTATVFS</c> = <c>SYS_CLASS_FILE | SYS_ARG_MSLICE | 100</c>: fstatvfs(fd, statvfs_ptr, statvfs_len).</summary>
-    public const nuint Fstatvfs = 0x22000064;
     /// <summary><c>SYS_FSYNC</c> = <c>SYS_CLASS_FILE | 118</c>: fsync(fd).</summary>
     public const nuint Fsync = 0x20000076;
-    /// <summary><c>SYS_FTRUNCATE</c> = <c>SYS_CLASS_FILE | 93</c>: ftruncate(fd, length).</summary>
-    public const nuint Ftruncate = 0x2000005D;
-    /// <summary><c>SYS_FUTIMENS</c> = <c>SYS_CLASS_FILE | SYS_ARG_SLICE | 320</c>: futimens(fd, times_ptr, times_len).</summary>
-    public const nuint Futimens = 0x21000140;
-    /// <summary><c>SYS_MREMAP</c>: mremap(...). UNCERTAIN argument list.</summary>
-    public const nuint Mremap = 0x9B;
-    /// <summary><c>SYS_CLOCK_GETTIME</c>: clock_gettime(clock, timespec_ptr).</summary>
+    /// <summary><c>SYS_CLOCK_GETTIME</c>: clock_gettime(clock_id, timespec_ptr); clock_id is a ClockId, else EINVAL.</summary>
     public const nuint ClockGettime = 0x109;
-    /// <summary><c>SYS_EXIT</c>: exit(status).</summary>
-    public const nuint Exit = 0x1;
-    /// <summary><c>SYS_FUTEX</c>: futex(addr, op, val, val2, addr2).</summary>
+    /// <summary><c>SYS_FUTEX</c>: futex(addr, op, val, val2_or_timeout_ptr, addr2) -&gt; count; op is a FutexOp, else EINVAL.</summary>
     public const nuint Futex = 0xF0;
-    /// <summary><c>SYS_GETPID</c>: getpid() -&gt; pid. UNCERTAIN: later releases moved it to proc: scheme calls.</summary>
-    public const nuint Getpid = 0x14;
+    /// <summary><c>SYS_MPROTECT</c>: mprotect(address, length, map_flags) (PROT_* bits of MapFlags).</summary>
+    public const nuint Mprotect = 0x7D;
+    /// <summary><c>SYS_NANOSLEEP</c>: nanosleep(req_timespec_ptr, rem_timespec_ptr or 0).</summary>
+    public const nuint Nanosleep = 0xA2;
     /// <summary><c>SYS_YIELD</c>: sched_yield().</summary>
     public const nuint Yield = 0x9E;
-    /// <summary><c>SYS_NANOSLEEP</c>: nanosleep(req_ptr, rem_ptr).</summary>
-    public const nuint Nanosleep = 0xA2;
-    /// <summary><c>SYS_MPROTECT</c>: mprotect(address, length, flags).</summary>
-    public const nuint Mprotect = 0x7D;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_OPEN</c> = <c>SYS_CLASS_PATH | SYS_RET_FILE | 5</c>: open(path_ptr, path_len, flags) -&gt; lowest free fd. Path "scheme:rest"; ":name" with O_CREAT creates scheme `name` and returns its socket (redox_syscall 0.6.0).</summary>
+    public const nuint Open = 0x10100005;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_DUP</c> = <c>SYS_CLASS_FILE | SYS_RET_FILE | 41</c>: dup(fd, buf_ptr, buf_len) -&gt; lowest free fd (redox_syscall 0.8.1).</summary>
+    public const nuint Dup = 0x20100029;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_RMDIR</c> = <c>SYS_CLASS_PATH | 84</c>: rmdir(path_ptr, path_len) (redox_syscall 0.5.18; 0.6.0 replaced it with unlinkat).</summary>
+    public const nuint Rmdir = 0x10000054;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_UNLINK</c> = <c>SYS_CLASS_PATH | 10</c>: unlink(path_ptr, path_len) (redox_syscall 0.5.18; 0.6.0 replaced it with unlinkat).</summary>
+    public const nuint Unlink = 0x1000000A;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_FCHMOD</c> = <c>SYS_CLASS_FILE | 94</c>: fchmod(fd, mode) (redox_syscall 0.9.0; now SYS_CALL with StdFsCall Fchmod).</summary>
+    public const nuint Fchmod = 0x2000005E;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_GETDENTS</c> = <c>SYS_CLASS_FILE | 43</c>: getdents(fd, buf_ptr, buf_len, header_size, opaque_offset) (redox_syscall 0.9.0; now StdFsCall Getdents).</summary>
+    public const nuint Getdents = 0x2000002B;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_FSTATVFS</c> = <c>SYS_CLASS_FILE | SYS_ARG_MSLICE | 100</c>: fstatvfs(fd, statvfs_ptr, statvfs_len) (redox_syscall 0.9.0; now StdFsCall Fstatvfs).</summary>
+    public const nuint Fstatvfs = 0x22000064;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_FTRUNCATE</c> = <c>SYS_CLASS_FILE | 93</c>: ftruncate(fd, length) (redox_syscall 0.9.0; now StdFsCall Ftruncate).</summary>
+    public const nuint Ftruncate = 0x2000005D;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_FUTIMENS</c> = <c>SYS_CLASS_FILE | SYS_ARG_SLICE | 320</c>: futimens(fd, times_ptr, times_len) (redox_syscall 0.9.0; now StdFsCall Futimens).</summary>
+    public const nuint Futimens = 0x21000140;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_EXIT</c>: exit(status): ends the calling process (redox_syscall 0.5.10; now ProcCall::Exit to the process manager).</summary>
+    public const nuint Exit = 0x1;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_GETPID</c>: getpid() -&gt; pid (redox_syscall 0.5.10; now cached by the runtime from the process manager).</summary>
+    public const nuint Getpid = 0x14;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_GETPPID</c>: getppid() -&gt; parent pid (redox_syscall 0.5.10; now ProcCall::Getppid).</summary>
+    public const nuint Getppid = 0x40;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_WAITPID</c>: waitpid(pid, status_ptr, WaitFlags) -&gt; pid (redox_syscall 0.5.10; now ProcCall::Waitpid).</summary>
+    public const nuint Waitpid = 0x7;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_KILL</c>: kill(pid, signal) (redox_syscall 0.5.10; now ProcCall::Kill).</summary>
+    public const nuint Kill = 0x25;
 }
 
-/// <summary>Redox error numbers (error.rs); Linux-compatible numbering. A failed call returns -errno (see SyscallResult).</summary>
+/// <summary>Redox error numbers (error.rs). Linux numbering, except that EWOULDBLOCK (41) and EDEADLOCK (58) are NOT aliases in Redox. A failed call returns -errno (see SyscallResult).</summary>
 public enum Errno : int
 {
     /// <summary><c>EPERM</c>: Operation not permitted.</summary>
@@ -189,8 +196,8 @@ public enum Errno : int
     ENOTEMPTY = 39,
     /// <summary><c>ELOOP</c>: Too many symbolic links encountered.</summary>
     ELOOP = 40,
-    /// <summary><c>EWOULDBLOCK</c> = <c>EAGAIN</c>: Operation would block (alias of EAGAIN).</summary>
-    EWOULDBLOCK = 11,
+    /// <summary><c>EWOULDBLOCK</c>: Operation would block. Redox gives it its own number (Linux: alias of EAGAIN); Redox kernels return EAGAIN.</summary>
+    EWOULDBLOCK = 41,
     /// <summary><c>ENOMSG</c>: No message of desired type.</summary>
     ENOMSG = 42,
     /// <summary><c>EIDRM</c>: Identifier removed.</summary>
@@ -223,8 +230,8 @@ public enum Errno : int
     EBADRQC = 56,
     /// <summary><c>EBADSLT</c>: Invalid slot.</summary>
     EBADSLT = 57,
-    /// <summary><c>EDEADLOCK</c> = <c>EDEADLK</c>: Resource deadlock would occur (alias of EDEADLK).</summary>
-    EDEADLOCK = 35,
+    /// <summary><c>EDEADLOCK</c>: Resource deadlock would occur. Redox gives it its own number (Linux: alias of EDEADLK).</summary>
+    EDEADLOCK = 58,
     /// <summary><c>EBFONT</c>: Bad font file format.</summary>
     EBFONT = 59,
     /// <summary><c>ENOSTR</c>: Device not a stream.</summary>
@@ -371,6 +378,8 @@ public enum Errno : int
     EOWNERDEAD = 130,
     /// <summary><c>ENOTRECOVERABLE</c>: State not recoverable.</summary>
     ENOTRECOVERABLE = 131,
+    /// <summary><c>ERSVD</c>: Reserved (formerly the scheme-kernel message code). The last errno: STR_ERROR has 133 entries.</summary>
+    ERSVD = 132,
 }
 
 /// <summary>Open flags O_* (flag.rs). Redox keeps them in the upper half-word, unlike Linux.</summary>
@@ -397,8 +406,6 @@ public enum OpenFlags : uint
     Async = 0x400000,
     /// <summary><c>O_FSYNC</c> = <c>0x0080_0000</c>: Synchronous writes.</summary>
     Fsync = 0x800000,
-    /// <summary><c>O_CLOEXEC</c> = <c>0x0100_0000</c>: Close on exec.</summary>
-    CloseOnExec = 0x1000000,
     /// <summary><c>O_CREAT</c> = <c>0x0200_0000</c>: Create if missing.</summary>
     Create = 0x2000000,
     /// <summary><c>O_TRUNC</c> = <c>0x0400_0000</c>: Truncate to zero length.</summary>
@@ -413,6 +420,17 @@ public enum OpenFlags : uint
     Symlink = 0x40000000,
     /// <summary><c>O_NOFOLLOW</c> = <c>0x8000_0000</c>: Do not follow symlinks.</summary>
     NoFollow = 0x80000000,
+    /// <summary><c>O_FCNTL_MASK</c> = <c>O_NONBLOCK | O_APPEND | O_ASYNC | O_FSYNC</c>: The flags fcntl(F_SETFL) may change; openat_into's fcntl_flags argument.</summary>
+    FcntlMask = 0xCC0000,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>O_CLOEXEC</c> = <c>0x0100_0000</c>: Close on exec (redox_syscall 0.8.1; relibc now defines it).</summary>
+    CloseOnExec = 0x1000000,
+}
+
+/// <summary>Flags of unlinkat (flag.rs).</summary>
+public static class AtFlags
+{
+    /// <summary><c>AT_REMOVEDIR</c> = <c>0x200</c>: Remove a directory instead of unlinking a file.</summary>
+    public const uint RemoveDir = 0x200;
 }
 
 /// <summary>Readiness flags EVENT_* (flag.rs), used by fevent and the event: scheme.</summary>
@@ -427,16 +445,25 @@ public enum EventFlags : uint
     Write = 0x2,
 }
 
-/// <summary>Futex operations FUTEX_* (flag.rs).</summary>
+/// <summary>Clocks of clock_gettime CLOCK_* (flag.rs). Any other id is EINVAL.</summary>
+public enum ClockId : uint
+{
+    /// <summary><c>CLOCK_REALTIME</c>: Wall-clock time since the Unix epoch.</summary>
+    Realtime = 1,
+    /// <summary><c>CLOCK_MONOTONIC</c>: Time since boot; never goes back.</summary>
+    Monotonic = 4,
+}
+
+/// <summary>Futex operations FUTEX_* (flag.rs). The Redox kernel serves WAIT, WAIT64 and WAKE; others are EINVAL.</summary>
 public enum FutexOp : uint
 {
-    /// <summary><c>FUTEX_WAIT</c>: Wait while *addr == val.</summary>
+    /// <summary><c>FUTEX_WAIT</c>: Sleep while the u32 at addr equals val; val2 = 0 or a TimeSpec timeout pointer.</summary>
     Wait = 0,
-    /// <summary><c>FUTEX_WAKE</c>: Wake up to val waiters.</summary>
+    /// <summary><c>FUTEX_WAKE</c>: Wake up to val waiters; the result is the number woken.</summary>
     Wake = 1,
-    /// <summary><c>FUTEX_REQUEUE</c>: Requeue waiters to addr2.</summary>
+    /// <summary><c>FUTEX_REQUEUE</c>: Requeue waiters to addr2 (defined, not served by the Redox kernel).</summary>
     Requeue = 2,
-    /// <summary><c>FUTEX_WAIT64</c>: 64-bit wait. UNCERTAIN: present in later 0.5 releases.</summary>
+    /// <summary><c>FUTEX_WAIT64</c>: As Wait, comparing the u64 at addr.</summary>
     Wait64 = 3,
 }
 
@@ -467,7 +494,7 @@ public enum ModeFlags : ushort
     Fifo = 0x1000,
     /// <summary><c>MODE_CHR</c> = <c>0x2000</c>: Character device.</summary>
     CharDevice = 0x2000,
-    /// <summary><c>MODE_SOCK</c> = <c>0xC000</c>: Socket. UNCERTAIN: only in later 0.5 releases.</summary>
+    /// <summary><c>MODE_SOCK</c> = <c>0xC000</c>: Socket.</summary>
     Socket = 0xC000,
     /// <summary><c>MODE_PERM</c> = <c>0x0FFF</c>: Mask of the permission bits.</summary>
     PermissionMask = 0xFFF,
@@ -480,7 +507,7 @@ public enum ModeFlags : ushort
 /// <summary>fcntl commands F_* (flag.rs).</summary>
 public enum FcntlCommand : ulong
 {
-    /// <summary><c>F_DUPFD</c>: Duplicate the descriptor.</summary>
+    /// <summary><c>F_DUPFD</c>: Duplicate the descriptor (lowest free slot &gt;= arg).</summary>
     DupFd = 0,
     /// <summary><c>F_GETFD</c>: Get descriptor flags.</summary>
     GetFd = 1,
@@ -488,13 +515,13 @@ public enum FcntlCommand : ulong
     SetFd = 2,
     /// <summary><c>F_GETFL</c>: Get status flags.</summary>
     GetFl = 3,
-    /// <summary><c>F_SETFL</c>: Set status flags.</summary>
+    /// <summary><c>F_SETFL</c>: Set status flags (only O_FCNTL_MASK bits change).</summary>
     SetFl = 4,
-    /// <summary><c>F_DUPFD_CLOEXEC</c>: Duplicate with close-on-exec.</summary>
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>F_DUPFD_CLOEXEC</c>: Duplicate with close-on-exec (redox_syscall 0.8.1; relibc now defines it).</summary>
     DupFdCloseOnExec = 1030,
 }
 
-/// <summary>Memory map flags PROT_* and MAP_* (flag.rs MapFlags).</summary>
+/// <summary>Memory map flags PROT_* and MAP_* (flag.rs MapFlags), in Map.Flags, mprotect and MmapPrep. PROT_* are the Linux PROT_* values shifted left by 16.</summary>
 [System.Flags]
 public enum MapFlags : ulong
 {
@@ -508,81 +535,210 @@ public enum MapFlags : ulong
     ProtRead = 0x40000,
     /// <summary><c>MAP_SHARED</c> = <c>0x0001</c>: Shared mapping.</summary>
     Shared = 0x1,
-    /// <summary><c>MAP_PRIVATE</c> = <c>0x0002</c>: Private (copy-on-write) mapping.</summary>
+    /// <summary><c>MAP_PRIVATE</c> = <c>0x0002</c>: Private (copy-on-write) mapping; anonymous heap memory uses this.</summary>
     Private = 0x2,
-    /// <summary><c>MAP_FIXED</c> = <c>0x0004</c>: At exactly this address.</summary>
+    /// <summary><c>MAP_FIXED</c> = <c>0x0004</c>: At exactly Map.Address, replacing what is there.</summary>
     Fixed = 0x4,
-    /// <summary><c>MAP_FIXED_NOREPLACE</c> = <c>0x000C</c>: At exactly this address, failing if occupied.</summary>
+    /// <summary><c>MAP_FIXED_NOREPLACE</c> = <c>0x000C</c>: At exactly Map.Address, EEXIST if occupied (includes the MAP_FIXED bit).</summary>
     FixedNoReplace = 0xC,
+    /// <summary><c>MAP_LAZY</c> = <c>0x0010</c>: User-scheme mmaps return before every page is provided (trusted schemes only); no effect on kernel-backed mmaps.</summary>
+    Lazy = 0x10,
 }
 
-/// <summary>Scheme protocol v2 request opcodes (schemev2.rs Opcode), carried in Sqe.Opcode.</summary>
+/// <summary>Flags of the Munmap scheme request (flag.rs MunmapFlags).</summary>
+[System.Flags]
+public enum MunmapFlags : ulong
+{
+    /// <summary><c>NEEDS_SYNC</c>: The unmap must msync first (set iff MAP_SHARED | PROT_WRITE).</summary>
+    NeedsSync = 0x1,
+}
+
+/// <summary>Flags of mremap (flag.rs MremapFlags).</summary>
+[System.Flags]
+public enum MremapFlags : ulong
+{
+    /// <summary><c>FIXED</c>: Move to exactly new_address.</summary>
+    Fixed = 0x1,
+    /// <summary><c>FIXED_REPLACE</c>: As Fixed, replacing what is there (includes the Fixed bit).</summary>
+    FixedReplace = 0x3,
+    /// <summary><c>KEEP_OLD</c>: Keep the old range too: both share the same frames.</summary>
+    KeepOld = 0x4,
+}
+
+/// <summary>Per-call flags of read2/write2 and of Read/Write scheme requests (flag.rs RwFlags).</summary>
+[System.Flags]
+public enum RwFlags : uint
+{
+    /// <summary><c>NONBLOCK</c>: Do not block for this call.</summary>
+    NonBlock = 0x1,
+    /// <summary><c>APPEND</c>: Append for this call.</summary>
+    Append = 0x2,
+}
+
+/// <summary>Flags of SYS_CALL (flag.rs CallFlags). Bits 7:0 are reserved: the call puts the metadata word count there.</summary>
+[System.Flags]
+public enum CallFlags : ulong
+{
+    /// <summary><c>CONSUME</c> = <c>0x0100</c>: Remove the descriptor from the caller's table before sending.</summary>
+    Consume = 0x100,
+    /// <summary><c>WRITE</c> = <c>0x0200</c>: The payload is written to the scheme.</summary>
+    Write = 0x200,
+    /// <summary><c>READ</c> = <c>0x0400</c>: The payload is read back from the scheme.</summary>
+    Read = 0x400,
+    /// <summary><c>FD</c> = <c>0x0800</c>: A bulk descriptor-passing request (sendfd/recvfd through call).</summary>
+    Fd = 0x800,
+    /// <summary><c>FD_EXCLUSIVE</c> = <c>0x1000</c>: Passed descriptors must be exclusively owned.</summary>
+    FdExclusive = 0x1000,
+    /// <summary><c>FD_CLONE</c> = <c>0x2000</c>: Keep the sent descriptors in the sender's table.</summary>
+    FdClone = 0x2000,
+    /// <summary><c>FD_UPPER</c> = <c>0x4000</c>: Received descriptors go to the upper table.</summary>
+    FdUpper = 0x4000,
+    /// <summary><c>FD_CLOEXEC</c> = <c>0x8000</c>: Received descriptors are close-on-exec.</summary>
+    FdCloseOnExec = 0x8000,
+    /// <summary><c>STD_FS</c> = <c>0x0001_0000</c>: A standard file-system call described by StdFsCallMeta.</summary>
+    StdFs = 0x10000,
+    /// <summary><c>MULTIPLE_FDS</c> = <c>0x0002_0000</c>: The first argument points at an array of descriptors.</summary>
+    MultipleFds = 0x20000,
+}
+
+/// <summary>Kinds of standard file-system calls (flag.rs StdFsCallKind), StdFsCallMeta.Kind. 9 and 10 are reserved.</summary>
+public enum StdFsCallKind : byte
+{
+    /// <summary><c>Fchmod</c>: Change mode: arg1 = mode.</summary>
+    Fchmod = 1,
+    /// <summary><c>Fchown</c>: Change owner: arg1 = uid, arg2 = gid.</summary>
+    Fchown = 2,
+    /// <summary><c>Getdents</c>: Read directory entries into the payload.</summary>
+    Getdents = 3,
+    /// <summary><c>Fstat</c>: Stat into the payload.</summary>
+    Fstat = 4,
+    /// <summary><c>Fstatvfs</c>: Statvfs into the payload.</summary>
+    Fstatvfs = 5,
+    /// <summary><c>Fsync</c>: Flush.</summary>
+    Fsync = 6,
+    /// <summary><c>Ftruncate</c>: Truncate: arg1 = length.</summary>
+    Ftruncate = 7,
+    /// <summary><c>Futimens</c>: Set times from the payload.</summary>
+    Futimens = 8,
+    /// <summary><c>Relpathat</c>: Relative path resolution.</summary>
+    Relpathat = 11,
+    /// <summary><c>Lock</c>: Advisory lock.</summary>
+    Lock = 12,
+    /// <summary><c>Unlock</c>: Advisory unlock.</summary>
+    Unlock = 13,
+    /// <summary><c>GetLock</c>: Query an advisory lock.</summary>
+    GetLock = 14,
+}
+
+/// <summary>Flags of the Sendfd scheme request (flag.rs SendFdFlags).</summary>
+[System.Flags]
+public enum SendFdFlags : ulong
+{
+    /// <summary><c>EXCLUSIVE</c>: The kernel enforced that the descriptors are exclusively owned.</summary>
+    Exclusive = 0x1,
+    /// <summary><c>CLONE</c>: The descriptors were cloned, not moved.</summary>
+    Clone = 0x2,
+}
+
+/// <summary>Flags of obtaining descriptors from a scheme (flag.rs FobtainFdFlags).</summary>
+[System.Flags]
+public enum FobtainFdFlags : ulong
+{
+    /// <summary><c>MANUAL_FD</c>: The payload names the destination slots.</summary>
+    ManualFd = 0x1,
+    /// <summary><c>EXCLUSIVE</c>: The descriptors are exclusively owned.</summary>
+    Exclusive = 0x2,
+    /// <summary><c>UPPER_TBL</c>: Place them in the upper table.</summary>
+    UpperTable = 0x4,
+    /// <summary><c>CLOEXEC</c>: Mark them close-on-exec.</summary>
+    CloseOnExec = 0x8,
+}
+
+/// <summary>Flags of the Recvfd scheme request (flag.rs RecvFdFlags).</summary>
+[System.Flags]
+public enum RecvFdFlags : ulong
+{
+    /// <summary><c>MANUAL_FD</c>: The payload names the destination slots.</summary>
+    ManualFd = 0x1,
+    /// <summary><c>UPPER_TBL</c>: Place them in the upper table.</summary>
+    UpperTable = 0x2,
+    /// <summary><c>CLOEXEC</c>: Mark them close-on-exec.</summary>
+    CloseOnExec = 0x4,
+}
+
+/// <summary>Scheme protocol v2 request opcodes (schemev2.rs Opcode), in Sqe.Opcode. Arguments as the Redox kernel sends them (args[0..]); requests that carry credentials put uid | gid &lt;&lt; 32 in args[5] and the caller's pid in Sqe.Caller.</summary>
 public enum Opcode : byte
 {
-    /// <summary><c>Open</c>: path_ptr, path_len (UTF-8), flags.</summary>
-    Open = 0,
-    /// <summary><c>Rmdir</c>: path_ptr, path_len (UTF-8).</summary>
-    Rmdir = 1,
-    /// <summary><c>Unlink</c>: path_ptr, path_len (UTF-8).</summary>
-    Unlink = 2,
-    /// <summary><c>Close</c>: fd.</summary>
+    /// <summary><c>Close</c>: id. (The kernel now sends CloseMsg instead.)</summary>
     Close = 3,
-    /// <summary><c>Dup</c>: old fd, buf_ptr, buf_len.</summary>
+    /// <summary><c>Dup</c>: id, buf_ptr, buf_len -&gt; new id (or RespondWithFd).</summary>
     Dup = 4,
-    /// <summary><c>Read</c>: fd, buf_ptr, buf_len, offset, flags.</summary>
+    /// <summary><c>Read</c>: id, buf_ptr, buf_len, offset, rw_flags -&gt; count.</summary>
     Read = 5,
-    /// <summary><c>Write</c>: fd, buf_ptr, buf_len, offset, flags.</summary>
+    /// <summary><c>Write</c>: id, buf_ptr, buf_len, offset, rw_flags -&gt; count.</summary>
     Write = 6,
-    /// <summary><c>Fsize</c>: fd (answers lseek SEEK_END).</summary>
+    /// <summary><c>Fsize</c>: id -&gt; size (answers lseek SEEK_END).</summary>
     Fsize = 7,
-    /// <summary><c>Fchmod</c>: fd, new mode.</summary>
+    /// <summary><c>Fchmod</c>: id, new mode. (The pinned kernel sends StdFsCall(Fchmod) instead.)</summary>
     Fchmod = 8,
-    /// <summary><c>Fchown</c>: fd, new uid, new gid.</summary>
+    /// <summary><c>Fchown</c>: id, new uid, new gid.</summary>
     Fchown = 9,
-    /// <summary><c>Fcntl</c>: fd, cmd, arg.</summary>
+    /// <summary><c>Fcntl</c>: id, cmd, arg.</summary>
     Fcntl = 10,
-    /// <summary><c>Fevent</c>: fd, requested mask.</summary>
+    /// <summary><c>Fevent</c>: id, requested EVENT_* mask -&gt; ready mask.</summary>
     Fevent = 11,
-    /// <summary><c>Sendfd</c>: fd, flags, arg (the kernel hands the scheme a descriptor).</summary>
+    /// <summary><c>Sendfd</c>: id, SendFdFlags, metadata[0], descriptor count (the kernel hands the scheme descriptors).</summary>
     Sendfd = 12,
-    /// <summary><c>Fpath</c>: fd, buf_ptr, buf_len.</summary>
+    /// <summary><c>Fpath</c>: id, buf_ptr, buf_len -&gt; count.</summary>
     Fpath = 13,
-    /// <summary><c>Frename</c>: fd, path_ptr, path_len.</summary>
+    /// <summary><c>Frename</c>: id, path_ptr, path_len.</summary>
     Frename = 14,
-    /// <summary><c>Fstat</c>: fd, buf_ptr, buf_len.</summary>
+    /// <summary><c>Fstat</c>: id, buf_ptr, buf_len (a Stat).</summary>
     Fstat = 15,
-    /// <summary><c>Fstatvfs</c>: fd, buf_ptr, buf_len.</summary>
+    /// <summary><c>Fstatvfs</c>: id, buf_ptr, buf_len (a StatVfs). (The pinned kernel sends StdFsCall(Fstatvfs) instead.)</summary>
     Fstatvfs = 16,
-    /// <summary><c>Fsync</c>: fd.</summary>
+    /// <summary><c>Fsync</c>: id.</summary>
     Fsync = 17,
-    /// <summary><c>Ftruncate</c>: fd, new len.</summary>
+    /// <summary><c>Ftruncate</c>: id, new length. (The pinned kernel sends StdFsCall(Ftruncate) instead.)</summary>
     Ftruncate = 18,
-    /// <summary><c>Futimens</c>: fd, times_buf, times_len.</summary>
+    /// <summary><c>Futimens</c>: id, times_ptr, times_len. (The pinned kernel sends StdFsCall(Futimens) instead.)</summary>
     Futimens = 19,
-    /// <summary><c>MmapPrep</c>: fd, offset, size, map flags.</summary>
+    /// <summary><c>MmapPrep</c>: id, size, MapFlags, offset -&gt; the scheme's address of the pages.</summary>
     MmapPrep = 20,
-    /// <summary><c>RequestMmap</c>: kernel-internal; schemes answer ENOSYS.</summary>
+    /// <summary><c>RequestMmap</c>: id, MapFlags, page count (kernel-internal page provision; schemes answer ENOSYS).</summary>
     RequestMmap = 21,
-    /// <summary><c>Mremap</c>: fd, offset, old size, new size, flags.</summary>
+    /// <summary><c>Mremap</c>: Defined; not sent by the pinned kernel.</summary>
     Mremap = 22,
-    /// <summary><c>Munmap</c>: fd, offset, size, flags.</summary>
+    /// <summary><c>Munmap</c>: id, size, MunmapFlags, offset.</summary>
     Munmap = 23,
-    /// <summary><c>Msync</c>: fd, offset, size, flags (TODO upstream).</summary>
+    /// <summary><c>Msync</c>: Defined; TODO upstream, not sent.</summary>
     Msync = 24,
-    /// <summary><c>Cancel</c>: tag of the request to cancel (one-way).</summary>
+    /// <summary><c>Cancel</c>: One-way (SqeFlags.OneWay): cancel the request whose tag is this Sqe's Tag; args unused.</summary>
     Cancel = 25,
-    /// <summary><c>Getdents</c>: fd, buf_ptr, buf_len, header_size, opaque offset.</summary>
+    /// <summary><c>Getdents</c>: id, buf_ptr, buf_len, header_size, opaque offset. (The pinned kernel sends StdFsCall(Getdents) instead.)</summary>
     Getdents = 26,
-    /// <summary><c>CloseMsg</c>: fd (one-way close).</summary>
+    /// <summary><c>CloseMsg</c>: id. No answer: the last descriptor of the handle was closed.</summary>
     CloseMsg = 27,
-    /// <summary><c>Call</c>: fd, payload_ptr, payload_len, flags, meta_ptr, meta_len.</summary>
+    /// <summary><c>Call</c>: id, payload_ptr, payload_len, metadata[0], metadata[1], metadata[2] (metadata inline; with SqeFlags.MultipleIds args[5] is the second id).</summary>
     Call = 28,
-    /// <summary><c>OpenAt</c>: fd, path_ptr, path_len, flags.</summary>
+    /// <summary><c>OpenAt</c>: dir id, path_ptr, path_len (UTF-8), O_* flags, fcntl flags -&gt; new id (or RespondWithFd). How the pinned kernel opens anything: dir id is the scheme's root handle or an open directory.</summary>
     OpenAt = 29,
-    /// <summary><c>Flink</c>: fd, path_ptr, path_len.</summary>
+    /// <summary><c>Flink</c>: id, path_ptr, path_len.</summary>
     Flink = 30,
-    /// <summary><c>Recvfd</c>: fd, flags (the scheme hands the kernel a descriptor).</summary>
+    /// <summary><c>Recvfd</c>: id, RecvFdFlags, descriptor count, metadata[0], metadata[1] (the scheme hands the kernel descriptors).</summary>
     Recvfd = 31,
+    /// <summary><c>UnlinkAt</c>: dir id, path_ptr, path_len (UTF-8), flags (AT_REMOVEDIR).</summary>
+    UnlinkAt = 32,
+    /// <summary><c>StdFsCall</c>: id, payload_ptr, payload_len, StdFsCallMeta as three inline words (kind, arg1, arg2).</summary>
+    StdFsCall = 33,
+    /// <summary><c>Detach</c>: id. No answer: a descriptor was detached from the handle (sent only after RespondAndNotifyOnDetach).</summary>
+    Detach = 34,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>Open</c>: path_ptr, path_len (UTF-8), O_* flags -&gt; new id: what SYS_OPEN sends to the scheme named in the path (redox_syscall 0.6.0).</summary>
+    Open = 0,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>Rmdir</c>: path_ptr, path_len (UTF-8) (redox_syscall 0.6.0).</summary>
+    Rmdir = 1,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>Unlink</c>: path_ptr, path_len (UTF-8) (redox_syscall 0.6.0).</summary>
+    Unlink = 2,
 }
 
 /// <summary>Scheme protocol v2 response kinds (schemev2.rs CqeOpcode), in bits 2:0 of Cqe.Flags.</summary>
@@ -590,62 +746,139 @@ public enum CqeOpcode : byte
 {
     /// <summary><c>RespondRegular</c>: An ordinary answer: tag and result.</summary>
     RespondRegular = 0,
-    /// <summary><c>RespondWithFd</c>: The result is a descriptor of the scheme process.</summary>
+    /// <summary><c>RespondWithFd</c>: The result is a descriptor of the scheme process, handed to the caller.</summary>
     RespondWithFd = 1,
     /// <summary><c>SendFevent</c>: Readiness: result = handle id, tag = EVENT_* flags (no request).</summary>
     SendFevent = 2,
-    /// <summary><c>ObtainFd</c>: Take the descriptor offered by a sendfd request.</summary>
+    /// <summary><c>ObtainFd</c>: Take the descriptors offered by a Sendfd request.</summary>
     ObtainFd = 3,
     /// <summary><c>RespondWithMultipleFds</c>: Several descriptors.</summary>
     RespondWithMultipleFds = 4,
+    /// <summary><c>RespondAndNotifyOnDetach</c>: As RespondRegular, and send Detach the next time a descriptor detaches from this handle (POSIX advisory locks).</summary>
+    RespondAndNotifyOnDetach = 5,
 }
 
 /// <summary>Scheme protocol v2 request flags (schemev2.rs SqeFlags).</summary>
 [System.Flags]
 public enum SqeFlags : byte
 {
-    /// <summary><c>NONE</c>: A two-way request: the scheme must answer with the same tag.</summary>
+    /// <summary><c>NONE</c>: A two-way request: the scheme must answer with the same tag (SqeFlags::empty(); no named constant upstream).</summary>
     None = 0x0,
     /// <summary><c>ONEWAY</c>: A one-way message: no answer expected.</summary>
     OneWay = 0x1,
+    /// <summary><c>MULTIPLE_IDS</c>: Call/StdFsCall on two handles: args[5] holds the second id.</summary>
+    MultipleIds = 0x2,
 }
 
 /// <summary>Flags a scheme returns with a new handle (schemev2.rs NewFdFlags), in Cqe.ExtraRaw[0].</summary>
 [System.Flags]
 public enum NewFdFlags : byte
 {
-    /// <summary><c>NONE</c>: No flags.</summary>
+    /// <summary><c>NONE</c>: No flags (NewFdFlags::empty(); no named constant upstream).</summary>
     None = 0x0,
     /// <summary><c>POSITIONED</c>: The handle is seekable; the kernel keeps its offset and passes it.</summary>
     Positioned = 0x1,
 }
 
-/// <summary>Directory entry kinds (dirent.rs DirentKind).</summary>
+/// <summary>Directory entry kinds (dirent.rs DirentKind), DirentHeader.Kind; the values are the POSIX DT_* numbers (relibc bits/dirent.h).</summary>
 public enum DirentKind : byte
 {
-    /// <summary><c>Unspecified</c>: Unknown. UNCERTAIN numbering for the whole DirentKind enum.</summary>
+    /// <summary><c>Unspecified</c>: Unknown: look it up with fstat.</summary>
     Unspecified = 0,
-    /// <summary><c>Regular</c>: Regular file.</summary>
-    Regular = 1,
-    /// <summary><c>Directory</c>: Directory.</summary>
-    Directory = 2,
-    /// <summary><c>Symlink</c>: Symbolic link.</summary>
-    Symlink = 3,
-    /// <summary><c>Socket</c>: Socket.</summary>
-    Socket = 4,
-    /// <summary><c>CharDev</c>: Character device.</summary>
-    CharDev = 5,
-    /// <summary><c>BlockDev</c>: Block device.</summary>
+    /// <summary><c>CharDev</c>: Character device (DT_CHR).</summary>
+    CharDev = 2,
+    /// <summary><c>Directory</c>: Directory (DT_DIR).</summary>
+    Directory = 4,
+    /// <summary><c>BlockDev</c>: Block device (DT_BLK).</summary>
     BlockDev = 6,
+    /// <summary><c>Regular</c>: Regular file (DT_REG).</summary>
+    Regular = 8,
+    /// <summary><c>Symlink</c>: Symbolic link (DT_LNK).</summary>
+    Symlink = 10,
+    /// <summary><c>Socket</c>: Socket (DT_SOCK).</summary>
+    Socket = 12,
 }
 
-/// <summary>ABI-wide limits.</summary>
+/// <summary>Signal numbers (flag.rs); C# names keep the Redox spelling, as Errno does. 0.9.3 defines only these four; the rest are Redox.NET extensions below, with the same numbers.</summary>
+public enum Signal : uint
+{
+    /// <summary><c>SIGCHLD</c>: Child changed state.</summary>
+    SIGCHLD = 17,
+    /// <summary><c>SIGTSTP</c>: Terminal stop.</summary>
+    SIGTSTP = 20,
+    /// <summary><c>SIGTTIN</c>: Background read from terminal.</summary>
+    SIGTTIN = 21,
+    /// <summary><c>SIGTTOU</c>: Background write to terminal.</summary>
+    SIGTTOU = 22,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGHUP</c>: Hang-up (redox_syscall 0.5.10).</summary>
+    SIGHUP = 1,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGINT</c>: Interrupt (redox_syscall 0.5.10).</summary>
+    SIGINT = 2,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGQUIT</c>: Quit (redox_syscall 0.5.10).</summary>
+    SIGQUIT = 3,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGILL</c>: Illegal instruction (redox_syscall 0.5.10).</summary>
+    SIGILL = 4,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGTRAP</c>: Trace trap (redox_syscall 0.5.10).</summary>
+    SIGTRAP = 5,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGABRT</c>: Abort (redox_syscall 0.5.10).</summary>
+    SIGABRT = 6,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGBUS</c>: Bus error (redox_syscall 0.5.10).</summary>
+    SIGBUS = 7,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGFPE</c>: Arithmetic exception (redox_syscall 0.5.10).</summary>
+    SIGFPE = 8,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGKILL</c>: Kill, cannot be caught (redox_syscall 0.5.10).</summary>
+    SIGKILL = 9,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGUSR1</c>: User signal 1 (redox_syscall 0.5.10).</summary>
+    SIGUSR1 = 10,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGSEGV</c>: Segmentation fault (redox_syscall 0.5.10).</summary>
+    SIGSEGV = 11,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGUSR2</c>: User signal 2 (redox_syscall 0.5.10).</summary>
+    SIGUSR2 = 12,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGPIPE</c>: Broken pipe (redox_syscall 0.5.10).</summary>
+    SIGPIPE = 13,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGALRM</c>: Alarm (redox_syscall 0.5.10).</summary>
+    SIGALRM = 14,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGTERM</c>: Termination request (redox_syscall 0.5.10).</summary>
+    SIGTERM = 15,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGSTKFLT</c>: Stack fault (redox_syscall 0.5.10).</summary>
+    SIGSTKFLT = 16,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGCONT</c>: Continue (redox_syscall 0.5.10).</summary>
+    SIGCONT = 18,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGSTOP</c>: Stop, cannot be caught (redox_syscall 0.5.10).</summary>
+    SIGSTOP = 19,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGURG</c>: Urgent socket data (redox_syscall 0.5.10).</summary>
+    SIGURG = 23,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGXCPU</c>: CPU time limit (redox_syscall 0.5.10).</summary>
+    SIGXCPU = 24,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGXFSZ</c>: File size limit (redox_syscall 0.5.10).</summary>
+    SIGXFSZ = 25,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGVTALRM</c>: Virtual alarm (redox_syscall 0.5.10).</summary>
+    SIGVTALRM = 26,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGPROF</c>: Profiling alarm (redox_syscall 0.5.10).</summary>
+    SIGPROF = 27,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGWINCH</c>: Window size change (redox_syscall 0.5.10).</summary>
+    SIGWINCH = 28,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGIO</c>: I/O possible (redox_syscall 0.5.10).</summary>
+    SIGIO = 29,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGPWR</c>: Power failure (redox_syscall 0.5.10).</summary>
+    SIGPWR = 30,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SIGSYS</c>: Bad system call (redox_syscall 0.5.10).</summary>
+    SIGSYS = 31,
+}
+
+/// <summary>ABI-wide constants.</summary>
 public static class AbiLimits
 {
-    /// <summary><c>MAX_ERRNO</c>: Results in the top MAX_ERRNO values of usize are -errno (Error::mux).</summary>
-    public const ulong MaxErrno = 0xFFF;
-    /// <summary><c>PAGE_SIZE</c>: Page size on x86_64.</summary>
+    /// <summary><c>PAGE_SIZE</c>: Page size on x86_64 (arch/x86_64.rs).</summary>
     public const ulong PageSize = 0x1000;
+    /// <summary><c>UPPER_FDTBL_TAG</c> = <c>0x4000_0000_0000_0000</c>: Bit that selects the upper descriptor table (1 &lt;&lt; (usize::BITS - 2)); runtime-internal descriptors live there.</summary>
+    public const ulong UpperFdTableTag = 0x4000000000000000;
+    /// <summary><c>EVENT_TIMEOUT_ID</c> = <c>0xFFFF_FFFF_FFFF_FFFD</c>: Event id reserved for an event-queue timeout (usize::MAX - 2).</summary>
+    public const ulong EventTimeoutId = 0xFFFFFFFFFFFFFFFD;
+    /// <summary><c>FMAP_ANONYMOUS_FD</c> = <c>0xFFFF_FFFF_FFFF_FFFF</c>: The descriptor argument of fmap that means anonymous zeroed memory (usize::MAX; the Redox kernel tests `fd == !0`, relibc passes `!0`; not a named constant upstream).</summary>
+    public const ulong FmapAnonymousFd = 0xFFFFFFFFFFFFFFFF;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>MAX_ERRNO</c>: Redox.NET's demux bound: a result in the top MAX_ERRNO values of usize is -errno (Redox.NET only, the Linux convention). Redox's Error::demux takes errno 1..=132 from the low 32 bits; every result a kernel muxes from a defined errno reads the same under both rules.</summary>
+    public const ulong MaxErrno = 0xFFF;
 }
 
 
@@ -655,6 +888,20 @@ public static class AbiLimits
 
 
 
+
+
+
+/// <summary>Options of SYS_WAITPID W* (flag.rs WaitFlags of redox_syscall 0.5.10).</summary>
+[System.Flags]
+public enum WaitFlags : ulong
+{
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>WNOHANG</c> = <c>0x01</c>: Return 0 at once when no child has changed state (redox_syscall 0.5.10).</summary>
+    NoHang = 0x1,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>WUNTRACED</c> = <c>0x02</c>: Also report stopped children (redox_syscall 0.5.10).</summary>
+    Untraced = 0x2,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>WCONTINUED</c> = <c>0x08</c>: Also report continued children (redox_syscall 0.5.10).</summary>
+    Continued = 0x8,
+}
 
 /// <summary>Sizes in bytes of the ABI structs (the [struct] sections of the data file).</summary>
 public static class AbiSizes
@@ -675,4 +922,8 @@ public static class AbiSizes
     public const int Map = 32;
     /// <summary>Size of <see cref="DirentHeader"/>.</summary>
     public const int DirentHeader = 19;
+    /// <summary>Size of <see cref="StdFsCallMeta"/>.</summary>
+    public const int StdFsCallMeta = 24;
+    /// <summary>Size of <see cref="NewFdParams"/>.</summary>
+    public const int NewFdParams = 32;
 }

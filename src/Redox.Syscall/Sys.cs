@@ -15,7 +15,7 @@ namespace Redox.Syscall;
 /// One indirect call, no branch on the world. Not installed: every call answers <c>ENOSYS</c>.
 /// Buffers are passed by address, as the kernel expects; the wrappers pin them for the call.
 /// </summary>
-public static unsafe class Sys
+public static unsafe partial class Sys
 {
     private static delegate* unmanaged<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint> s_entry;
 
@@ -45,7 +45,10 @@ public static unsafe class Sys
     public static SyscallResult Call(nuint number, nuint a = 0, nuint b = 0, nuint c = 0, nuint d = 0, nuint e = 0, nuint f = 0)
         => SyscallResult.Demux(Raw(number, a, b, c, d, e, f));
 
-    /// <summary><c>SYS_OPEN</c>: opens a UTF-8 path such as <c>"zero:"</c>u8; the value is the new descriptor.</summary>
+    /// <summary>
+    /// <c>SYS_OPEN</c> (a Redox.NET kernel extension, redox_syscall 0.6.0's number): opens a UTF-8 path such as
+    /// <c>"zero:"</c>u8 into the lowest free descriptor; the value is the new descriptor.
+    /// </summary>
     public static SyscallResult Open(ReadOnlySpan<byte> path, OpenFlags flags)
     {
         fixed (byte* p = path)
@@ -97,7 +100,10 @@ public static unsafe class Sys
     public static SyscallResult Lseek(nuint fd, long offset, SeekWhence whence)
         => Call(SyscallNumbers.Lseek, fd, (nuint)offset, (nuint)(uint)whence);
 
-    /// <summary><c>SYS_DUP</c>: duplicates, passing <paramref name="buffer"/> to the scheme (empty for a plain dup).</summary>
+    /// <summary>
+    /// <c>SYS_DUP</c> (a Redox.NET kernel extension, redox_syscall 0.8.1's number): duplicates into the lowest free
+    /// descriptor, passing <paramref name="buffer"/> to the scheme (empty for a plain dup).
+    /// </summary>
     public static SyscallResult Dup(nuint fd, ReadOnlySpan<byte> buffer)
     {
         fixed (byte* p = buffer)
@@ -197,13 +203,21 @@ public static unsafe class Sys
         }
     }
 
-    /// <summary><c>SYS_CALL</c>: a scheme-defined call with an in/out payload and read-only metadata.</summary>
-    public static SyscallResult SchemeCall(nuint fd, Span<byte> payload, ulong flags, ReadOnlySpan<byte> metadata)
+    /// <summary>
+    /// <c>SYS_CALL</c>: a scheme-defined call with an in/out payload and up to 255 metadata words. As in
+    /// redox_syscall 0.9.3, the word count rides in bits 7:0 of the flags argument and the metadata pointer
+    /// follows; a kernel forwards the first three words inline to the scheme. More than 255 words is EINVAL.
+    /// </summary>
+    public static SyscallResult SchemeCall(nuint fd, Span<byte> payload, CallFlags flags, ReadOnlySpan<ulong> metadata)
     {
-        fixed (byte* p = payload)
-        fixed (byte* m = metadata)
+        if (metadata.Length > 0xFF || ((ulong)flags & 0xFF) != 0)
         {
-            return Call(SyscallNumbers.Call, fd, (nuint)p, (nuint)payload.Length, (nuint)flags, (nuint)m, (nuint)metadata.Length);
+            return Errno.EINVAL;
+        }
+        fixed (byte* p = payload)
+        fixed (ulong* m = metadata)
+        {
+            return Call(SyscallNumbers.Call, fd, (nuint)p, (nuint)payload.Length, (nuint)((ulong)flags | (uint)metadata.Length), (nuint)m);
         }
     }
 }

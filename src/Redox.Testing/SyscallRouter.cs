@@ -77,7 +77,7 @@ public static unsafe class SyscallRouter
             case SyscallNumbers.Getdents:
                 return Simple(process, a, Opcode.Getdents, b, c, d, e);
             case SyscallNumbers.Call:
-                return Simple(process, a, Opcode.Call, b, c, d, e, f);
+                return SchemeCall(process, a, b, c, d, e);
             case SyscallNumbers.Unlink:
                 return PathCall(process, Opcode.Unlink, a, b);
             case SyscallNumbers.Rmdir:
@@ -343,7 +343,7 @@ public static unsafe class SyscallRouter
         }));
     }
 
-    private static SyscallResult Simple(HostedProcess process, nuint fd, Opcode opcode, nuint a1 = 0, nuint a2 = 0, nuint a3 = 0, nuint a4 = 0, nuint a5 = 0)
+    private static SyscallResult Simple(HostedProcess process, nuint fd, Opcode opcode, nuint a1 = 0, nuint a2 = 0, nuint a3 = 0, nuint a4 = 0)
     {
         var description = process.GetDescriptor(fd);
         if (description == null || description.Kind != DescriptorKind.SchemeHandle)
@@ -351,10 +351,40 @@ public static unsafe class SyscallRouter
             return Errno.EBADF;
         }
         Sqe sqe = Request(process, opcode, description.HandleId, a1, a2, a3, a4);
-        if (opcode == Opcode.Call)
+        return SyscallResult.Demux(description.Endpoint!.Call(sqe).Result);
+    }
+
+    // SYS_CALL as redox_syscall 0.9.3 defines it: fd, payload, payload length, CallFlags | metadata word count
+    // (bits 7:0), metadata pointer. Like the Redox kernel, the request carries the first three metadata words
+    // inline in args[3..5] (no credentials). Descriptor passing and standard fs calls are not hosted.
+    private static SyscallResult SchemeCall(HostedProcess process, nuint fd, nuint payload, nuint payloadLength, nuint flagsAndCount, nuint metadata)
+    {
+        var description = process.GetDescriptor(fd);
+        if (description == null || description.Kind != DescriptorKind.SchemeHandle)
         {
-            sqe.Arg5 = a5; // the metadata length; SYS_CALL carries no credentials in args[5]
+            return Errno.EBADF;
         }
+        ulong flags = (ulong)flagsAndCount & ~0xFFUL;
+        const ulong known = (ulong)(CallFlags.Consume | CallFlags.Write | CallFlags.Read | CallFlags.Fd | CallFlags.FdExclusive
+            | CallFlags.FdClone | CallFlags.FdUpper | CallFlags.FdCloseOnExec | CallFlags.StdFs | CallFlags.MultipleFds);
+        if ((flags & ~known) != 0)
+        {
+            return Errno.EINVAL;
+        }
+        if ((flags & (ulong)(CallFlags.Fd | CallFlags.StdFs | CallFlags.MultipleFds | CallFlags.Consume)) != 0)
+        {
+            return Errno.ENOSYS;
+        }
+        int count = (int)((ulong)flagsAndCount & 0xFF);
+        if (count != 0 && metadata == 0)
+        {
+            return Errno.EFAULT;
+        }
+        Sqe sqe = Request(process, Opcode.Call, description.HandleId, payload, payloadLength);
+        var words = new ReadOnlySpan<ulong>((void*)metadata, count);
+        sqe.Arg3 = count > 0 ? words[0] : 0;
+        sqe.Arg4 = count > 1 ? words[1] : 0;
+        sqe.Arg5 = count > 2 ? words[2] : 0;
         return SyscallResult.Demux(description.Endpoint!.Call(sqe).Result);
     }
 }

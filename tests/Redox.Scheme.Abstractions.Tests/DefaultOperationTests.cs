@@ -39,6 +39,8 @@ public unsafe class DefaultOperationTests
         { Opcode.OpenAt, Errno.ENOSYS },
         { Opcode.Flink, Errno.ENOSYS },
         { Opcode.Recvfd, Errno.ENOSYS },
+        { Opcode.UnlinkAt, Errno.ENOSYS },
+        { Opcode.StdFsCall, Errno.ENOSYS },
     };
 
     [Theory]
@@ -54,7 +56,7 @@ public unsafe class DefaultOperationTests
             Sqe sqe = opcode switch
             {
                 Opcode.Open or Opcode.Rmdir or Opcode.Unlink => Requests.Make(opcode, ptr, 1),
-                Opcode.OpenAt or Opcode.Frename or Opcode.Flink => Requests.Make(opcode, 1, ptr, 1),
+                Opcode.OpenAt or Opcode.Frename or Opcode.Flink or Opcode.UnlinkAt => Requests.Make(opcode, 1, ptr, 1),
                 Opcode.Futimens => Requests.Make(opcode, 1, ptr, 32),
                 Opcode.Getdents => Requests.Make(opcode, 1, ptr, 256, (ulong)AbiSizes.DirentHeader),
                 _ => Requests.Make(opcode, 1, ptr, 256),
@@ -76,7 +78,7 @@ public unsafe class DefaultOperationTests
         }
         foreach (Opcode op in Enum.GetValues<Opcode>())
         {
-            Assert.True(covered.Contains(op) || op is Opcode.Cancel or Opcode.CloseMsg, op.ToString());
+            Assert.True(covered.Contains(op) || op is Opcode.Cancel or Opcode.CloseMsg or Opcode.Detach, op.ToString());
         }
     }
 
@@ -86,6 +88,7 @@ public unsafe class DefaultOperationTests
         var scheme = new BareScheme();
         Assert.False(SchemeDispatcher.Dispatch(scheme, Requests.Make(Opcode.Cancel, 3), default, out _));
         Assert.False(SchemeDispatcher.Dispatch(scheme, Requests.Make(Opcode.CloseMsg, 1), default, out _));
+        Assert.False(SchemeDispatcher.Dispatch(scheme, Requests.Make(Opcode.Detach, 1), default, out _));
         var oneWay = Requests.Make(Opcode.Fsync, 1);
         oneWay.Flags = SqeFlags.OneWay;
         Assert.False(SchemeDispatcher.Dispatch(scheme, oneWay, default, out _));

@@ -18,7 +18,8 @@ public unsafe class DispatcherTests
     [Fact]
     public void UnknownOpcodeIsEnosys()
     {
-        for (int op = 32; op < 256; op++)
+        // 35 and up are not opcodes of the pinned protocol (32..34 are UnlinkAt, StdFsCall, Detach).
+        for (int op = 35; op < 256; op++)
         {
             Assert.Equal(Errno.ENOSYS, Answer(new RecordingScheme(), Requests.Make((Opcode)op, 1)));
         }

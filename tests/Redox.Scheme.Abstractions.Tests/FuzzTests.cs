@@ -15,7 +15,7 @@ public unsafe class FuzzTests
     {
         if (!answered)
         {
-            Assert.True(sqe.Opcode is Opcode.Cancel or Opcode.CloseMsg || (sqe.Flags & SqeFlags.OneWay) != 0);
+            Assert.True(sqe.Opcode is Opcode.Cancel or Opcode.CloseMsg or Opcode.Detach || (sqe.Flags & SqeFlags.OneWay) != 0);
             return;
         }
         Assert.Equal(sqe.Tag, cqe.Tag);

@@ -21,7 +21,8 @@ public static class AbiCodeGenerator
         sb.Append("// change the data file, then run `REDOX_ABI_REGEN=1 dotnet test tests/Redox.Syscall.Tests`.\n");
         sb.Append("// AbiGeneratedFileTests fails while this file and the data file disagree.\n");
         sb.Append("// </auto-generated>\n");
-        sb.Append("// One file on purpose: it is the single C# image of the single ABI data file.\n\n");
+        sb.Append("// One file on purpose: it is the single C# image of the single ABI data file.\n");
+        sb.Append("// Pinned: ").Append(data.PinnedRelease).Append(" (commit ").Append(data.PinnedCommit).Append(").\n\n");
         sb.Append("namespace Redox.Syscall;\n");
         foreach (var section in data.Sections)
         {
@@ -29,11 +30,11 @@ public static class AbiCodeGenerator
             switch (section.Kind)
             {
                 case "consts":
-                    Summary(sb, "", section.Doc);
+                    Summary(sb, "", Escape(section.Doc));
                     sb.Append("public static class ").Append(section.Name).Append("\n{\n");
                     foreach (var e in section.Entries)
                     {
-                        EntryDoc(sb, e);
+                        EntryDoc(sb, e, data.PinnedRelease);
                         sb.Append("    public const ").Append(section.Type).Append(' ').Append(e.CsName)
                           .Append(" = ").Append(Hex(e.Value)).Append(";\n");
                     }
@@ -41,7 +42,7 @@ public static class AbiCodeGenerator
                     break;
                 case "enum":
                 case "flags":
-                    Summary(sb, "", section.Doc);
+                    Summary(sb, "", Escape(section.Doc));
                     if (section.Kind == "flags")
                     {
                         sb.Append("[System.Flags]\n");
@@ -49,7 +50,7 @@ public static class AbiCodeGenerator
                     sb.Append("public enum ").Append(section.Name).Append(" : ").Append(section.Type).Append("\n{\n");
                     foreach (var e in section.Entries)
                     {
-                        EntryDoc(sb, e);
+                        EntryDoc(sb, e, data.PinnedRelease);
                         sb.Append("    ").Append(e.CsName).Append(" = ")
                           .Append(section.Kind == "flags" ? Hex(e.Value) : e.Value.ToString(CultureInfo.InvariantCulture))
                           .Append(",\n");
@@ -74,9 +75,10 @@ public static class AbiCodeGenerator
         return sb.ToString();
     }
 
-    private static void EntryDoc(StringBuilder sb, AbiDataFile.Entry e)
+    private static void EntryDoc(StringBuilder sb, AbiDataFile.Entry e, string pinnedRelease)
     {
-        var text = "<c>" + e.RedoxName + "</c>";
+        var text = (e.IsExtension ? "Redox.NET kernel extension, not in " + pinnedRelease + ": " : "")
+            + "<c>" + e.RedoxName + "</c>";
         if (e.Expression != e.Value.ToString(CultureInfo.InvariantCulture))
         {
             text += " = <c>" + Escape(e.Expression) + "</c>";

@@ -8,11 +8,26 @@ namespace Redox.Syscall.Tests;
 /// <summary>A parsed <c>abi/redox-abi.txt</c>: sections of named values and struct layouts.</summary>
 public sealed class AbiDataFile
 {
-    /// <summary>One <c>[kind Name type]</c> section.</summary>
+    /// <summary>
+    /// One <c>[kind Name type]</c> section. A later <c>[kind Name type extension]</c> header adds its entries
+    /// to the section of the same kind and name (or opens it, when the pinned release has no such section).
+    /// </summary>
     public sealed record Section(string Kind, string Name, string Type, string Doc, List<Entry> Entries, List<Field> Fields, int Size);
 
-    /// <summary>One named value: Redox spelling, C# name, evaluated value, the source expression and doc.</summary>
-    public sealed record Entry(string RedoxName, string CsName, ulong Value, string Expression, string Doc);
+    /// <summary>
+    /// One named value: Redox spelling, C# name, evaluated value, the source expression and doc;
+    /// <paramref name="IsExtension"/> when it comes from an <c>extension</c> section (not in the pinned release).
+    /// </summary>
+    public sealed record Entry(string RedoxName, string CsName, ulong Value, string Expression, string Doc, bool IsExtension);
+
+    /// <summary>The marker of the line naming the pinned release: <c># pinned-release: &lt;crate&gt; &lt;version&gt; &lt;commit&gt;</c>.</summary>
+    public const string PinnedReleaseMarker = "# pinned-release:";
+
+    /// <summary>The pinned release as written after <see cref="PinnedReleaseMarker"/>, e.g. <c>redox_syscall 0.9.3</c>.</summary>
+    public string PinnedRelease { get; private set; } = "";
+
+    /// <summary>The full commit hash of the pinned release.</summary>
+    public string PinnedCommit { get; private set; } = "";
 
     /// <summary>One struct field: Redox spelling, C# name, byte offset and size.</summary>
     public sealed record Field(string RedoxName, string CsName, int Offset, int Size);
@@ -41,11 +56,24 @@ public sealed class AbiDataFile
     {
         var file = new AbiDataFile();
         Section? current = null;
+        bool inExtension = false;
+        bool seenExtension = false;
         int lineNo = 0;
         foreach (var raw in File.ReadAllLines(path))
         {
             lineNo++;
             var line = raw.Trim();
+            if (line.StartsWith(PinnedReleaseMarker, StringComparison.Ordinal))
+            {
+                var words = line[PinnedReleaseMarker.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length != 3)
+                {
+                    throw new FormatException($"line {lineNo}: expected '{PinnedReleaseMarker} <crate> <version> <commit>'");
+                }
+                file.PinnedRelease = words[0] + " " + words[1];
+                file.PinnedCommit = words[2];
+                continue;
+            }
             if (line.Length == 0 || line.StartsWith('#'))
             {
                 continue;
@@ -61,9 +89,27 @@ public sealed class AbiDataFile
             {
                 var parts = line.Trim('[', ']').Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 bool isStruct = parts[0] == "struct";
-                current = new Section(parts[0], parts[1], isStruct ? "" : parts[2], doc, new(), new(),
-                    isStruct ? int.Parse(parts[2], CultureInfo.InvariantCulture) : 0);
-                file.Sections.Add(current);
+                inExtension = parts.Length == 4 && parts[3] == "extension";
+                if (parts.Length != (isStruct ? 3 : inExtension ? 4 : 3) || (isStruct && inExtension))
+                {
+                    throw new FormatException($"line {lineNo}: bad section header '{line}'");
+                }
+                if (!inExtension && seenExtension)
+                {
+                    throw new FormatException($"line {lineNo}: pinned section after an extension section; extensions go last, below the banner");
+                }
+                seenExtension |= inExtension;
+                current = inExtension ? file.Sections.Find(s => s.Kind == parts[0] && s.Name == parts[1]) : null;
+                if (current != null && current.Type != parts[2])
+                {
+                    throw new FormatException($"line {lineNo}: extension of {parts[1]} must keep its type {current.Type}");
+                }
+                if (current == null)
+                {
+                    current = new Section(parts[0], parts[1], isStruct ? "" : parts[2], doc, new(), new(),
+                        isStruct ? int.Parse(parts[2], CultureInfo.InvariantCulture) : 0);
+                    file.Sections.Add(current);
+                }
                 continue;
             }
             if (current == null)
@@ -78,7 +124,7 @@ public sealed class AbiDataFile
                 continue;
             }
             var expression = string.Join(' ', tokens, 2, tokens.Length - 2);
-            current.Entries.Add(new Entry(tokens[0], tokens[1], file.Evaluate(expression, current, lineNo), expression, doc));
+            current.Entries.Add(new Entry(tokens[0], tokens[1], file.Evaluate(expression, current, lineNo), expression, doc, inExtension));
         }
         return file;
     }

@@ -1,24 +1,40 @@
+using System;
 using System.Runtime.InteropServices;
 using Xunit;
 
 namespace Redox.Syscall.Tests;
 
-/// <summary>The raw entry: ENOSYS until a back end is installed, then every argument reaches it in order.</summary>
+/// <summary>
+/// The raw entry: ENOSYS until a back end is installed, then every argument reaches it in order; and every typed
+/// wrapper puts its arguments where <c>abi/redox-abi.txt</c> says the call takes them. One class on purpose: the
+/// back end is process-wide state, and xunit runs the tests of one class one at a time.
+/// </summary>
 public unsafe class SysTests
 {
     private static readonly nuint[] s_seen = new nuint[7];
+    private static byte[] s_metadataSeen = Array.Empty<byte>();
+    private static Map s_mapSeen;
 
     [UnmanagedCallersOnly]
     private static nuint Recorder(nuint n, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f)
     {
         s_seen[0] = n; s_seen[1] = a; s_seen[2] = b; s_seen[3] = c; s_seen[4] = d; s_seen[5] = e; s_seen[6] = f;
+        if (n == SyscallNumbers.Call)
+        {
+            // Copy the metadata words while the caller still has them pinned.
+            s_metadataSeen = new ReadOnlySpan<byte>((void*)e, (int)(d & 0xFF) * 8).ToArray();
+        }
+        if (n == SyscallNumbers.Fmap && c == (nuint)sizeof(Map))
+        {
+            s_mapSeen = *(Map*)b;
+        }
         return n == SyscallNumbers.Read ? c : (nuint)SyscallResult.Mux(Errno.EBADF);
     }
 
     [Fact]
     public void NotInstalledAnswersEnosysThenInstalledEntryGetsArgumentsInOrder()
     {
-        // This assembly never installs a back end anywhere else, so the first half is deterministic.
+        Sys.Install(null);
         Assert.False(Sys.IsInstalled);
         Assert.Equal(Errno.ENOSYS, Sys.Close(3).Error);
 
@@ -34,5 +50,111 @@ public unsafe class SysTests
         Assert.Equal(SyscallNumbers.Read, s_seen[0]);
         Assert.Equal((nuint)9, s_seen[1]);
         Assert.Equal((nuint)12, s_seen[3]);
+    }
+
+    [Fact]
+    public void ProcessWrappersPassNumberAndArgumentsInAbiOrder()
+    {
+        Sys.Install(&Recorder);
+        Sys.Exit(3);
+        Expect(SyscallNumbers.Exit, 3);
+        Sys.Getpid();
+        Expect(SyscallNumbers.Getpid);
+        Sys.Waitpid(5, out _, WaitFlags.NoHang);
+        Assert.Equal(SyscallNumbers.Waitpid, s_seen[0]);
+        Assert.Equal((nuint)5, s_seen[1]);
+        Assert.NotEqual((nuint)0, s_seen[2]);
+        Assert.Equal((nuint)1, s_seen[3]);
+        Sys.Kill(6, Signal.SIGKILL);
+        Expect(SyscallNumbers.Kill, 6, 9);
+        Sys.Yield();
+        Expect(SyscallNumbers.Yield);
+        Sys.ClockGettime(ClockId.Monotonic, out _);
+        Assert.Equal(SyscallNumbers.ClockGettime, s_seen[0]);
+        Assert.Equal((nuint)4, s_seen[1]);
+        Assert.NotEqual((nuint)0, s_seen[2]);
+        Sys.Nanosleep(new TimeSpec { Seconds = 1 }, out _);
+        Assert.Equal(SyscallNumbers.Nanosleep, s_seen[0]);
+        Assert.NotEqual((nuint)0, s_seen[1]);
+        Assert.NotEqual((nuint)0, s_seen[2]);
+    }
+
+    [Fact]
+    public void FutexWrappersPassAddressOpAndValue()
+    {
+        Sys.Install(&Recorder);
+        int word = 0;
+        int* p = &word;
+        Sys.FutexWait(ref word, -1);
+        Expect(SyscallNumbers.Futex, (nuint)p, 0, unchecked((nuint)(-1L)), 0, 0);
+        Sys.FutexWake(ref word, 2);
+        Expect(SyscallNumbers.Futex, (nuint)p, 1, 2, 0, 0);
+    }
+
+    [Fact]
+    public void AnonymousMemoryIsFmapOnTheAnonymousDescriptorWithAPrivateReadWriteMap()
+    {
+        Sys.Install(&Recorder);
+        Sys.MapAnonymous(0x3000);
+        Expect(SyscallNumbers.Fmap, unchecked((nuint)ulong.MaxValue));
+        Assert.Equal((nuint)32, s_seen[3]);
+        Assert.Equal(0UL, s_mapSeen.Offset);
+        Assert.Equal(0x3000UL, s_mapSeen.Size);
+        Assert.Equal(0x0006_0002UL, s_mapSeen.Flags);
+        Assert.Equal(0UL, s_mapSeen.Address);
+
+        Sys.Fmap(7, new Map { Offset = 0x1000, Size = 0x2000, Flags = (ulong)MapFlags.Shared, Address = 0x40_0000 });
+        Expect(SyscallNumbers.Fmap, 7);
+        Assert.Equal(0x40_0000UL, s_mapSeen.Address);
+        Assert.Equal(0x1000UL, s_mapSeen.Offset);
+        Sys.Funmap(0x1000, 0x2000);
+        Expect(SyscallNumbers.Funmap, 0x1000, 0x2000);
+        Sys.Mprotect(0x1000, 0x2000, MapFlags.ProtRead);
+        Expect(SyscallNumbers.Mprotect, 0x1000, 0x2000, 0x4_0000);
+    }
+
+    [Fact]
+    public void SlotChoosingCallsPassTheSlotLast()
+    {
+        Sys.Install(&Recorder);
+        Sys.OpenAtInto(3, "a"u8, OpenFlags.ReadOnly, OpenFlags.NonBlock, 9);
+        Assert.Equal(SyscallNumbers.OpenAtInto, s_seen[0]);
+        Assert.Equal((nuint)3, s_seen[1]);
+        Assert.Equal((nuint)1, s_seen[3]);
+        Assert.Equal((nuint)0x1_0000, s_seen[4]);
+        Assert.Equal((nuint)0x4_0000, s_seen[5]);
+        Assert.Equal((nuint)9, s_seen[6]);
+        Sys.DupInto(4, "x"u8, 11);
+        Assert.Equal(SyscallNumbers.DupInto, s_seen[0]);
+        Assert.Equal((nuint)4, s_seen[1]);
+        Assert.Equal((nuint)1, s_seen[3]);
+        Assert.Equal((nuint)11, s_seen[4]);
+    }
+
+    [Fact]
+    public void SchemeCallPutsTheMetadataCountInTheLowByteOfTheFlags()
+    {
+        Sys.Install(&Recorder);
+        var payload = new byte[5];
+        Sys.SchemeCall(8, payload, CallFlags.Read | CallFlags.Write, stackalloc ulong[] { 0x11, 0x22 });
+        Assert.Equal(SyscallNumbers.Call, s_seen[0]);
+        Assert.Equal((nuint)8, s_seen[1]);
+        Assert.Equal((nuint)5, s_seen[3]);
+        Assert.Equal((nuint)(0x600 | 2), s_seen[4]);
+        Assert.Equal(new byte[] { 0x11, 0, 0, 0, 0, 0, 0, 0, 0x22, 0, 0, 0, 0, 0, 0, 0 }, s_metadataSeen);
+
+        s_seen[0] = 0;
+        Assert.Equal(Errno.EINVAL, Sys.SchemeCall(8, payload, CallFlags.Read, new ulong[256]).Error);
+        Assert.Equal(Errno.EINVAL, Sys.SchemeCall(8, payload, (CallFlags)1, default).Error);
+        Assert.Equal((nuint)0, s_seen[0]);
+    }
+
+    private static void Expect(nuint number, params nuint[] args)
+    {
+        Assert.Equal(number, s_seen[0]);
+        for (int i = 0; i < args.Length; i++)
+        {
+            Assert.True(args[i] == s_seen[i + 1], "argument " + (i + 1) + ": expected " + args[i] + ", got " + s_seen[i + 1]);
+        }
     }
 }
