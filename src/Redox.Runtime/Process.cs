@@ -8,9 +8,6 @@ namespace Redox.Runtime;
 /// </summary>
 public static unsafe class Process
 {
-    // Kernel extensions with the historical Redox numbers (see Redox.Syscall's README).
-    private const nuint SysWaitpid = 7, SysKill = 37;
-
     private static int s_argumentCount;
     private static byte** s_arguments;
 
@@ -34,17 +31,16 @@ public static unsafe class Process
     }
 
     /// <summary>This process's id.</summary>
-    public static int Id => (int)Sys.Call(SyscallNumbers.Getpid).Value;
+    public static int Id => (int)Sys.Getpid().Value;
 
     /// <summary>Ends the process with <paramref name="code"/> (the parent sees it in bits 8-15 of the wait status).</summary>
     public static void Exit(int code)
     {
-        Sys.Call(SyscallNumbers.Exit, (nuint)(uint)code);
-        while (true) Sys.Call(SyscallNumbers.Exit, (nuint)(uint)code);
+        while (true) Sys.Exit((nuint)(uint)code);
     }
 
     /// <summary>Gives the CPU to another ready thread.</summary>
-    public static void Yield() => Sys.Call(SyscallNumbers.Yield);
+    public static void Yield() => Sys.Yield();
 
     /// <summary>Sleeps at least <paramref name="milliseconds"/> (the kernel rounds up to its 10 ms tick).</summary>
     public static SyscallResult Sleep(ulong milliseconds)
@@ -52,26 +48,21 @@ public static unsafe class Process
         TimeSpec request;
         request.Seconds = (long)(milliseconds / 1000);
         request.Nanoseconds = (int)(milliseconds % 1000 * 1_000_000);
-        return Sys.Call(SyscallNumbers.Nanosleep, (nuint)(&request), 0);
+        return Sys.Nanosleep(request, out _);
     }
 
     /// <summary>Nanoseconds on the monotonic clock (since boot).</summary>
-    public static ulong MonotonicNanoseconds()
-    {
-        TimeSpec now;
-        if (Sys.Call(SyscallNumbers.ClockGettime, 4 /* CLOCK_MONOTONIC */, (nuint)(&now)).IsError) return 0;
-        return (ulong)now.Seconds * 1_000_000_000UL + (ulong)now.Nanoseconds;
-    }
+    public static ulong MonotonicNanoseconds() =>
+        Sys.ClockGettime(ClockId.Monotonic, out TimeSpec now).IsError ? 0 : (ulong)now.Seconds * 1_000_000_000UL + (ulong)now.Nanoseconds;
 
-    /// <summary>waitpid: waits for child <paramref name="id"/> (-1: any) to end; the value is its id.</summary>
+    /// <summary>waitpid: waits for child <paramref name="id"/> (-1: any) to end; the value is its id, <paramref name="status"/> its wait status.</summary>
     public static SyscallResult Wait(int id, out int status)
     {
-        int s = 0;
-        SyscallResult result = Sys.Call(SysWaitpid, (nuint)(nint)id, (nuint)(&s), 0);
-        status = s;
+        SyscallResult result = Sys.Waitpid((nuint)(nint)id, out nuint word, 0);
+        status = (int)word;
         return result;
     }
 
     /// <summary>kill: ends process <paramref name="id"/> by <paramref name="signal"/>.</summary>
-    public static SyscallResult Kill(int id, int signal) => Sys.Call(SysKill, (nuint)(nint)id, (nuint)signal);
+    public static SyscallResult Kill(int id, Signal signal) => Sys.Kill((nuint)(nint)id, signal);
 }

@@ -12,7 +12,6 @@ namespace Redox.Runtime;
 public static unsafe class ProcessHeap
 {
     private const ulong ChunkSize = 256 * 1024;
-    private const ulong ProtRead = 0x0004_0000, ProtWrite = 0x0002_0000, MapPrivate = 2;
     private const int HeaderSize = 16, Classes = 8, SmallestShift = 4;
     private const ulong TagInUse = 0x5052_4F43_5553_4531;   // "PROCUSE1"
 
@@ -79,10 +78,7 @@ public static unsafe class ProcessHeap
         if (s_next == null || (ulong)(s_end - s_next) < bytes)
         {
             ulong size = (bytes + ChunkSize - 1) / ChunkSize * ChunkSize;
-            Map request = default;
-            request.Size = size;
-            request.Flags = ProtRead | ProtWrite | MapPrivate;
-            SyscallResult mapped = Sys.Call(SyscallNumbers.Fmap, unchecked((nuint)ulong.MaxValue), (nuint)(&request), (nuint)sizeof(Map));
+            SyscallResult mapped = Sys.MapAnonymous(size);
             if (mapped.IsError) return null;
             // A fresh chunk directly after the last one extends it; otherwise the old tail is abandoned.
             if ((byte*)mapped.Value != s_end) s_next = (byte*)mapped.Value;

@@ -9,7 +9,6 @@ namespace Redox.Runtime;
 /// </summary>
 public static unsafe class ProcessPanic
 {
-    private const int Abort = 6;
 
     [UnmanagedCallersOnly(EntryPoint = "redox_panic")]
     private static void RuntimePanic(char* kind, int kindLength, char* message, int messageLength)
@@ -19,8 +18,8 @@ public static unsafe class ProcessPanic
         Write(": "u8);
         Write(new ReadOnlySpan<char>(message, messageLength));
         Write("\n"u8);
-        Process.Kill(Process.Id, Abort);
-        Process.Exit(128 + Abort);
+        Process.Kill(Process.Id, Signal.SIGABRT);
+        Process.Exit(128 + (int)Signal.SIGABRT);
     }
 
     [UnmanagedCallersOnly(EntryPoint = "redox_panic_exception")]
@@ -29,8 +28,8 @@ public static unsafe class ProcessPanic
         Write("panic: unhandled exception: "u8);
         Write(new ReadOnlySpan<char>(message, messageLength));
         Write("\n"u8);
-        Process.Kill(Process.Id, Abort);
-        Process.Exit(128 + Abort);
+        Process.Kill(Process.Id, Signal.SIGABRT);
+        Process.Exit(128 + (int)Signal.SIGABRT);
     }
 
     private static void Write(ReadOnlySpan<byte> text) => Sys.Write(2, text);

@@ -15,19 +15,20 @@ public static unsafe class MemoryCalls
     /// <summary>Largest single mapping (64 MiB).</summary>
     public const ulong MaxMapping = 64UL << 20;
 
-    private const ulong ProtExec = 0x0001_0000, ProtWrite = 0x0002_0000, ProtRead = 0x0004_0000;
-    private const ulong MapShared = 1, MapPrivate = 2, MapFixed = 4;
+    private const ulong ProtExec = (ulong)MapFlags.ProtExec, ProtWrite = (ulong)MapFlags.ProtWrite, ProtRead = (ulong)MapFlags.ProtRead;
+    private const ulong MapShared = (ulong)MapFlags.Shared, MapPrivate = (ulong)MapFlags.Private, MapFixed = (ulong)MapFlags.Fixed;
 
     /// <summary>SYS_FMAP(fd, map_ptr, map_len) -> address.</summary>
     public static SyscallResult Fmap(Process process, ulong fd, ulong mapPointer, ulong mapLength)
     {
-        if (fd != PendingAbi.AnonymousDescriptor) return process.Files.Get(fd) is null ? Errno.EBADF : Errno.ENODEV;
+        if (fd != AbiLimits.FmapAnonymousFd) return process.Files.Get(fd) is null ? Errno.EBADF : Errno.ENODEV;
         if (mapLength < (ulong)sizeof(Map)) return Errno.EINVAL;
         Map request;
         Errno error = UserMemory.CopyIn(process.Space, &request, mapPointer, (ulong)sizeof(Map));
         if (error != 0) return error;
         if (request.Size == 0 || request.Size > MaxMapping || request.Offset != 0) return Errno.EINVAL;
-        if ((request.Flags & ~(ProtExec | ProtWrite | ProtRead | MapShared | MapPrivate | MapFixed)) != 0) return Errno.EINVAL;
+        // MAP_LAZY is only a hint (pages are mapped at once here); MAP_FIXED and MAP_FIXED_NOREPLACE are not offered.
+        if ((request.Flags & ~(ProtExec | ProtWrite | ProtRead | MapShared | MapPrivate | MapFixed | (ulong)MapFlags.Lazy | (ulong)MapFlags.FixedNoReplace)) != 0) return Errno.EINVAL;
         if ((request.Flags & MapFixed) != 0) return Errno.EOPNOTSUPP;
         if ((request.Flags & (ProtWrite | ProtExec)) == (ProtWrite | ProtExec)) return Errno.EACCES;
         ulong size = (request.Size + 0xFFF) & ~0xFFFUL;

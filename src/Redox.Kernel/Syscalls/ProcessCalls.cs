@@ -20,17 +20,18 @@ public static unsafe class ProcessCalls
     /// <summary>SYS_WAITPID(pid, status_ptr, options) -> the reaped child's id (0 with WNOHANG when none ended).</summary>
     public static SyscallResult Waitpid(Process process, ulong pid, ulong statusPointer, ulong options)
     {
-        if ((options & ~PendingAbi.NoHang) != 0 || (long)pid < -1 || pid > int.MaxValue && (long)pid != -1) return Errno.EINVAL;
+        if ((options & ~(ulong)WaitFlags.NoHang) != 0 || (long)pid < -1 || pid > int.MaxValue && (long)pid != -1) return Errno.EINVAL;
         if (statusPointer != 0)
         {
-            Errno check = UserMemory.Check(process.Space, statusPointer, sizeof(int), write: true);
+            Errno check = UserMemory.Check(process.Space, statusPointer, sizeof(ulong), write: true);
             if (check != 0) return check;
         }
-        int id = ProcessTable.Wait(process.Id, (int)(long)pid, (options & PendingAbi.NoHang) != 0, out int status);
+        int id = ProcessTable.Wait(process.Id, (int)(long)pid, (options & (ulong)WaitFlags.NoHang) != 0, out int status);
         if (id < 0) return process.KillPending ? Errno.EINTR : Errno.ECHILD;
         if (id > 0 && statusPointer != 0)
         {
-            Errno error = UserMemory.CopyOut(process.Space, statusPointer, &status, sizeof(int));
+            ulong word = (ulong)status;                                    // Redox passes a usize
+            Errno error = UserMemory.CopyOut(process.Space, statusPointer, &word, sizeof(ulong));
             if (error != 0) return error;
         }
         return SyscallResult.Ok((ulong)id);

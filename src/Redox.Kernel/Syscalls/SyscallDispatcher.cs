@@ -42,8 +42,8 @@ public static unsafe class SyscallDispatcher
             case SyscallNumbers.Fcntl: return FileCalls.Fcntl(p, a, b, c);
             case SyscallNumbers.Fpath: return FileCalls.Fpath(p, a, b, c);
             case SyscallNumbers.Exit: return ProcessCalls.Exit(a);
-            case PendingAbi.Waitpid: return ProcessCalls.Waitpid(p, a, b, c);
-            case PendingAbi.Kill: return ProcessCalls.Kill(p, a, b);
+            case SyscallNumbers.Waitpid: return ProcessCalls.Waitpid(p, a, b, c);
+            case SyscallNumbers.Kill: return ProcessCalls.Kill(p, a, b);
             case SyscallNumbers.ClockGettime: return TimeCalls.ClockGettime(p, a, b);
             case SyscallNumbers.Nanosleep: return TimeCalls.Nanosleep(p, a, b);
             case SyscallNumbers.Futex: return Futexes.Call(p, a, b, c, d);

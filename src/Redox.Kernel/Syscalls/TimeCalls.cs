@@ -18,7 +18,7 @@ public static unsafe class TimeCalls
     /// <summary>SYS_CLOCK_GETTIME(clock, timespec_ptr).</summary>
     public static SyscallResult ClockGettime(Process process, ulong clock, ulong pointer)
     {
-        if (clock != PendingAbi.ClockMonotonic && clock != PendingAbi.ClockRealtime) return Errno.EINVAL;
+        if (clock != (ulong)ClockId.Monotonic && clock != (ulong)ClockId.Realtime) return Errno.EINVAL;
         ulong now = Now();
         TimeSpec time;
         time.Seconds = (long)(now / NanosecondsPerSecond);

@@ -127,9 +127,9 @@ internal static unsafe class SyscallChecks
     {
         Check(Process.Id > 0, "getpid"u8);
         Check(Process.Wait(-1, out _).Error == Errno.ECHILD, "waitpid without children"u8);
-        Check(Process.Kill(999_999, 9).Error == Errno.ESRCH, "kill of no process"u8);
-        Check(Process.Kill(Process.Id, 99).Error == Errno.EINVAL, "kill with a bad signal"u8);
-        Check(Process.Kill(Process.Id, 0).IsOk, "kill 0 checks existence"u8);
+        Check(Process.Kill(999_999, Signal.SIGKILL).Error == Errno.ESRCH, "kill of no process"u8);
+        Check(Process.Kill(Process.Id, (Signal)99).Error == Errno.EINVAL, "kill with a bad signal"u8);
+        Check(Process.Kill(Process.Id, (Signal)0).IsOk, "kill 0 checks existence"u8);
         Check(Sys.Call(SyscallNumbers.Yield).IsOk, "yield"u8);
     }
 }
