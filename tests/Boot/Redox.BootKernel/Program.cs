@@ -45,6 +45,7 @@ public static class Program
         if (name.SequenceEqual("ring3faults"u8)) return UserSpaceScenario.RunFaults();
         if (name.SequenceEqual("ring3fuzz"u8)) return UserSpaceScenario.RunFuzzer();
         if (name.SequenceEqual("ring3leak"u8)) return UserSpaceScenario.RunLeakCheck();
+        if (name.SequenceEqual("ring3bench"u8)) return UserSpaceScenario.RunBenchmarks();
         KernelLog.WriteLine("unknown scenario");
         return false;
     }

@@ -78,6 +78,14 @@ public static unsafe class UserSpaceScenario
         return ok;
     }
 
+    /// <summary>The figures (run under -icount shift=0, see benchmarks/measure-processes.sh): null syscall, process switch.</summary>
+    public static bool RunBenchmarks()
+    {
+        bool ok = Check.That(RunToEnd("bench"u8, "bench-syscall"u8) == 0, "the syscall benchmark ran");
+        ok &= Check.That(RunPair("bench-yield A"u8, "bench-yield B"u8) == 0, "the switch benchmark ran");
+        return ok;
+    }
+
     private static int RunToEnd(ReadOnlySpan<byte> name, ReadOnlySpan<byte> arguments)
     {
         Process? process = Start(name, arguments);

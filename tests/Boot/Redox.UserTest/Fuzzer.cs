@@ -38,9 +38,13 @@ internal static unsafe class Fuzzer
             nuint number = (pick & 7) == 0 ? (nuint)Next() : served[(int)(pick >> 8) % 15];
             if (number == SyscallNumbers.Exit || number == SyscallNumbers.Nanosleep || number == SyscallNumbers.Futex || number == 37) continue;
             // waitpid only with WNOHANG semantics: without children it answers ECHILD at once either way.
-            nuint first = Argument(area);
+            nuint first = Argument(area), second = Argument(area);
             if (first == progress && number != SyscallNumbers.Getpid && number != SyscallNumbers.Yield) continue;
-            SyscallResult result = Sys.Call(number, first, Argument(area), Argument(area), Argument(area), Argument(area), Argument(area));
+            // funmap may take anything of this process's own, its code and stack included (the kernel then ends it,
+            // rightly): keep it to the anonymous region, where only scratch memory lives.
+            if (number == SyscallNumbers.Funmap && (first < 0x0000_0100_0000_0000UL || first >= 0x0000_7000_0000_0000UL ||
+                second > 0x0000_7000_0000_0000UL - first)) continue;
+            SyscallResult result = Sys.Call(number, first, second, Argument(area), Argument(area), Argument(area), Argument(area));
             if (number == SyscallNumbers.Funmap && result.IsOk) area = RemapScratch(area);
             if ((i & 0x3FFFF) == 0x3FFFF) Sys.Write(progress, "usertest: fuzz progress\n"u8);
         }

@@ -8,4 +8,5 @@ internal static class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "usertest_cli")] public static extern void DisableInterrupts();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "usertest_ud2")] public static extern void InvalidOpcode();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "usertest_read_cr3")] public static extern ulong ReadCr3();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "usertest_rdtsc")] public static extern ulong ReadTimestampCounter();
 }

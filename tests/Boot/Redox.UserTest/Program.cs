@@ -19,6 +19,8 @@ public static class Program
         if (scenario.SequenceEqual("fuzz"u8)) return Fuzzer.Run(parameter);
         if (scenario.SequenceEqual("forever"u8)) return Forever();
         if (scenario.SequenceEqual("allocate"u8)) return Allocate();
+        if (scenario.SequenceEqual("bench-syscall"u8)) return Benchmarks.NullSyscall();
+        if (scenario.SequenceEqual("bench-yield"u8)) return Benchmarks.YieldPingPong(parameter);
         Output.Line("usertest: unknown scenario"u8);
         return 2;
     }
