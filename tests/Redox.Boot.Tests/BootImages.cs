@@ -17,6 +17,13 @@ public static class BootImages
     /// <summary>Boots a scenario.</summary>
     public static BootResult Boot(string scenario, bool uefi = false) => Qemu.Boot(Iso(scenario), Timeout, uefi);
 
+    /// <summary>
+    /// Boots a scenario with QEMU's instruction counting (<c>-icount shift=0</c>): guest time, the TSC and the PIT
+    /// advance with executed instructions, so timer checks do not depend on how loaded the host is (in real time a
+    /// descheduled QEMU drops ticks itself).
+    /// </summary>
+    public static BootResult BootCountingInstructions(string scenario) => Qemu.Boot(Iso(scenario), Timeout, uefi: false, ["-icount", "shift=0"]);
+
     private static string Metadata(string key) =>
         typeof(BootImages).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }
