@@ -249,10 +249,8 @@ public unsafe struct KernelHeap
         flags |= (previousFlags | nextFlags) & FlagDecommitted;
         nuint capacity = (nuint)(end - start) - HeaderSize;
         PreviousCapacity(end) = capacity;
-        // Headers swallowed by the merge lose their magic, so a stale pointer to them is refused (and before any
-        // of their pages can be given back below).
-        if (start != block) *(ulong*)block = 0;
-        if (nextFlags != 0) *(ulong*)next = 0;
+        // Headers swallowed by the merge stay as they are: a stale pointer to one is refused all the same, as its
+        // neighbours no longer agree with it (or its page is gone, or it still says free).
         if (capacity >= ReleaseThreshold && _backing.Release != null)
         {
             // Keep the merged block's header and links, and the next block's header: every other page may go.
