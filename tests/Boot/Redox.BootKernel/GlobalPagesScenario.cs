@@ -1,6 +1,6 @@
 /// <summary>
-/// The kernel's identity map marks its entries Global; that only means something with CR4.PGE set (Intel SDM
-/// vol. 3, 4.10.2.4). Checks CR4.PGE, and the bits set next to it in the boot stub (PAE, OSFXSR, OSXMMEXCPT).
+/// The kernel half's mappings (physical window, image) are marked Global; that only means something with CR4.PGE
+/// set (Intel SDM vol. 3, 4.10.2.4), and matters once every process switch loads CR3. Checks CR4.PGE, and the bits set next to it in the boot stub (PAE, OSFXSR, OSXMMEXCPT).
 /// </summary>
 public static class GlobalPagesScenario
 {
