@@ -39,8 +39,11 @@ public static class Qemu
     /// <summary>Debian's OVMF build: UEFI firmware for QEMU.</summary>
     public const string UefiFirmware = "/usr/share/ovmf/OVMF.fd";
 
-    /// <summary>Boots <paramref name="iso"/> and waits for QEMU to exit or <paramref name="timeout"/>; BIOS unless <paramref name="uefi"/>.</summary>
-    public static BootResult Boot(string iso, TimeSpan timeout, bool uefi = false)
+    /// <summary>
+    /// Boots <paramref name="iso"/> and waits for QEMU to exit or <paramref name="timeout"/>; BIOS unless <paramref name="uefi"/>;
+    /// <paramref name="extraArguments"/> go to QEMU as they are (e.g. <c>-icount</c>).
+    /// </summary>
+    public static BootResult Boot(string iso, TimeSpan timeout, bool uefi = false, IReadOnlyList<string>? extraArguments = null)
     {
         if (!File.Exists(iso)) throw new FileNotFoundException($"Boot image missing: build tests/Redox.Boot.Tests first", iso);
         var start = new ProcessStartInfo(Binary)
@@ -58,6 +61,7 @@ public static class Qemu
         {
             start.ArgumentList.Add(argument);
         }
+        foreach (string argument in extraArguments ?? []) start.ArgumentList.Add(argument);
         if (uefi)
         {
             if (!File.Exists(UefiFirmware)) throw new FileNotFoundException("UEFI firmware missing: run scripts/install-deps.sh (apt: ovmf)", UefiFirmware);

@@ -5,189 +5,186 @@ using Xunit;
 
 namespace Redox.Kernel.Tests;
 
-/// <summary>The kernel heap asking a grow function for more memory: contiguous chunks extend, others add regions.</summary>
+/// <summary>
+/// The kernel heap over an emulated backing: growth reserves address space without mapping it, blocks commit
+/// their pages when prepared, and free blocks give whole pages back.
+/// </summary>
 public unsafe class KernelHeapGrowthTests : IDisposable
 {
-    private const nuint Chunk = 64 * 1024;
+    private const nuint Page = KernelHeap.PageSize;
+    private readonly EmulatedHeapPages _pages = new EmulatedHeapPages();
+    private KernelHeap _heap;
 
-    // The grow functions are plain static methods (the heap takes a function pointer), so their state is static;
-    // one per thread because xunit runs test classes in parallel.
-    [ThreadStatic] private static NativeBuffer? t_arena;
-    [ThreadStatic] private static nuint t_arenaUsed;
-    [ThreadStatic] private static List<NativeBuffer>? t_separate;
-    [ThreadStatic] private static List<nuint>? t_requests;
+    public KernelHeapGrowthTests() => _heap.SetBacking(_pages.Backing);
 
-    public KernelHeapGrowthTests()
+    public void Dispose() => _pages.Dispose();
+
+    private static bool IsZero(byte* p, nuint length)
     {
-        t_arena = new NativeBuffer(8 << 20, 4096);
-        t_arenaUsed = 0;
-        t_separate = new List<NativeBuffer>();
-        t_requests = new List<nuint>();
-    }
-
-    public void Dispose()
-    {
-        t_arena?.Dispose();
-        foreach (NativeBuffer buffer in t_separate!) buffer.Dispose();
-    }
-
-    /// <summary>Hands out the arena in whole chunks, one after another: every region continues the previous one.</summary>
-    private static byte* GrowContiguous(nuint minimum, nuint* granted)
-    {
-        t_requests!.Add(minimum);
-        nuint size = (minimum + Chunk - 1) / Chunk * Chunk;
-        if (t_arenaUsed + size > t_arena!.Length) return null;
-        byte* start = t_arena.Pointer + t_arenaUsed;
-        t_arenaUsed += size;
-        *granted = size;
-        return start;
-    }
-
-    /// <summary>Every region a separate native buffer.</summary>
-    private static byte* GrowSeparate(nuint minimum, nuint* granted)
-    {
-        t_requests!.Add(minimum);
-        // A guard page in front, so no region can ever continue another by chance.
-        nuint size = (minimum + 4095) & ~(nuint)4095;
-        var buffer = new NativeBuffer(4096 + size, 4096);
-        t_separate!.Add(buffer);
-        *granted = size;
-        return buffer.Pointer + 4096;
-    }
-
-    private static byte* GrowNever(nuint minimum, nuint* granted)
-    {
-        t_requests!.Add(minimum);
-        return null;
-    }
-
-    private static byte* GrowTooLittle(nuint minimum, nuint* granted)
-    {
-        t_requests!.Add(minimum);
-        var buffer = new NativeBuffer(4096, 4096);
-        t_separate!.Add(buffer);
-        *granted = 32;
-        return buffer.Pointer;
-    }
-
-    [Fact]
-    public void ContiguousGrowthExtendsTheBumpArea()
-    {
-        KernelHeap heap = default;
-        heap.Initialize(t_arena!.Pointer, Chunk, &GrowContiguous);
-        t_arenaUsed = Chunk;                                    // growth continues right after the first region
-        byte* previous = heap.Allocate(1024);
-        for (int i = 0; i < 200; i++)
-        {
-            byte* p = heap.Allocate(1024);
-            Assert.True(p != null);
-            // The next block always follows the previous one: no tail of a region is abandoned.
-            Assert.True(p == previous + 1024 + KernelHeap.HeaderSize);
-            previous = p;
-        }
-        int grown = t_requests!.Count;
-        Assert.True(grown >= 2);
-        Assert.Equal(Chunk * (nuint)(1 + grown), heap.BytesReserved);
-        Assert.True(heap.Owns(previous));
-        Assert.True(heap.Free(previous));
-    }
-
-    [Fact]
-    public void GrowIsAskedForBlockAndHeader()
-    {
-        KernelHeap heap = default;
-        heap.Initialize(t_arena!.Pointer, 256, &GrowContiguous);
-        Assert.True(heap.Allocate(100000) != null);
-        Assert.Single(t_requests!);
-        Assert.Equal((nuint)100000 + KernelHeap.HeaderSize, t_requests![0]);
-    }
-
-    [Fact]
-    public void SeparateRegionsAreAllOwnedAndFreeable()
-    {
-        using var initial = new NativeBuffer(4096, 4096);
-        KernelHeap heap = default;
-        heap.Initialize(initial.Pointer, initial.Length, &GrowSeparate);
-        var blocks = new List<nint>();
-        for (int i = 0; i < 20; i++)
-        {
-            byte* p = heap.Allocate(3000);
-            Assert.True(p != null);
-            p[0] = (byte)i;
-            p[2999] = (byte)i;
-            blocks.Add((nint)p);
-        }
-        Assert.True(t_separate!.Count >= 10);
-        Assert.Equal(initial.Length + (nuint)t_separate.Count * 4096, heap.BytesReserved);
-        for (int i = 0; i < blocks.Count; i++)
-        {
-            byte* p = (byte*)blocks[i];
-            Assert.True(heap.Owns(p));
-            Assert.Equal((byte)i, p[0]);
-            Assert.Equal((byte)i, p[2999]);
-            Assert.True(heap.Free(p));
-        }
-        Assert.Equal((nuint)0, heap.BytesInUse);
-    }
-
-    [Fact]
-    public void RegionTableFullMeansNull()
-    {
-        // 32 region slots: one initial region plus 31 separate grown ones, each holding one 3 KiB block.
-        using var initial = new NativeBuffer(4096, 4096);
-        KernelHeap heap = default;
-        heap.Initialize(initial.Pointer, initial.Length, &GrowSeparate);
-        int count = 0;
-        while (count < 100 && heap.Allocate(3000) != null) count++;
-        Assert.Equal(32, count);
-        Assert.Equal((nuint)32 * 4096, heap.BytesReserved);
-    }
-
-    [Fact]
-    public void FailedGrowthIsNull()
-    {
-        using var initial = new NativeBuffer(4096, 4096);
-        KernelHeap heap = default;
-        heap.Initialize(initial.Pointer, initial.Length, &GrowNever);
-        Assert.True(heap.Allocate(3000) != null);
-        Assert.True(heap.Allocate(3000) == null);
-        Assert.Single(t_requests!);
-        Assert.Equal((nuint)3008, heap.BytesInUse);
-    }
-
-    [Fact]
-    public void TooSmallGrowthIsNull()
-    {
-        using var initial = new NativeBuffer(4096, 4096);
-        KernelHeap heap = default;
-        heap.Initialize(initial.Pointer, initial.Length, &GrowTooLittle);
-        Assert.True(heap.Allocate(3000) != null);
-        Assert.True(heap.Allocate(3000) == null);
-        Assert.Equal((nuint)3008, heap.BytesInUse);
-    }
-
-    [Fact]
-    public void SetGrowEnablesGrowthLater()
-    {
-        using var initial = new NativeBuffer(4096, 4096);
-        KernelHeap heap = default;
-        heap.Initialize(initial.Pointer, initial.Length, null);
-        Assert.True(heap.Allocate(3000) != null);
-        Assert.True(heap.Allocate(3000) == null);
-        Assert.Empty(t_requests!);
-        heap.SetGrow(&GrowContiguous);
-        Assert.True(heap.Allocate(3000) != null);
-        Assert.Single(t_requests!);
+        for (nuint i = 0; i < length; i++) if (p[i] != 0) return false;
+        return true;
     }
 
     [Fact]
     public void GrowthStartsAnUninitializedHeap()
     {
-        KernelHeap heap = default;
-        heap.SetGrow(&GrowContiguous);
-        byte* p = heap.Allocate(64);
+        byte* p = _heap.Allocate(64);
         Assert.True(p != null);
-        Assert.True(heap.IsInitialized);
-        Assert.True(p == t_arena!.Pointer + KernelHeap.HeaderSize);
+        Assert.True(_heap.IsInitialized);
+        Assert.True(p == _pages.Start + KernelHeap.HeaderSize);
+        Assert.Equal(1, _pages.Growths);
+    }
+
+    [Fact]
+    public void GrowthAsksForTheBlockWithItsHeaderAndASentinel()
+    {
+        Assert.True(_heap.Allocate(100000) != null);
+        Assert.Equal(1, _pages.Growths);
+        Assert.True(_pages.LastGrowRequest >= 100000 + 2 * KernelHeap.HeaderSize);
+        Assert.True(_pages.LastGrowRequest <= 100000 + 4 * KernelHeap.HeaderSize);
+    }
+
+    [Fact]
+    public void ReserveMapsOnlyHeadersAndPrepareCommitsTheBlock()
+    {
+        const nuint Size = 8 << 20;
+        byte* p = _heap.Reserve(Size);
+        Assert.True(p != null);
+        Assert.True(_pages.MappedPages <= 4, $"{_pages.MappedPages} pages mapped before Prepare");
+        Assert.True(_heap.Prepare(p));
+        Assert.True(_pages.MappedPages >= (int)(Size / Page));
+        Assert.True(IsZero(p, Size));                           // fresh frames hold garbage: Prepare zeroed them
+        Assert.Equal(0, _pages.Violations);
+    }
+
+    [Fact]
+    public void ContiguousGrowthExtendsOneRegionAndMergesItsFreeTail()
+    {
+        var blocks = new List<nint>();
+        for (int i = 0; i < 200; i++)
+        {
+            byte* p = _heap.Allocate(1024);
+            Assert.True(p != null);
+            // The next block always follows the previous one: growth continues the region, no tail is abandoned.
+            if (blocks.Count > 0) Assert.True(p == (byte*)blocks[^1] + _heap.CapacityOf((byte*)blocks[^1]) + KernelHeap.HeaderSize, $"block {i}");
+            blocks.Add((nint)p);
+        }
+        Assert.True(_pages.Growths >= 3);
+        Assert.Equal(1, _heap.RegionCount);
+        foreach (nint p in blocks) Assert.True(_heap.Free((byte*)p));
+        Assert.Equal(1, _heap.FreeBlocks);
+    }
+
+    [Fact]
+    public void FreeingEverythingGivesThePagesBack()
+    {
+        var blocks = new List<nint>();
+        var random = new Random(9);
+        for (int i = 0; i < 3000; i++)
+        {
+            byte* p = _heap.Allocate((nuint)random.Next(1, 9000));
+            Assert.True(p != null);
+            blocks.Add((nint)p);
+        }
+        int peak = _pages.MappedPages;
+        Assert.True(peak > 1000);
+        foreach (int i in Shuffled(blocks.Count, random)) Assert.True(_heap.Free((byte*)blocks[i]));
+        Assert.Equal((nuint)0, _heap.BytesInUse);
+        Assert.Equal(_heap.RegionCount, _heap.FreeBlocks);
+        // One free block per region: its header page and the sentinel's stay mapped.
+        Assert.True(_pages.MappedPages <= 2 * _heap.RegionCount + 1, $"{_pages.MappedPages} pages still mapped");
+        Assert.Equal(0, _pages.Violations);
+        Assert.True(_pages.UnmappedPagesUntouched());
+        // And a block bigger than anything allocated before fits without growing.
+        int growths = _pages.Growths;
+        Assert.True(_heap.Allocate(8 << 20) != null);
+        Assert.Equal(growths, _pages.Growths);
+    }
+
+    [Fact]
+    public void SmallFreeBlocksKeepTheirPages()
+    {
+        byte* a = _heap.Allocate(32 * 1024);
+        _heap.Allocate(16);
+        int mapped = _pages.MappedPages;
+        Assert.True(_heap.Free(a));                              // below the release threshold
+        Assert.Equal(mapped, _pages.MappedPages);
+        Assert.True(_heap.Allocate(32 * 1024) == a);
+        Assert.Equal(mapped, _pages.MappedPages);
+    }
+
+    [Fact]
+    public void ABigFreeHandsThePageReleaseToTheCaller()
+    {
+        byte* fence1 = _heap.Allocate(16);
+        byte* big = _heap.Allocate(1 << 20);
+        byte* fence2 = _heap.Allocate(16);
+        byte* fence3 = _heap.Allocate(16);
+        int free = _heap.FreeBlocks;
+        Assert.True(_heap.BeginFree(big, uncommitted: false, out byte* held, out nuint start, out nuint end));
+        Assert.True(held == big - KernelHeap.HeaderSize);
+        Assert.True(end - start >= (1 << 20) - 2 * Page);
+        Assert.Equal(free, _heap.FreeBlocks);                    // held off the lists
+        Assert.True(_heap.Free(fence2));                         // a neighbour freed meanwhile does not merge with it
+        Assert.Equal(free + 1, _heap.FreeBlocks);
+        Assert.False(_heap.Free(big));                           // nor can it be freed twice
+        int mapped = _pages.MappedPages;
+        _heap.ReleaseDeferred(start, end);
+        Assert.True(_pages.MappedPages <= mapped - (int)((end - start) / Page));
+        _heap.FinishFree(held);
+        Assert.Equal(free + 1, _heap.FreeBlocks);                // merged with the freed neighbour now
+        Assert.True(_heap.Free(fence1) && _heap.Free(fence3));
+        Assert.Equal(1, _heap.FreeBlocks);
+        Assert.Equal(0, _pages.Violations);
+    }
+
+    [Fact]
+    public void OutOfFramesIsNullAndLeavesNothingBehind()
+    {
+        byte* small = _heap.Allocate(100);
+        _pages.FrameLimit = _pages.MappedPages + 64;
+        Assert.True(_heap.Allocate(1 << 20) == null);            // commits 64 pages, then fails
+        Assert.Equal((nuint)100 + 12, _heap.BytesInUse);
+        Assert.Equal(1, _heap.FreeBlocks);
+        _pages.FrameLimit = int.MaxValue;
+        byte* big = _heap.Allocate(1 << 20);
+        Assert.True(big != null);
+        Assert.True(IsZero(big, 1 << 20));
+        Assert.True(_heap.Free(big) && _heap.Free(small));
+        Assert.Equal(0, _pages.Violations);
+    }
+
+    [Fact]
+    public void FailedGrowthIsNull()
+    {
+        using var pages = new EmulatedHeapPages(bytes: 256 * 1024);
+        KernelHeap heap = default;
+        heap.SetBacking(pages.Backing);
+        Assert.True(heap.Allocate(100 * 1024) != null);
+        Assert.True(heap.Allocate(200 * 1024) == null);
+        Assert.Equal((nuint)100 * 1024, heap.BytesInUse);
+    }
+
+    [Fact]
+    public void SeparateRegionsAreAllOwnedFreeableAndLimited()
+    {
+        using var pages = new EmulatedHeapPages(gapBetweenGrowths: true);
+        KernelHeap heap = default;
+        heap.SetBacking(pages.Backing);
+        var blocks = new List<nint>();
+        for (byte* p; blocks.Count < 100 && (p = heap.Allocate(60 * 1024)) != null;) blocks.Add((nint)p);
+        Assert.Equal(KernelHeap.MaxRegions, heap.RegionCount);
+        Assert.Equal(KernelHeap.MaxRegions, blocks.Count);       // one 64 KiB chunk each, then the region table is full
+        foreach (nint p in blocks) Assert.True(heap.Free((byte*)p));
+        Assert.Equal(KernelHeap.MaxRegions, heap.FreeBlocks);
+        Assert.Equal(0, pages.Violations);
+    }
+
+    private static IEnumerable<int> Shuffled(int count, Random random)
+    {
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) order[i] = i;
+        random.Shuffle(order);
+        return order;
     }
 }

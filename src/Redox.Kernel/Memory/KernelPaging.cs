@@ -145,17 +145,58 @@ public static unsafe class KernelPaging
         return true;
     }
 
-    /// <summary>The heap's grow function: maps whole chunks of fresh frames at the top of the heap region.</summary>
+    /// <summary>
+    /// The heap's grow function: reserves whole chunks of address space at the top of the heap region. Nothing is
+    /// mapped here (the heap holds its lock while growing); the heap commits pages through <see cref="CommitHeap"/>.
+    /// </summary>
     public static byte* GrowHeap(nuint minimum, nuint* granted)
     {
-        AddressSpace? space = s_kernelSpace;
-        FrameAllocator? frames = PhysicalMemory.Frames;
-        if (space is null || frames is null) return null;
+        if (s_kernelSpace is null || PhysicalMemory.Frames is null) return null;
         ulong size = ((ulong)minimum + HeapChunk - 1) / HeapChunk * HeapChunk;
         ulong start = s_heapTop;
-        if (!MapFreshPages(space, frames, start, start + size)) return null;
         s_heapTop = start + size;
         *granted = (nuint)size;
         return (byte*)start;
     }
+
+    /// <summary>Maps a fresh frame at every unmapped page touching [start, end) of the heap region; false when out of frames.</summary>
+    public static bool CommitHeap(nuint start, nuint end)
+    {
+        AddressSpace? space = s_kernelSpace;
+        FrameAllocator? frames = PhysicalMemory.Frames;
+        if (space is null || frames is null) return true;
+        for (ulong page = start & ~(FrameAllocator.FrameSize - 1); page < end; page += FrameAllocator.FrameSize)
+        {
+            if (page < HeapBase || page >= s_heapTop) continue;          // the early arena is always mapped
+            using InterruptGuard guard = InterruptGuard.Enter();        // one page at a time: short
+            if (space.TryTranslate(page, out _)) continue;
+            ulong frame = frames.Allocate();
+            if (frame != 0 && space.Map(page, frame, PageTableEntry.Writable | PageTableEntry.NoExecute)) continue;
+            if (frame != 0) frames.Free(frame);
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Unmaps the mapped pages of [start, end) in the heap region and frees their frames; returns the bytes freed.</summary>
+    public static nuint ReleaseHeap(nuint start, nuint end)
+    {
+        AddressSpace? space = s_kernelSpace;
+        FrameAllocator? frames = PhysicalMemory.Frames;
+        if (space is null || frames is null || end <= HeapBase || start >= s_heapTop) return 0;
+        nuint released = 0;
+        for (ulong page = start < HeapBase ? HeapBase : start; page < end && page < s_heapTop; page += FrameAllocator.FrameSize)
+        {
+            using InterruptGuard guard = InterruptGuard.Enter();
+            ulong frame = space.Unmap(page);
+            if (frame == 0) continue;
+            Native.InvalidatePage(page);
+            frames.Free(frame);
+            released += (nuint)FrameAllocator.FrameSize;
+        }
+        return released;
+    }
+
+    /// <summary>True when the page holding <paramref name="address"/> is mapped (the heap vets pointers with it).</summary>
+    public static bool IsHeapMapped(nuint address) => s_kernelSpace is null || s_kernelSpace.TryTranslate(address, out _);
 }

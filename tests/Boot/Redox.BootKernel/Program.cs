@@ -46,6 +46,14 @@ public static class Program
         if (name.SequenceEqual("ring3fuzz"u8)) return UserSpaceScenario.RunFuzzer();
         if (name.SequenceEqual("ring3leak"u8)) return UserSpaceScenario.RunLeakCheck();
         if (name.SequenceEqual("ring3bench"u8)) return UserSpaceScenario.RunBenchmarks();
+        if (name.SequenceEqual("heapreturn"u8)) return HeapReturnScenario.Run();
+        if (name.SequenceEqual("latency"u8)) return LatencyScenario.Run();
+        if (name.SequenceEqual("tickrate"u8)) return TickRateScenario.Run();
+        if (name.SequenceEqual("fpu"u8)) return FpuScenario.Run();
+        if (name.SequenceEqual("heaprace"u8)) return HeapRaceScenario.Run();
+        if (name.SequenceEqual("stackprobe"u8)) return StackProbeScenario.Run();
+        if (name.SequenceEqual("gpfault"u8)) return GeneralProtectionScenario.Run();
+        if (name.SequenceEqual("globalpages"u8)) return GlobalPagesScenario.Run();
         KernelLog.WriteLine("unknown scenario");
         return false;
     }

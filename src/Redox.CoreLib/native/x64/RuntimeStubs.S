@@ -28,9 +28,21 @@ RhpReversePInvokeReturn:
 RhpGcPoll:
         ret
 
-# Stack probes touch each page of a large frame; kernel stacks are mapped up front, so there is nothing to touch.
+# RhpStackProbe: RyuJIT calls it in the prologue of a frame bigger than a few pages, before moving rsp, with
+# r11 = the lowest address the new frame will use (old rsp - frame size); it may clobber rax (and flags) and must
+# keep r11; rsp points into the last page already probed (the contract of dotnet/runtime's NativeAOT amd64
+# RhpStackProbe, emitted by the JIT for frames of 3 pages or more).
+# Touch one word on every page from the one below rsp's page down to r11's page, top down, so the first unmapped
+# page met is the guard page right under the stack: a frame bigger than the guard then faults there instead of
+# silently landing in whatever lies below it (another thread's stack).
         .globl RhpStackProbe
 RhpStackProbe:
+        mov     rax, rsp
+        and     rax, -4096                     # the page rsp is on (already in use, so mapped)
+1:      sub     rax, 4096
+        test    dword ptr [rax], eax           # a read is enough to fault on an unmapped page
+        cmp     rax, r11
+        ja      1b
         ret
 
 # A call site that needs general interface dispatch (more implementers than ILC devirtualises). Not supported yet:

@@ -111,13 +111,14 @@ higher_half_entry:
         mov     [rip + boot_magic], esi
         mov     [rip + boot_info], ebx
 
-        # SSE: CR0.EM off, CR0.MP on; CR4.OSFXSR and CR4.OSXMMEXCPT on.
+        # SSE: CR0.EM off, CR0.MP on; CR4.OSFXSR and CR4.OSXMMEXCPT on. CR4.PGE too: the kernel half's mappings
+        # are marked Global so they survive CR3 loads (Intel SDM vol. 3, 4.10.2.4).
         mov     rax, cr0
         and     rax, ~(1 << 2)
         or      rax, (1 << 1)
         mov     cr0, rax
         mov     rax, cr4
-        or      rax, (1 << 9) | (1 << 10)
+        or      rax, (1 << 7) | (1 << 9) | (1 << 10)
         mov     cr4, rax
 
         # Managed runtime first (statics), then the kernel: redox_kernel_main(magic, boot info physical address).
