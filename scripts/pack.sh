@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   src/Redox.Sdk
   src/Redox.Kernel
+  src/Redox.Runtime
   src/Redox.Syscall
   src/Redox.Scheme.Abstractions
   src/Redox.Testing
@@ -28,6 +29,6 @@ for project in "${packages[@]}"; do
 done
 
 cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
-rm -rf "$cache"/redox.sdk "$cache"/redox.kernel "$cache"/redox.syscall "$cache"/redox.scheme.abstractions \
+rm -rf "$cache"/redox.sdk "$cache"/redox.kernel "$cache"/redox.runtime "$cache"/redox.syscall "$cache"/redox.scheme.abstractions \
        "$cache"/redox.testing "$cache"/redox.drivers.lpc "$cache"/redox.drivers.ps2 "$cache"/redox.analyzers "$cache"/redox.templates
 ls artifacts/packages
