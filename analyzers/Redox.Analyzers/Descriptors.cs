@@ -123,11 +123,6 @@ internal static class Descriptors
         "This catch clause never runs on bare metal",
         "With no unwinder a catch clause is dead code on bare metal; finally blocks still run on normal exit. Check return values instead.");
 
-    internal static readonly DiagnosticDescriptor InterfaceDispatchUnsupported = Error(DiagnosticIds.InterfaceDispatchUnsupported,
-        "Interface dispatch is not supported on bare metal",
-        "Call to '{0}' needs interface dispatch: ILC devirtualizes some interface calls, but general interface dispatch is not supported on bare metal yet; take the receiver as a generic parameter constrained to the interface (where T : struct, IFoo)",
-        "ILC devirtualizes some interface calls (for example when it can see a single implementing type), but general interface dispatch is not supported by the bare-metal runtime yet, so a call that is not devirtualized cannot be resolved. The fix is a generic parameter constrained to the interface (where T : struct, IFoo): each struct instantiation is compiled separately and the call is direct. Calling through the concrete type and static abstract members are fine too.");
-
     internal static readonly DiagnosticDescriptor DelegateUnsupported = Error(DiagnosticIds.DelegateUnsupported,
         "Delegates are not supported on bare metal",
         "{0} a delegate is not supported on bare metal",

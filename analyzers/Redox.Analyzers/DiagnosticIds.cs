@@ -92,8 +92,7 @@ public static class DiagnosticIds
     /// <summary><c>catch</c>: a catch clause never runs.</summary>
     public const string CatchUnsupported = "RDX2002";
 
-    /// <summary>A call through an interface-typed receiver (no general interface dispatch yet).</summary>
-    public const string InterfaceDispatchUnsupported = "RDX2003";
+    // RDX2003 (interface dispatch) is retired: see RetiredDiagnosticIds.
 
     /// <summary>Creating or invoking a delegate.</summary>
     public const string DelegateUnsupported = "RDX2004";
@@ -138,4 +137,11 @@ public static class RetiredDiagnosticIds
     /// and lazy static constructors run through ClassConstructorRunner.
     /// </summary>
     public const string StaticReferenceInitUnsupported = "RDX2005";
+
+    /// <summary>
+    /// A call through an interface-typed receiver. Retired in 0.1.0: the core library resolves ILC's interface
+    /// dispatch cells through the MethodTable's dispatch map, with a per-call-site monomorphic cache and a global
+    /// cache (System.Runtime.CachedInterfaceDispatch).
+    /// </summary>
+    public const string InterfaceDispatchUnsupported = "RDX2003";
 }

@@ -48,6 +48,7 @@ public sealed class KernelBootTests
     [InlineData("heap")]
     [InlineData("drivers")]
     [InlineData("syscall")]
+    [InlineData("interfaces")]
     public void In_kernel_checks_pass(string scenario)
     {
         BootResult boot = BootImages.Boot(scenario);

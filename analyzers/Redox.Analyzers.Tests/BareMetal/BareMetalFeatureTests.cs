@@ -41,34 +41,6 @@ public class BareMetalFeatureTests
         """);
 
     [Fact]
-    public Task InterfaceDispatch_IsReported() => Verify<InterfaceDispatchAnalyzer>("""
-        interface IDevice { int Read(); int Size { get; } static abstract int Create(); }
-        struct Disk : IDevice { public int Read() => 1; public int Size => 2; public static int Create() => 0; }
-        sealed class Pipe : IDevice { public int Read() => 1; public int Size => 2; public static int Create() => 0; }
-        class C
-        {
-            int A(IDevice d) => {|RDX2003:d.Read()|} + {|RDX2003:d.Size|};
-            int B(Disk d) => {|RDX2003:((IDevice)d).Read()|};
-            int Fine1<T>(T d) where T : struct, IDevice => d.Read() + d.Size + T.Create();
-            int Fine2(Disk d, Pipe p) => d.Read() + p.Read();
-            int Fine3<T>(T d) where T : IDevice => d.Read();
-            int Shared<T>(T d) where T : class, IDevice => {|RDX2003:d.Read()|};
-        }
-        """);
-
-    [Fact]
-    public void InterfaceDispatch_MessageNamesDevirtualizationAndTheFix()
-    {
-        var descriptor = new InterfaceDispatchAnalyzer().SupportedDiagnostics.Single();
-        var message = Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, Microsoft.CodeAnalysis.Location.None, "IDevice.Read").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-
-        Assert.StartsWith("Call to 'IDevice.Read' needs interface dispatch", message);
-        Assert.Contains("ILC devirtualizes some", message);
-        Assert.Contains("general interface dispatch is not supported", message);
-        Assert.Contains("where T : struct, IFoo", message);
-    }
-
-    [Fact]
     public Task Delegates_AreReported() => Verify<DelegateFeatureAnalyzer>("""
         unsafe class C
         {

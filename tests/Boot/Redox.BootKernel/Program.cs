@@ -54,6 +54,7 @@ public static class Program
         if (name.SequenceEqual("stackprobe"u8)) return StackProbeScenario.Run();
         if (name.SequenceEqual("gpfault"u8)) return GeneralProtectionScenario.Run();
         if (name.SequenceEqual("globalpages"u8)) return GlobalPagesScenario.Run();
+        if (name.SequenceEqual("interfaces"u8)) return InterfaceScenario.Run();
         KernelLog.WriteLine("unknown scenario");
         return false;
     }

@@ -18,6 +18,30 @@ public static class SelfCheck
 
         Shape[] shapes = { new Rectangle(3, 4), new Square(5) };
         foreach (Shape shape in shapes) digest = digest * 31 + (uint)(shape.Area() * shape.Tag());
+        digest = Interfaces(digest);
+        return digest;
+    }
+
+    /// <summary>Interface calls ILC cannot devirtualise: five implementers, a default method, generic and variant interfaces.</summary>
+    public static uint Interfaces(uint digest) => Interfaces(digest, new IDigestStep[] { new AddStep(7), new MultiplyStep(31), new RotateStep() });
+
+    /// <summary>Folds every step (and its two-step form) into <paramref name="digest"/>; callers may add their own implementers.</summary>
+    public static uint Interfaces(uint digest, IDigestStep[] steps)
+    {
+        for (int round = 0; round < 3; round++)
+        {
+            foreach (IDigestStep step in steps) digest = step.Apply(digest);
+            foreach (IDigestStep step in steps) digest = step.ApplyTwice(digest);
+        }
+        IProducer<object> producer = new NameProducer();      // covariance: IProducer<string> as IProducer<object>
+        IConsumer<string> consumer = new LengthConsumer();    // contravariance: IConsumer<object> as IConsumer<string>
+        digest = digest * 31 + (uint)consumer.Consume((string)producer.Produce());
+        object[] cells = { new Cell<int>(40), new Cell<long>(2) };
+        foreach (object cell in cells)
+        {
+            if (cell is ICell<int> i) digest = digest * 31 + (uint)i.Value;
+            if (cell is ICell<long> l) digest = digest * 31 + (uint)l.Value;
+        }
         return digest;
     }
 }
