@@ -124,9 +124,9 @@ internal static class Descriptors
         "With no unwinder a catch clause is dead code on bare metal; finally blocks still run on normal exit. Check return values instead.");
 
     internal static readonly DiagnosticDescriptor DelegateUnsupported = Error(DiagnosticIds.DelegateUnsupported,
-        "Delegates are not supported on bare metal",
-        "{0} a delegate is not supported on bare metal",
-        "Delegates are not supported by the bare-metal runtime yet. Use a generic struct callback (where T : struct, IHandler) or an unmanaged function pointer.");
+        "Delegate combination is not supported on bare metal",
+        "{0} delegates is not supported on bare metal: each combination allocates an invocation list that is never freed; keep one delegate per slot (an array of delegates, or an interface)",
+        "Creating and invoking a delegate work on bare metal. Combining them (+, +=, -, -=, event subscription, field-like events) would allocate a new invocation list on every change, with no garbage collector to reclaim the old one, so the core library does not provide Delegate.Combine. Keep a fixed array of single delegates, or call an interface, instead.");
 
     internal static readonly DiagnosticDescriptor LockUnsupported = Error(DiagnosticIds.LockUnsupported,
         "lock is not supported on bare metal",

@@ -94,7 +94,7 @@ public static class DiagnosticIds
 
     // RDX2003 (interface dispatch) is retired: see RetiredDiagnosticIds.
 
-    /// <summary>Creating or invoking a delegate.</summary>
+    /// <summary>Combining or removing delegates (<c>+</c>, <c>+=</c>, <c>-</c>, <c>-=</c>, events).</summary>
     public const string DelegateUnsupported = "RDX2004";
 
     // RDX2005 (reference-typed static initialization) is retired: see RetiredDiagnosticIds.

@@ -49,6 +49,7 @@ public sealed class KernelBootTests
     [InlineData("drivers")]
     [InlineData("syscall")]
     [InlineData("interfaces")]
+    [InlineData("delegates")]
     public void In_kernel_checks_pass(string scenario)
     {
         BootResult boot = BootImages.Boot(scenario);

@@ -41,16 +41,26 @@ public class BareMetalFeatureTests
         """);
 
     [Fact]
-    public Task Delegates_AreReported() => Verify<DelegateFeatureAnalyzer>("""
-        unsafe class C
+    public Task DelegateCombination_IsReported_CreationAndInvocationAreFine() => Verify<DelegateFeatureAnalyzer>("""
+        using System;
+        class C
         {
+            public event Action {|RDX2004:Changed|};
+            event Action Explicit { add { } remove { } }
             static int S(int x) => x;
-            int M(Func<int, int> f)
+            int M(Func<int, int> f, Action a, Action b)
             {
-                Func<int, int> g = {|RDX2004:S|};
-                Func<int, int> h = {|RDX2004:static x => x|};
-                delegate*<int, int> p = &S;
-                return {|RDX2004:f(1)|} + {|RDX2004:g.Invoke(2)|} + p(3);
+                Func<int, int> g = S;
+                Func<int, int> h = static x => x;
+                Action both = {|RDX2004:a + b|};
+                {|RDX2004:both += a|};
+                {|RDX2004:both -= b|};
+                Action none = {|RDX2004:both - a|};
+                {|RDX2004:Explicit += a|};
+                {|RDX2004:Explicit -= a|};
+                int sum = 1 + 2;
+                sum += 3;
+                return f(1) + g.Invoke(2) + h(sum);
             }
         }
         """);

@@ -55,6 +55,7 @@ public static class Program
         if (name.SequenceEqual("gpfault"u8)) return GeneralProtectionScenario.Run();
         if (name.SequenceEqual("globalpages"u8)) return GlobalPagesScenario.Run();
         if (name.SequenceEqual("interfaces"u8)) return InterfaceScenario.Run();
+        if (name.SequenceEqual("delegates"u8)) return DelegateScenario.Run();
         KernelLog.WriteLine("unknown scenario");
         return false;
     }

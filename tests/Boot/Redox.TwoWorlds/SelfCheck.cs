@@ -19,8 +19,36 @@ public static class SelfCheck
         Shape[] shapes = { new Rectangle(3, 4), new Square(5) };
         foreach (Shape shape in shapes) digest = digest * 31 + (uint)(shape.Area() * shape.Tag());
         digest = Interfaces(digest);
+        digest = Delegates(digest);
         return digest;
     }
+
+    /// <summary>Applies <paramref name="function"/>: callers in other assemblies pass their own delegates.</summary>
+    public static uint Map(Func<uint, uint> function, uint value) => function(value);
+
+    /// <summary>Delegates of several kinds: static, closed instance, interface, lambdas with and without captures.</summary>
+    public static uint Delegates(uint digest)
+    {
+        uint calls = 0;
+        IDigestStep rotate = new RotateStep();
+        Func<uint, uint>[] functions =
+        {
+            Crc32Step,
+            new AddStep(9).Apply,
+            rotate.Apply,
+            x => x * 31,
+            x => x ^ ++calls,
+        };
+        for (int round = 0; round < 2; round++)
+        {
+            foreach (Func<uint, uint> function in functions) digest = Map(function, digest);
+        }
+        Action<uint> record = value => calls += value & 0xF;
+        record(digest);
+        return digest * 31 + calls;
+    }
+
+    private static uint Crc32Step(uint state) => Crc32.Compute("step"u8) ^ state;
 
     /// <summary>Interface calls ILC cannot devirtualise: five implementers, a default method, generic and variant interfaces.</summary>
     public static uint Interfaces(uint digest) => Interfaces(digest, new IDigestStep[] { new AddStep(7), new MultiplyStep(31), new RotateStep() });

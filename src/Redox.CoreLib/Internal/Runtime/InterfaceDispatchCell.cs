@@ -66,7 +66,7 @@ internal unsafe struct InterfaceDispatchCell
 
             nuint tag = value & TagMask;
             if (tag == TagInterfacePointer) return (MethodTable*)(value & ~TagMask);
-            byte* target = (byte*)&self->Cache + (int)(uint)value;
+            byte* target = (byte*)self + sizeof(void*) + (int)(uint)value; // relative to the Cache word
             target = (byte*)((nuint)target & ~TagMask);
             return tag == TagRelativePointer ? (MethodTable*)target : *(MethodTable**)target;
         }

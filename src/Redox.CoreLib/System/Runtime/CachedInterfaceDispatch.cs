@@ -30,7 +30,7 @@ internal static unsafe class CachedInterfaceDispatch
 
     /// <summary>
     /// Called by the dispatch stubs with the receiver (never null: the stubs check), the call site's cell and the
-    /// address of the monomorphic stub; returns the code to jump to.
+    /// address of the monomorphic stub (null: leave the cell as it is); returns the code to jump to.
     /// </summary>
     [RuntimeExport("RhpResolveInterfaceDispatch")]
     public static void* Resolve(object receiver, InterfaceDispatchCell* cell, void* monomorphicStub)
@@ -50,18 +50,19 @@ internal static unsafe class CachedInterfaceDispatch
             }
             Insert(type, interfaceType, slot, target);
         }
-        if (cell->CacheEntry == null) TryMakeMonomorphic(cell, type, interfaceType, slot, target, monomorphicStub);
+        if (monomorphicStub != null && cell->CacheEntry == null) TryMakeMonomorphic(cell, type, interfaceType, slot, target, monomorphicStub);
         return target;
     }
 
-    /// <summary>The target <paramref name="type"/> uses for an interface slot (a cast-free resolve, for delegates and tests).</summary>
-    public static void* ResolveForType(MethodTable* type, MethodTable* interfaceType, int slot)
+    /// <summary>
+    /// The code an interface method has for <paramref name="receiver"/>, through a cell, without changing the cell:
+    /// for a delegate to an interface method (<c>Func&lt;int&gt; f = device.Read</c>) and ILC's <c>ldvirtftn</c>.
+    /// </summary>
+    [RuntimeExport("RhpResolveInterfaceMethod")]
+    public static void* ResolveInterfaceMethod(object receiver, InterfaceDispatchCell* cell)
     {
-        void* target = Lookup(type, interfaceType, slot);
-        if (target != null) return target;
-        target = DispatchResolve.FindInterfaceMethodImplementationTarget(type, interfaceType, slot);
-        if (target != null) Insert(type, interfaceType, slot, target);
-        return target;
+        if (receiver is null) ThrowHelpers.ThrowNullReferenceException();
+        return Resolve(receiver, cell, null);
     }
 
     /// <summary>
