@@ -50,6 +50,7 @@ public sealed class KernelBootTests
     [InlineData("syscall")]
     [InlineData("interfaces")]
     [InlineData("delegates")]
+    [InlineData("exceptions")]
     public void In_kernel_checks_pass(string scenario)
     {
         BootResult boot = BootImages.Boot(scenario);

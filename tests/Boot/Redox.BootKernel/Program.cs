@@ -56,6 +56,7 @@ public static class Program
         if (name.SequenceEqual("globalpages"u8)) return GlobalPagesScenario.Run();
         if (name.SequenceEqual("interfaces"u8)) return InterfaceScenario.Run();
         if (name.SequenceEqual("delegates"u8)) return DelegateScenario.Run();
+        if (name.SequenceEqual("exceptions"u8)) return ExceptionScenario.Run();
         KernelLog.WriteLine("unknown scenario");
         return false;
     }
