@@ -113,16 +113,6 @@ internal static class Descriptors
         "'throw new {0}' allocates; return an errno instead",
         "Errors are values in Redox: a handler returns -errno (Redox.Syscall.Errno). Throwing allocates the exception and its stack trace.");
 
-    internal static readonly DiagnosticDescriptor ThrowUnsupported = Error(DiagnosticIds.ThrowUnsupported,
-        "throw is not supported on bare metal",
-        "'throw' reaches a kernel panic on bare metal: there is no unwinder",
-        "The bare-metal runtime has no exception unwinder; any throw ends in a kernel panic. Return an errno (see src/Redox.CoreLib/LIMITS.md).");
-
-    internal static readonly DiagnosticDescriptor CatchUnsupported = Error(DiagnosticIds.CatchUnsupported,
-        "catch is not supported on bare metal",
-        "This catch clause never runs on bare metal",
-        "With no unwinder a catch clause is dead code on bare metal; finally blocks still run on normal exit. Check return values instead.");
-
     internal static readonly DiagnosticDescriptor DelegateUnsupported = Error(DiagnosticIds.DelegateUnsupported,
         "Delegate combination is not supported on bare metal",
         "{0} delegates is not supported on bare metal: each combination allocates an invocation list that is never freed; keep one delegate per slot (an array of delegates, or an interface)",

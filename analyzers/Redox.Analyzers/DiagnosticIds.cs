@@ -86,11 +86,7 @@ public static class DiagnosticIds
 
     // Bare-metal language and runtime features (see src/Redox.CoreLib/LIMITS.md).
 
-    /// <summary><c>throw</c>: there is no unwinder.</summary>
-    public const string ThrowUnsupported = "RDX2001";
-
-    /// <summary><c>catch</c>: a catch clause never runs.</summary>
-    public const string CatchUnsupported = "RDX2002";
+    // RDX2001 (throw) and RDX2002 (catch) are retired: see RetiredDiagnosticIds.
 
     // RDX2003 (interface dispatch) is retired: see RetiredDiagnosticIds.
 
@@ -144,4 +140,13 @@ public static class RetiredDiagnosticIds
     /// cache (System.Runtime.CachedInterfaceDispatch).
     /// </summary>
     public const string InterfaceDispatchUnsupported = "RDX2003";
+
+    /// <summary>
+    /// <c>throw</c>. Retired in 0.1.0: the core library unwinds with ILC's call-frame and EH information
+    /// (Internal.Runtime.CompilerHelpers.ExceptionHandling); an unhandled exception still panics with its type.
+    /// </summary>
+    public const string ThrowUnsupported = "RDX2001";
+
+    /// <summary><c>catch</c> and exception filters. Retired in 0.1.0 with RDX2001.</summary>
+    public const string CatchUnsupported = "RDX2002";
 }

@@ -9,36 +9,12 @@ using Xunit;
 
 namespace Redox.Analyzers.Tests.BareMetal;
 
-/// <summary>RDX2001-RDX2011 (RDX2005 retired) with RedoxBareMetal=true; each rule also checked silent outside bare metal.</summary>
+/// <summary>RDX2004-RDX2011 (RDX2005 retired) with RedoxBareMetal=true; each rule also checked silent outside bare metal.</summary>
 public class BareMetalFeatureTests
 {
     private static Task Verify<TAnalyzer>(string source)
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new() =>
         AnalyzerVerifier<TAnalyzer>.VerifyAsync(Code.Usings + source, TestOptions.BareMetal);
-
-    [Fact]
-    public Task ThrowAndCatch_AreReported() => Verify<ExceptionFeatureAnalyzer>("""
-        class C
-        {
-            void M(int x)
-            {
-                try { if (x < 0) {|RDX2001:throw new InvalidOperationException();|} }
-                {|RDX2002:catch|} (InvalidOperationException) { {|RDX2001:throw;|} }
-                finally { }
-            }
-            int N(string? s) => s?.Length ?? {|RDX2001:throw new ArgumentNullException()|};
-        }
-        """);
-
-    [Fact]
-    public Task TryFinallyAndUsing_AreFine() => Verify<ExceptionFeatureAnalyzer>("""
-        ref struct Guard { public void Dispose() { } }
-        class C
-        {
-            int M() { try { return 1; } finally { } }
-            void N() { using var g = new Guard(); }
-        }
-        """);
 
     [Fact]
     public Task DelegateCombination_IsReported_CreationAndInvocationAreFine() => Verify<DelegateFeatureAnalyzer>("""
@@ -159,8 +135,8 @@ public class BareMetalFeatureTests
         """);
 
     [Fact]
-    public Task NotBareMetal_IsSilent() => AnalyzerVerifier<ExceptionFeatureAnalyzer>.VerifyAsync(Code.Usings + """
-        class C { void M() { throw new InvalidOperationException(); } }
+    public Task NotBareMetal_IsSilent() => AnalyzerVerifier<FinalizerAnalyzer>.VerifyAsync(Code.Usings + """
+        class C { ~C() { } }
         """);
 
     [Fact]

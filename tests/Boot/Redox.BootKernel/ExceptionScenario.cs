@@ -1,4 +1,3 @@
-#pragma warning disable RDX2001, RDX2002
 using System.Runtime.CompilerServices;
 using Redox.Kernel.Diagnostics;
 using Redox.TwoWorlds;

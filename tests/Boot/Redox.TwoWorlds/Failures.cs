@@ -1,4 +1,3 @@
-#pragma warning disable RDX2001, RDX2002
 namespace Redox.TwoWorlds;
 
 /// <summary>Code that throws and catches, for callers in other assemblies and for the digest.</summary>
