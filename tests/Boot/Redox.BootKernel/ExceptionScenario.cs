@@ -153,7 +153,7 @@ public static class ExceptionScenario
         try
         {
             try { Throw(21); }
-            catch (DeviceException) when (false) { caught = -1; }
+            catch (DeviceException) when (System.Threading.Volatile.Read(ref s_zero) > 0) { caught = -1; }
             catch (ArgumentException) { caught = -2; }
         }
         catch (DeviceException e) { caught = e.Code; }

@@ -57,6 +57,7 @@ public static class Program
         if (name.SequenceEqual("interfaces"u8)) return InterfaceScenario.Run();
         if (name.SequenceEqual("delegates"u8)) return DelegateScenario.Run();
         if (name.SequenceEqual("exceptions"u8)) return ExceptionScenario.Run();
+        if (name.SequenceEqual("runtimecost"u8)) return RuntimeCostScenario.Run();
         KernelLog.WriteLine("unknown scenario");
         return false;
     }

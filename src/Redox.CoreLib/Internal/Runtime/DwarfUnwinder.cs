@@ -37,6 +37,46 @@ internal static unsafe class DwarfUnwinder
         internal byte FdeEncoding;
     }
 
+    // A sorted index of every FDE (code start, FDE address), built once at start-up: lookups are binary searches.
+    private static nuint* s_index;
+    private static int s_indexCount;
+
+    /// <summary>
+    /// Builds the FDE index (called by the runtime's start-up, so that neither a throw nor a fault handler ever
+    /// allocates). Without it, or if memory is short, lookups fall back to a linear scan.
+    /// </summary>
+    public static void Initialize()
+    {
+        byte* start, end;
+        GetUnwindInfoRange(&start, &end);
+        s_end = end;
+        s_start = start;
+        int count = 0;
+        for (byte* p = s_start; NextEntry(ref p, out byte* entry, out uint cieOffset);) if (cieOffset != 0) count++;
+        nuint* index = (nuint*)KernelImports.HeapAllocate((nuint)(count * 2 * sizeof(nuint)));
+        if (index == null || count == 0) return;
+        int n = 0;
+        Function function = default;
+        for (byte* p = s_start; NextEntry(ref p, out byte* entry, out uint cieOffset);)
+        {
+            if (cieOffset == 0 || !ParseCie(entry - cieOffset + 4, ref function, out _, out _)) continue;
+            byte* q = entry + 4;
+            nuint codeStart = ReadEncoded(ref q, function.FdeEncoding);
+            // Insertion sort: ILC and ld emit FDEs in address order already, so this is linear in practice.
+            int i = n++;
+            while (i > 0 && index[(i - 1) * 2] > codeStart)
+            {
+                index[i * 2] = index[(i - 1) * 2];
+                index[i * 2 + 1] = index[(i - 1) * 2 + 1];
+                i--;
+            }
+            index[i * 2] = codeStart;
+            index[i * 2 + 1] = (nuint)entry;
+        }
+        s_indexCount = n;
+        s_index = index;
+    }
+
     /// <summary>Finds the function containing <paramref name="address"/> (an instruction, not a return address).</summary>
     public static bool TryFind(nuint address, out Function function)
     {
@@ -48,18 +88,40 @@ internal static unsafe class DwarfUnwinder
             s_end = end;
             s_start = start;
         }
-        for (byte* p = s_start; p + 8 <= s_end;)
+        if (s_index != null)
         {
-            uint length = *(uint*)p;
-            if (length == 0 || length == 0xFFFFFFFF) return false; // terminator; 64-bit DWARF is never emitted here
-            byte* entry = p + 4;
-            byte* next = entry + length;
-            uint cieOffset = *(uint*)entry;
+            // The last entry starting at or below the address.
+            int low = 0, high = s_indexCount - 1, found = -1;
+            while (low <= high)
+            {
+                int middle = (low + high) / 2;
+                if (s_index[middle * 2] <= address) { found = middle; low = middle + 1; }
+                else high = middle - 1;
+            }
+            if (found < 0) return false;
+            byte* entry = (byte*)s_index[found * 2 + 1];
+            return ParseFde(entry, entry + *(uint*)(entry - 4), entry - *(uint*)entry + 4, address, ref function);
+        }
+        for (byte* p = s_start; NextEntry(ref p, out byte* entry, out uint cieOffset);)
+        {
             // The CIE pointer counts back from its own position to the CIE's length field.
-            if (cieOffset != 0 && ParseFde(entry, next, entry - cieOffset + 4, address, ref function)) return true;
-            p = next;
+            if (cieOffset != 0 && ParseFde(entry, entry + *(uint*)(entry - 4), entry - cieOffset + 4, address, ref function)) return true;
         }
         return false;
+    }
+
+    // Steps over one CIE or FDE; false at the terminator or the end. entry points past the length field.
+    private static bool NextEntry(ref byte* p, out byte* entry, out uint cieOffset)
+    {
+        entry = null;
+        cieOffset = 0;
+        if (p + 8 > s_end) return false;
+        uint length = *(uint*)p;
+        if (length == 0 || length == 0xFFFFFFFF) return false; // terminator; 64-bit DWARF is never emitted here
+        entry = p + 4;
+        cieOffset = *(uint*)entry;
+        p = entry + length;
+        return true;
     }
 
     private static bool ParseFde(byte* entry, byte* next, byte* cie, nuint address, ref Function function)
