@@ -1,16 +1,6 @@
 using System.Runtime.CompilerServices;
 using Redox.Kernel.Diagnostics;
 
-namespace System.Runtime
-{
-    /// <summary>Binds an extern method to a native symbol (ILC matches the attribute by name in any assembly).</summary>
-    [AttributeUsage(AttributeTargets.Method)]
-    internal sealed class RuntimeImportAttribute : Attribute
-    {
-        public RuntimeImportAttribute(string lib, string entry) { }
-    }
-}
-
 /// <summary>
 /// Instruction counts of the runtime's dispatch paths, for benchmarks/README.md: run under
 /// <c>qemu-system-x86_64 -icount shift=0</c> the TSC counts instructions. Each figure is a loop's TSC delta divided
@@ -45,10 +35,6 @@ public static class RuntimeCostScenario
     {
         public override int Run(int x) => -x;
     }
-
-    // The kernel's rdtsc stub; its own wrapper is internal to the kernel.
-    [MethodImpl(MethodImplOptions.InternalCall), System.Runtime.RuntimeImport("*", "redox_rdtsc")]
-    private static extern ulong ReadTimestampCounter();
 
     // Implementers outside the class hierarchy: ILC cannot turn the interface calls into virtual calls.
     private sealed class Square : IOperation
@@ -132,22 +118,22 @@ public static class RuntimeCostScenario
         sink += InterfaceLoop(operations[0], 10);
         Func<int, int> function = Direct;
 
-        ulong start = ReadTimestampCounter();
+        ulong start = TestNative.ReadTimestampCounter();
         sink += DirectLoop(Iterations);
         Report("direct call", start, Iterations);
-        start = ReadTimestampCounter();
+        start = TestNative.ReadTimestampCounter();
         sink += VirtualLoop(operations[0], Iterations);
         Report("virtual call", start, Iterations);
-        start = ReadTimestampCounter();
+        start = TestNative.ReadTimestampCounter();
         sink += InterfaceLoop(operations[0], Iterations);
         Report("interface call (monomorphic, cache hit)", start, Iterations);
-        start = ReadTimestampCounter();
+        start = TestNative.ReadTimestampCounter();
         sink += DelegateLoop(function, Iterations);
         Report("delegate invocation (static method)", start, Iterations);
-        start = ReadTimestampCounter();
+        start = TestNative.ReadTimestampCounter();
         for (int i = 0; i < Throws; i++) sink += CatchAt(0);
         Report("throw caught one frame up", start, Throws);
-        start = ReadTimestampCounter();
+        start = TestNative.ReadTimestampCounter();
         for (int i = 0; i < Throws; i++) sink += CatchAt(9);
         Report("throw caught ten frames up", start, Throws);
         return sink != 0;
@@ -155,7 +141,7 @@ public static class RuntimeCostScenario
 
     private static void Report(string what, ulong start, int count)
     {
-        ulong elapsed = ReadTimestampCounter() - start;
+        ulong elapsed = TestNative.ReadTimestampCounter() - start;
         KernelLog.Write("runtimecost ");
         KernelLog.Write(what);
         KernelLog.Write(": ");
