@@ -14,7 +14,7 @@ using Redox.Analyzers.Scope;
 namespace Redox.Analyzers.CodeFixes;
 
 /// <summary>
-/// Fix for RDX1080 and RDX2001: <c>throw new XxxException(...);</c> inside a scheme handler
+/// Fix for RDX1080: <c>throw new XxxException(...);</c> inside a scheme handler
 /// override becomes an errno return, Redox's "errors are values".
 /// <para>
 /// The shape of the return was decided against src/Redox.Scheme.Abstractions and
@@ -36,7 +36,7 @@ public sealed class ThrowToErrnoCodeFix : CodeFixProvider
     private const string ErrnoMetadataName = "Redox.Syscall.Errno";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ExceptionAllocation, DiagnosticIds.ThrowUnsupported);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ExceptionAllocation);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -113,25 +113,10 @@ internal static class Descriptors
         "'throw new {0}' allocates; return an errno instead",
         "Errors are values in Redox: a handler returns -errno (Redox.Syscall.Errno). Throwing allocates the exception and its stack trace.");
 
-    internal static readonly DiagnosticDescriptor ThrowUnsupported = Error(DiagnosticIds.ThrowUnsupported,
-        "throw is not supported on bare metal",
-        "'throw' reaches a kernel panic on bare metal: there is no unwinder",
-        "The bare-metal runtime has no exception unwinder; any throw ends in a kernel panic. Return an errno (see src/Redox.CoreLib/LIMITS.md).");
-
-    internal static readonly DiagnosticDescriptor CatchUnsupported = Error(DiagnosticIds.CatchUnsupported,
-        "catch is not supported on bare metal",
-        "This catch clause never runs on bare metal",
-        "With no unwinder a catch clause is dead code on bare metal; finally blocks still run on normal exit. Check return values instead.");
-
-    internal static readonly DiagnosticDescriptor InterfaceDispatchUnsupported = Error(DiagnosticIds.InterfaceDispatchUnsupported,
-        "Interface dispatch is not supported on bare metal",
-        "Call to '{0}' needs interface dispatch: ILC devirtualizes some interface calls, but general interface dispatch is not supported on bare metal yet; take the receiver as a generic parameter constrained to the interface (where T : struct, IFoo)",
-        "ILC devirtualizes some interface calls (for example when it can see a single implementing type), but general interface dispatch is not supported by the bare-metal runtime yet, so a call that is not devirtualized cannot be resolved. The fix is a generic parameter constrained to the interface (where T : struct, IFoo): each struct instantiation is compiled separately and the call is direct. Calling through the concrete type and static abstract members are fine too.");
-
     internal static readonly DiagnosticDescriptor DelegateUnsupported = Error(DiagnosticIds.DelegateUnsupported,
-        "Delegates are not supported on bare metal",
-        "{0} a delegate is not supported on bare metal",
-        "Delegates are not supported by the bare-metal runtime yet. Use a generic struct callback (where T : struct, IHandler) or an unmanaged function pointer.");
+        "Delegate combination is not supported on bare metal",
+        "{0} delegates is not supported on bare metal: each combination allocates an invocation list that is never freed; keep one delegate per slot (an array of delegates, or an interface)",
+        "Creating and invoking a delegate work on bare metal. Combining them (+, +=, -, -=, event subscription, field-like events) would allocate a new invocation list on every change, with no garbage collector to reclaim the old one, so the core library does not provide Delegate.Combine. Keep a fixed array of single delegates, or call an interface, instead.");
 
     internal static readonly DiagnosticDescriptor LockUnsupported = Error(DiagnosticIds.LockUnsupported,
         "lock is not supported on bare metal",

@@ -86,16 +86,11 @@ public static class DiagnosticIds
 
     // Bare-metal language and runtime features (see src/Redox.CoreLib/LIMITS.md).
 
-    /// <summary><c>throw</c>: there is no unwinder.</summary>
-    public const string ThrowUnsupported = "RDX2001";
+    // RDX2001 (throw) and RDX2002 (catch) are retired: see RetiredDiagnosticIds.
 
-    /// <summary><c>catch</c>: a catch clause never runs.</summary>
-    public const string CatchUnsupported = "RDX2002";
+    // RDX2003 (interface dispatch) is retired: see RetiredDiagnosticIds.
 
-    /// <summary>A call through an interface-typed receiver (no general interface dispatch yet).</summary>
-    public const string InterfaceDispatchUnsupported = "RDX2003";
-
-    /// <summary>Creating or invoking a delegate.</summary>
+    /// <summary>Combining or removing delegates (<c>+</c>, <c>+=</c>, <c>-</c>, <c>-=</c>, events).</summary>
     public const string DelegateUnsupported = "RDX2004";
 
     // RDX2005 (reference-typed static initialization) is retired: see RetiredDiagnosticIds.
@@ -138,4 +133,20 @@ public static class RetiredDiagnosticIds
     /// and lazy static constructors run through ClassConstructorRunner.
     /// </summary>
     public const string StaticReferenceInitUnsupported = "RDX2005";
+
+    /// <summary>
+    /// A call through an interface-typed receiver. Retired in 0.1.0: the core library resolves ILC's interface
+    /// dispatch cells through the MethodTable's dispatch map, with a per-call-site monomorphic cache and a global
+    /// cache (System.Runtime.CachedInterfaceDispatch).
+    /// </summary>
+    public const string InterfaceDispatchUnsupported = "RDX2003";
+
+    /// <summary>
+    /// <c>throw</c>. Retired in 0.1.0: the core library unwinds with ILC's call-frame and EH information
+    /// (Internal.Runtime.CompilerHelpers.ExceptionHandling); an unhandled exception still panics with its type.
+    /// </summary>
+    public const string ThrowUnsupported = "RDX2001";
+
+    /// <summary><c>catch</c> and exception filters. Retired in 0.1.0 with RDX2001.</summary>
+    public const string CatchUnsupported = "RDX2002";
 }

@@ -48,6 +48,9 @@ public sealed class KernelBootTests
     [InlineData("heap")]
     [InlineData("drivers")]
     [InlineData("syscall")]
+    [InlineData("interfaces")]
+    [InlineData("delegates")]
+    [InlineData("exceptions")]
     public void In_kernel_checks_pass(string scenario)
     {
         BootResult boot = BootImages.Boot(scenario);

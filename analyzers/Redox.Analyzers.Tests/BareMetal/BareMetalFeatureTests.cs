@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Redox.Analyzers.Tests.BareMetal;
 
-/// <summary>RDX2001-RDX2011 (RDX2005 retired) with RedoxBareMetal=true; each rule also checked silent outside bare metal.</summary>
+/// <summary>RDX2004-RDX2011 (RDX2005 retired) with RedoxBareMetal=true; each rule also checked silent outside bare metal.</summary>
 public class BareMetalFeatureTests
 {
     private static Task Verify<TAnalyzer>(string source)
@@ -17,68 +17,26 @@ public class BareMetalFeatureTests
         AnalyzerVerifier<TAnalyzer>.VerifyAsync(Code.Usings + source, TestOptions.BareMetal);
 
     [Fact]
-    public Task ThrowAndCatch_AreReported() => Verify<ExceptionFeatureAnalyzer>("""
+    public Task DelegateCombination_IsReported_CreationAndInvocationAreFine() => Verify<DelegateFeatureAnalyzer>("""
+        using System;
         class C
         {
-            void M(int x)
-            {
-                try { if (x < 0) {|RDX2001:throw new InvalidOperationException();|} }
-                {|RDX2002:catch|} (InvalidOperationException) { {|RDX2001:throw;|} }
-                finally { }
-            }
-            int N(string? s) => s?.Length ?? {|RDX2001:throw new ArgumentNullException()|};
-        }
-        """);
-
-    [Fact]
-    public Task TryFinallyAndUsing_AreFine() => Verify<ExceptionFeatureAnalyzer>("""
-        ref struct Guard { public void Dispose() { } }
-        class C
-        {
-            int M() { try { return 1; } finally { } }
-            void N() { using var g = new Guard(); }
-        }
-        """);
-
-    [Fact]
-    public Task InterfaceDispatch_IsReported() => Verify<InterfaceDispatchAnalyzer>("""
-        interface IDevice { int Read(); int Size { get; } static abstract int Create(); }
-        struct Disk : IDevice { public int Read() => 1; public int Size => 2; public static int Create() => 0; }
-        sealed class Pipe : IDevice { public int Read() => 1; public int Size => 2; public static int Create() => 0; }
-        class C
-        {
-            int A(IDevice d) => {|RDX2003:d.Read()|} + {|RDX2003:d.Size|};
-            int B(Disk d) => {|RDX2003:((IDevice)d).Read()|};
-            int Fine1<T>(T d) where T : struct, IDevice => d.Read() + d.Size + T.Create();
-            int Fine2(Disk d, Pipe p) => d.Read() + p.Read();
-            int Fine3<T>(T d) where T : IDevice => d.Read();
-            int Shared<T>(T d) where T : class, IDevice => {|RDX2003:d.Read()|};
-        }
-        """);
-
-    [Fact]
-    public void InterfaceDispatch_MessageNamesDevirtualizationAndTheFix()
-    {
-        var descriptor = new InterfaceDispatchAnalyzer().SupportedDiagnostics.Single();
-        var message = Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, Microsoft.CodeAnalysis.Location.None, "IDevice.Read").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-
-        Assert.StartsWith("Call to 'IDevice.Read' needs interface dispatch", message);
-        Assert.Contains("ILC devirtualizes some", message);
-        Assert.Contains("general interface dispatch is not supported", message);
-        Assert.Contains("where T : struct, IFoo", message);
-    }
-
-    [Fact]
-    public Task Delegates_AreReported() => Verify<DelegateFeatureAnalyzer>("""
-        unsafe class C
-        {
+            public event Action {|RDX2004:Changed|};
+            event Action Explicit { add { } remove { } }
             static int S(int x) => x;
-            int M(Func<int, int> f)
+            int M(Func<int, int> f, Action a, Action b)
             {
-                Func<int, int> g = {|RDX2004:S|};
-                Func<int, int> h = {|RDX2004:static x => x|};
-                delegate*<int, int> p = &S;
-                return {|RDX2004:f(1)|} + {|RDX2004:g.Invoke(2)|} + p(3);
+                Func<int, int> g = S;
+                Func<int, int> h = static x => x;
+                Action both = {|RDX2004:a + b|};
+                {|RDX2004:both += a|};
+                {|RDX2004:both -= b|};
+                Action none = {|RDX2004:both - a|};
+                {|RDX2004:Explicit += a|};
+                {|RDX2004:Explicit -= a|};
+                int sum = 1 + 2;
+                sum += 3;
+                return f(1) + g.Invoke(2) + h(sum);
             }
         }
         """);
@@ -177,8 +135,8 @@ public class BareMetalFeatureTests
         """);
 
     [Fact]
-    public Task NotBareMetal_IsSilent() => AnalyzerVerifier<ExceptionFeatureAnalyzer>.VerifyAsync(Code.Usings + """
-        class C { void M() { throw new InvalidOperationException(); } }
+    public Task NotBareMetal_IsSilent() => AnalyzerVerifier<FinalizerAnalyzer>.VerifyAsync(Code.Usings + """
+        class C { ~C() { } }
         """);
 
     [Fact]

@@ -110,30 +110,4 @@ public class ThrowToErrnoCodeFixTests
         return Verify.VerifyAsync(source, source);
     }
 
-    [Fact]
-    public Task BareMetalThrow_IsFixedToo() => CodeFixVerifier<Redox.Analyzers.BareMetal.ExceptionFeatureAnalyzer, Redox.Analyzers.CodeFixes.ThrowToErrnoCodeFix>.VerifyAsync("""
-        using System;
-        using Redox.Scheme;
-        using Redox.Syscall;
-
-        class Driver : SchemeBase
-        {
-            public override SyscallResult Read(ulong id, Span<byte> buffer)
-            {
-                {|RDX2001:throw new System.IO.IOException();|}
-            }
-        }
-        """, """
-        using System;
-        using Redox.Scheme;
-        using Redox.Syscall;
-
-        class Driver : SchemeBase
-        {
-            public override SyscallResult Read(ulong id, Span<byte> buffer)
-            {
-                return Errno.EIO;
-            }
-        }
-        """, TestOptions.BareMetal);
 }

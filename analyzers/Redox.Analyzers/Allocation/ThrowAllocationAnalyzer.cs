@@ -10,7 +10,7 @@ namespace Redox.Analyzers.Allocation;
 /// <summary>
 /// RDX1080: <c>throw new X(...)</c> (statement or expression) allocates the exception. In a scheme
 /// handler the code fix turns it into an errno return. A rethrow (<c>throw;</c>) or throwing an
-/// existing object does not allocate and is left to RDX2001 on bare metal.
+/// existing object does not allocate.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ThrowAllocationAnalyzer : NoAllocAnalyzer

@@ -1,15 +1,65 @@
+using Internal.Runtime.CompilerHelpers;
+
 namespace System;
 
 /// <summary>
-/// The base of every delegate. Its fields are the layout ILC expects; creating or invoking a delegate is not
-/// supported on bare metal yet (see LIMITS.md).
+/// The base of every delegate. The fields and the <c>Initialize*</c> methods are a contract with ILC: for
+/// <c>new D(target, method)</c> it allocates the delegate and calls one of them by name, and it generates each
+/// delegate type's <c>Invoke</c>, which calls <see cref="_functionPointer"/> with <see cref="_firstParameter"/>
+/// as the first argument. Static methods go through a thunk ILC generates: the delegate is its own first
+/// parameter and the thunk calls <see cref="_extraFunctionPointerOrData"/> without it. There is no
+/// <c>Combine</c>: see LIMITS.md (RDX2004).
 /// </summary>
 public abstract class Delegate
 {
-#pragma warning disable CS0169, CS0649 // Layout contract with ILC.
-    internal object? m_firstParameter;
-    internal object? m_helperObject;
-    internal nint m_extraFunctionPointerOrData;
-    internal nint m_functionPointer;
-#pragma warning restore CS0169, CS0649
+    // The object Invoke passes as the first argument: the target, or the delegate itself for thunked calls.
+    internal object? _firstParameter;
+
+    // For closed static delegates, the object the static method is closed over.
+    internal object? _helperObject;
+
+    // For thunked delegates, the method the thunk calls.
+    internal nint _extraFunctionPointerOrData;
+
+    // What Invoke calls.
+    internal nint _functionPointer;
+
+    // An instance method closed over its target (a lambda's closure, obj.Method, a boxed struct's method).
+    private void InitializeClosedInstance(object firstParameter, nint functionPointer)
+    {
+        if (firstParameter is null) ThrowHelpers.ThrowNullReferenceException();
+        _functionPointer = functionPointer;
+        _firstParameter = firstParameter;
+    }
+
+    // The same, for targets ILC could not prove non-null (it reaches here through a slower path).
+    private void InitializeClosedInstanceSlow(object firstParameter, nint functionPointer) =>
+        InitializeClosedInstance(firstParameter, functionPointer);
+
+    // An interface method (step.Apply): resolved once, now, through the dispatch cell ILC passes.
+    private unsafe void InitializeClosedInstanceToInterface(object firstParameter, nint dispatchCell)
+    {
+        _functionPointer = (nint)System.Runtime.CachedInterfaceDispatch.ResolveInterfaceMethod(firstParameter, (Internal.Runtime.InterfaceDispatchCell*)dispatchCell);
+        _firstParameter = firstParameter;
+    }
+
+    // A static method closed over its first argument (an extension method used as obj.Method).
+    private void InitializeClosedStaticThunk(object firstParameter, nint functionPointer, nint functionPointerThunk)
+    {
+        _extraFunctionPointerOrData = functionPointer;
+        _helperObject = firstParameter;
+        _functionPointer = functionPointerThunk;
+        _firstParameter = this;
+    }
+
+    // A static method: the thunk drops the delegate from the arguments and calls the method.
+    private void InitializeOpenStaticThunk(object firstParameter, nint functionPointer, nint functionPointerThunk)
+    {
+        _firstParameter = this;
+        _functionPointer = functionPointerThunk;
+        _extraFunctionPointerOrData = functionPointer;
+    }
+
+    /// <summary>The object an instance method is called on, or null for a static method.</summary>
+    public object? Target => _firstParameter == this ? _helperObject : _firstParameter;
 }

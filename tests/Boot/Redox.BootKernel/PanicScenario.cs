@@ -6,9 +6,9 @@ public static class PanicScenario
 
     private static bool Fail(int depth)
     {
-#pragma warning disable RDX2001, RDX1080 // The point of this scenario: a throw must reach the kernel panic.
+#pragma warning disable RDX1080 // The point of this scenario: a throw must reach the kernel panic.
         if (depth == 0) throw new InvalidOperationException("deliberate failure from the boot test");
-#pragma warning restore RDX2001, RDX1080
+#pragma warning restore RDX1080
         return Fail(depth - 1);
     }
 }

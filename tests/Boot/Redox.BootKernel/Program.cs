@@ -54,6 +54,10 @@ public static class Program
         if (name.SequenceEqual("stackprobe"u8)) return StackProbeScenario.Run();
         if (name.SequenceEqual("gpfault"u8)) return GeneralProtectionScenario.Run();
         if (name.SequenceEqual("globalpages"u8)) return GlobalPagesScenario.Run();
+        if (name.SequenceEqual("interfaces"u8)) return InterfaceScenario.Run();
+        if (name.SequenceEqual("delegates"u8)) return DelegateScenario.Run();
+        if (name.SequenceEqual("exceptions"u8)) return ExceptionScenario.Run();
+        if (name.SequenceEqual("runtimecost"u8)) return RuntimeCostScenario.Run();
         KernelLog.WriteLine("unknown scenario");
         return false;
     }

@@ -18,6 +18,59 @@ public static class SelfCheck
 
         Shape[] shapes = { new Rectangle(3, 4), new Square(5) };
         foreach (Shape shape in shapes) digest = digest * 31 + (uint)(shape.Area() * shape.Tag());
+        digest = Interfaces(digest);
+        digest = Delegates(digest);
+        digest = Failures.Digest(digest);
+        return digest;
+    }
+
+    /// <summary>Applies <paramref name="function"/>: callers in other assemblies pass their own delegates.</summary>
+    public static uint Map(Func<uint, uint> function, uint value) => function(value);
+
+    /// <summary>Delegates of several kinds: static, closed instance, interface, lambdas with and without captures.</summary>
+    public static uint Delegates(uint digest)
+    {
+        uint calls = 0;
+        IDigestStep rotate = new RotateStep();
+        Func<uint, uint>[] functions =
+        {
+            Crc32Step,
+            new AddStep(9).Apply,
+            rotate.Apply,
+            x => x * 31,
+            x => x ^ ++calls,
+        };
+        for (int round = 0; round < 2; round++)
+        {
+            foreach (Func<uint, uint> function in functions) digest = Map(function, digest);
+        }
+        Action<uint> record = value => calls += value & 0xF;
+        record(digest);
+        return digest * 31 + calls;
+    }
+
+    private static uint Crc32Step(uint state) => Crc32.Compute("step"u8) ^ state;
+
+    /// <summary>Interface calls ILC cannot devirtualise: five implementers, a default method, generic and variant interfaces.</summary>
+    public static uint Interfaces(uint digest) => Interfaces(digest, new IDigestStep[] { new AddStep(7), new MultiplyStep(31), new RotateStep() });
+
+    /// <summary>Folds every step (and its two-step form) into <paramref name="digest"/>; callers may add their own implementers.</summary>
+    public static uint Interfaces(uint digest, IDigestStep[] steps)
+    {
+        for (int round = 0; round < 3; round++)
+        {
+            foreach (IDigestStep step in steps) digest = step.Apply(digest);
+            foreach (IDigestStep step in steps) digest = step.ApplyTwice(digest);
+        }
+        IProducer<object> producer = new NameProducer();      // covariance: IProducer<string> as IProducer<object>
+        IConsumer<string> consumer = new LengthConsumer();    // contravariance: IConsumer<object> as IConsumer<string>
+        digest = digest * 31 + (uint)consumer.Consume((string)producer.Produce());
+        object[] cells = { new Cell<int>(40), new Cell<long>(2) };
+        foreach (object cell in cells)
+        {
+            if (cell is ICell<int> i) digest = digest * 31 + (uint)i.Value;
+            if (cell is ICell<long> l) digest = digest * 31 + (uint)l.Value;
+        }
         return digest;
     }
 }

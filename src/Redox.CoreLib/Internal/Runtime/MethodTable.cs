@@ -4,8 +4,9 @@ namespace Internal.Runtime;
 
 /// <summary>
 /// The type descriptor ILC emits for every type (NativeAOT's MethodTable). The layout is a contract with the
-/// compiler: flags, base size, related type, vtable slot and interface counts, hash, then the vtable and the
-/// interface map.
+/// compiler: flags, base size, related type, vtable slot and interface counts, hash, then the vtable, the
+/// interface map, and the optional fields this file reads (each a 32-bit self-relative pointer, present only when
+/// its flag says so, in the order of NativeAOT's <c>MethodTable.GetFieldOffset</c>).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct MethodTable
@@ -13,6 +14,11 @@ internal unsafe struct MethodTable
     private const uint HasComponentSizeFlag = 0x80000000;
     private const uint KindMask = 0x00030000;
     private const uint ParameterizedKind = 0x00020000;
+    private const uint HasDispatchMapFlag = 0x00040000;
+    private const uint HasFinalizerFlag = 0x00100000;
+    private const uint HasSealedVTableEntriesFlag = 0x00400000;
+    private const uint GenericVarianceFlag = 0x00800000;
+    private const uint IsGenericFlag = 0x02000000;
     private const uint ElementTypeMask = 0x7C000000;
     private const int ElementTypeShift = 26;
     private const uint ElementTypeInterface = 0x15;
@@ -54,21 +60,96 @@ internal unsafe struct MethodTable
     /// <summary>True for <c>Nullable&lt;T&gt;</c>.</summary>
     public bool IsNullable => ElementType == ElementTypeNullable;
 
+    /// <summary>True for an instantiation of a generic type (<c>IBox&lt;int&gt;</c>), not for its definition.</summary>
+    public bool IsGeneric => (_flags & IsGenericFlag) != 0;
+
+    /// <summary>True for a generic interface or delegate with at least one <c>in</c> or <c>out</c> parameter.</summary>
+    public bool HasGenericVariance => (_flags & GenericVarianceFlag) != 0;
+
     /// <summary>The size of a value type's data inside its box.</summary>
     public uint ValueTypeSize => _baseSize - (uint)(sizeof(nint) * 2);
 
     private uint ElementType => (_flags & ElementTypeMask) >> ElementTypeShift;
 
-    /// <summary>The interfaces this type implements (after the vtable).</summary>
-    public MethodTable** InterfaceMap
+    /// <summary>How many slots the vtable (which follows this header) has.</summary>
+    public int NumVtableSlots => _numVtableSlots;
+
+    /// <summary>The vtable: code addresses, indexed by slot.</summary>
+    public void** VTable
     {
         get
         {
             fixed (MethodTable* self = &this)
-                return (MethodTable**)((byte*)self + sizeof(MethodTable) + sizeof(nint) * _numVtableSlots);
+                return (void**)((byte*)self + sizeof(MethodTable));
         }
     }
 
+    /// <summary>The interfaces this type implements (after the vtable).</summary>
+    public MethodTable** InterfaceMap => (MethodTable**)(VTable + _numVtableSlots);
+
     /// <summary>How many interfaces <see cref="InterfaceMap"/> lists.</summary>
     public int NumInterfaces => _numInterfaces;
+
+    /// <summary>Which interface slots this type implements with which of its own slots; null when it has none.</summary>
+    public DispatchMap* DispatchMap => (_flags & HasDispatchMapFlag) != 0 ? (DispatchMap*)FollowRelative(OptionalField(2)) : null;
+
+    /// <summary>
+    /// The code of a sealed virtual slot: implementations that are not in the vtable (final methods, default
+    /// interface methods), listed after the vtable's slots in dispatch-map numbering.
+    /// </summary>
+    public void* GetSealedVirtualSlot(int index)
+    {
+        int* table = (int*)FollowRelative(OptionalField(SealedVirtualSlotsField));
+        return FollowRelative(table + index);
+    }
+
+    /// <summary>The open generic type of an instantiation (<c>IBox&lt;&gt;</c> for <c>IBox&lt;int&gt;</c>).</summary>
+    public MethodTable* GenericDefinition => (MethodTable*)FollowRelative(OptionalField(SealedVirtualSlotsField + ((_flags & HasSealedVTableEntriesFlag) != 0 ? 1 : 0)));
+
+    /// <summary>The number of type arguments of an instantiation (stored on its definition, in the base-size field).</summary>
+    public int GenericArity => (ushort)GenericDefinition->_baseSize;
+
+    /// <summary>Type argument <paramref name="index"/> of an instantiation.</summary>
+    public MethodTable* GetGenericArgument(int index)
+    {
+        int* composition = GenericCompositionField;
+        // One argument is stored inline; several are a relative pointer to a list of relative pointers.
+        int* list = GenericArity == 1 ? composition : (int*)FollowRelative(composition);
+        return (MethodTable*)FollowRelative(list + index);
+    }
+
+    /// <summary>The variance of type parameter <paramref name="index"/> (<see cref="GenericVariance"/>), read from the definition.</summary>
+    public GenericVariance GetGenericVariance(int index)
+    {
+        if (!HasGenericVariance) return GenericVariance.NonVariant;
+        byte* variance = (byte*)FollowRelative(GenericDefinition->GenericCompositionField);
+        return (GenericVariance)variance[index];
+    }
+
+    // The composition follows the generic-definition field on an instantiation; a definition has no such field.
+    private int* GenericCompositionField =>
+        OptionalField(SealedVirtualSlotsField + ((_flags & HasSealedVTableEntriesFlag) != 0 ? 1 : 0) + (IsGeneric ? 1 : 0));
+
+    // Type manager, writable data, dispatch map, finalizer, then the sealed virtual slots (GetFieldOffset's order).
+    private int SealedVirtualSlotsField => 2 + ((_flags & HasDispatchMapFlag) != 0 ? 1 : 0) + ((_flags & HasFinalizerFlag) != 0 ? 1 : 0);
+
+    private int* OptionalField(int index) => (int*)(InterfaceMap + _numInterfaces) + index;
+
+    private static void* FollowRelative(int* field) => (byte*)field + *field;
+}
+
+/// <summary>How a generic parameter varies (ILC's numbering).</summary>
+internal enum GenericVariance : byte
+{
+    /// <summary>Neither <c>in</c> nor <c>out</c>.</summary>
+    NonVariant = 0,
+
+    /// <summary><c>out T</c>.</summary>
+    Covariant = 1,
+
+    /// <summary><c>in T</c>.</summary>
+    Contravariant = 2,
+
+    /// <summary>The parameter of an array's generic interfaces.</summary>
+    ArrayCovariant = 0x20,
 }

@@ -81,18 +81,57 @@ internal static unsafe class TypeCast
         return false;
     }
 
-    private static bool ImplementsInterface(MethodTable* type, MethodTable* target)
+    /// <summary>
+    /// True when <paramref name="type"/> lists <paramref name="target"/> in its interface map, or an instantiation
+    /// of the same generic interface that variance makes assignable (<c>IProducer&lt;string&gt;</c> to
+    /// <c>IProducer&lt;object&gt;</c> for <c>out T</c>).
+    /// </summary>
+    internal static bool ImplementsInterface(MethodTable* type, MethodTable* target)
     {
         MethodTable** map = type->InterfaceMap;
         for (int i = 0; i < type->NumInterfaces; i++)
         {
             if (map[i] == target) return true;
         }
+        if (!target->HasGenericVariance) return false;
+        for (int i = 0; i < type->NumInterfaces; i++)
+        {
+            if (IsVariantInstantiationOf(map[i], target)) return true;
+        }
         return false;
     }
 
+    /// <summary>
+    /// True when <paramref name="source"/> and <paramref name="target"/> instantiate the same generic type and each
+    /// type argument is equal, or assignable in the direction its parameter's variance allows (ECMA-335 II.9.5:
+    /// variance applies to reference-type arguments only).
+    /// </summary>
+    internal static bool IsVariantInstantiationOf(MethodTable* source, MethodTable* target)
+    {
+        if (!source->IsGeneric || !target->IsGeneric || source->GenericDefinition != target->GenericDefinition) return false;
+        int arity = target->GenericArity;
+        for (int i = 0; i < arity; i++)
+        {
+            MethodTable* from = source->GetGenericArgument(i);
+            MethodTable* to = target->GetGenericArgument(i);
+            if (from == to) continue;
+            if (from->IsValueType || to->IsValueType) return false;
+            GenericVariance variance = target->GetGenericVariance(i);
+            if (variance == GenericVariance.Covariant || variance == GenericVariance.ArrayCovariant)
+            {
+                if (!AreTypesAssignable(from, to)) return false;
+            }
+            else if (variance == GenericVariance.Contravariant)
+            {
+                if (!AreTypesAssignable(to, from)) return false;
+            }
+            else return false;
+        }
+        return true;
+    }
+
     /// <summary>Exact type, base class, interface, or an array whose element types are assignable (covariance).</summary>
-    private static bool AreTypesAssignable(MethodTable* source, MethodTable* target)
+    internal static bool AreTypesAssignable(MethodTable* source, MethodTable* target)
     {
         if (source == target) return true;
         if (target->IsInterface) return ImplementsInterface(source, target);
@@ -103,6 +142,8 @@ internal static unsafe class TypeCast
             return sourceElement == targetElement ||
                 (!sourceElement->IsValueType && !targetElement->IsValueType && AreTypesAssignable(sourceElement, targetElement));
         }
-        return IsClassOrBase(source, target);
+        if (IsClassOrBase(source, target)) return true;
+        // Variant generic delegates (Func<string> to Func<object>).
+        return target->HasGenericVariance && IsVariantInstantiationOf(source, target);
     }
 }

@@ -45,18 +45,6 @@ RhpStackProbe:
         ja      1b
         ret
 
-# A call site that needs general interface dispatch (more implementers than ILC devirtualises). Not supported yet:
-# panic with a clear message instead of jumping into nowhere.
-        .globl RhpInitialDynamicInterfaceDispatch
-RhpInitialDynamicInterfaceDispatch:
-        lea     rdi, [rip + dispatch_kind]
-        mov     esi, 7
-        lea     rdx, [rip + dispatch_message]
-        mov     ecx, (dispatch_message_end - dispatch_message) / 2
-        and     rsp, -16
-        call    redox_panic
-        ud2
-
 # The stack-protector cookie RyuJIT checks in frames with stackalloc buffers. A fixed value still catches linear
 # overruns; there is no entropy source this early.
         .data
@@ -65,12 +53,4 @@ RhpInitialDynamicInterfaceDispatch:
 __security_cookie:
         .quad   0x2B992DDFA232D1E5
 
-        .section .rodata
-        .balign 2
-dispatch_kind:
-        .short 'r','u','n','t','i','m','e'
-dispatch_message:
-        .short 'i','n','t','e','r','f','a','c','e',' ','d','i','s','p','a','t','c','h',' ','n','o','t',' '
-        .short 's','u','p','p','o','r','t','e','d',' ','(','s','e','e',' ','L','I','M','I','T','S','.','m','d',')'
-dispatch_message_end:
         .section .note.GNU-stack, "", @progbits

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Redox.Kernel.Diagnostics;
 using Redox.Kernel.Processes;
@@ -14,6 +15,27 @@ public static unsafe class InterruptDispatch
     /// <summary>The vector <c>redox_yield</c> raises for voluntary switches.</summary>
     public const int YieldVector = 0x81;
 
+    // The core library's hook (Internal.Runtime.CompilerHelpers.HardwareFaults): kind 0 = null dereference,
+    // 1 = divide error; context = rip, rsp, rbx, rbp, r12-r15 and a word the runtime fills. Returns 1 after
+    // rewriting rip: resume there with that word in r11.
+    [MethodImpl(MethodImplOptions.InternalCall), System.Runtime.RuntimeImport("*", "RhpHandleHardwareFault")]
+    private static extern int HandleHardwareFault(int kind, ulong* context);
+
+    /// <summary>
+    /// A null dereference (#PF below 4 KiB) or a divide error (#DE) in ring-0 managed code that a catch clause
+    /// would take becomes a .NET exception: the runtime redirects the frame to a throw helper.
+    /// </summary>
+    private static bool HandToRuntime(InterruptFrame* frame)
+    {
+        int kind = frame->Vector == 0 ? 1 : frame->Vector == 14 && Native.ReadCr2() < 0x1000 ? 0 : -1;
+        if (kind < 0 || (frame->Cs & 3) != 0) return false;
+        ulong* context = stackalloc ulong[9] { frame->Rip, frame->Rsp, frame->Rbx, frame->Rbp, frame->R12, frame->R13, frame->R14, frame->R15, 0 };
+        if (HandleHardwareFault(kind, context) == 0) return false;
+        frame->Rip = context[0];
+        frame->R11 = context[8];
+        return true;
+    }
+
     [UnmanagedCallersOnly(EntryPoint = "redox_interrupt_dispatch")]
     private static InterruptFrame* Dispatch(InterruptFrame* frame)
     {
@@ -26,6 +48,8 @@ public static unsafe class InterruptDispatch
                 ProcessTable.Fault(process, vector, frame->Rip, Native.ReadCr2(), frame->ErrorCode);
                 return (InterruptFrame*)Threads.OnFatalFault((nuint)frame);
             }
+            // A fault in ring-0 managed code that a catch clause would take becomes a .NET exception.
+            if (HandToRuntime(frame)) return frame;
             ExceptionReport.Print(frame);
             Panic.Stop();
         }

@@ -24,6 +24,7 @@ internal static unsafe class StartupCodeHelpers
         {
             if (*module != null) InitializeModule((byte*)*module);
         }
+        DwarfUnwinder.Initialize(); // exception dispatch's FDE index, before any code can throw or fault
     }
 
     private static void InitializeModule(byte* header)
