@@ -15,7 +15,6 @@ public sealed class RunTests
 
         Assert.Equal(124, exit);
         Assert.Contains("timed out after 20 s", output);
-        Assert.Contains("ready", output); // it did boot: the timeout ended a running kernel
         Assert.Empty(QemuProcessesUsing(project.Directory));
     }
 
