@@ -12,7 +12,10 @@ internal static class CommandLine
     /// <summary>The arguments, each quoted only when it needs to be.</summary>
     public static string Join(IEnumerable<string> arguments) => string.Join(" ", arguments.Select(Quote));
 
-    /// <summary>One argument: as is if it has no space, tab, newline or quote; else in quotes, with backslashes before a quote doubled.</summary>
+    /// <summary>
+    /// One argument: as is if it has no space, tab, newline or quote; else in quotes, a quote inside written as two
+    /// (not as \", because MSBuild on Unix turns the backslash of a property value into a slash).
+    /// </summary>
     public static string Quote(string argument)
     {
         if (argument.Length > 0 && argument.IndexOfAny([' ', '\t', '\n', '\v', '"']) < 0) return argument;
@@ -21,8 +24,8 @@ internal static class CommandLine
         foreach (char c in argument)
         {
             if (c == '\\') { backslashes++; continue; }
-            // Backslashes are literal unless a quote follows: then each needs its own escape, and so does the quote.
-            quoted.Append('\\', c == '"' ? backslashes * 2 + 1 : backslashes).Append(c);
+            // Backslashes are literal unless a quote follows: then each needs its own escape.
+            quoted.Append('\\', c == '"' ? backslashes * 2 : backslashes).Append(c == '"' ? "\"\"" : c.ToString());
             backslashes = 0;
         }
         return quoted.Append('\\', backslashes * 2).Append('"').ToString();
