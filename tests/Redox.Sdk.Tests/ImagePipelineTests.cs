@@ -5,7 +5,7 @@ namespace Redox.Sdk.Tests;
 /// <summary>The image pipeline's happy path and its errors: a code, a hint, and no tool dump or stack trace.</summary>
 public sealed class ImagePipelineTests
 {
-    private const string HelloMain = "public static class Program { public static int Main() => 0; }";
+    private const string HelloMain = ScratchProject.HelloMain;
 
     [Fact]
     public void An_image_builds_into_kernel_elf_and_an_iso_and_logs_each_step()
