@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Redox.Boot.Tests;
+
+/// <summary>
+/// Ring-3 processes: the boot image carries tests/Boot/Redox.UserTest in its initfs, and each ring3* scenario
+/// starts it with the arguments of what it should do, then checks how it ended; these tests read the kernel's log.
+/// </summary>
+[Collection(QemuCollection.Name)]
+public sealed class UserSpaceTests
+{
+    [Fact]
+    public void A_csharp_program_runs_in_ring_3_with_syscalls_heap_sleep_preemption_sse_and_kill()
+    {
+        BootResult boot = BootImages.Boot("ring3");
+
+        Assert.False(boot.TimedOut, boot.Serial);
+        Assert.DoesNotContain("check failed", boot.KernelLog);
+        Assert.Contains("usertest: hello from ring 3, pid 1, 2 arguments", boot.KernelLog);
+        Assert.Contains("process 1 (hello) exited with code 7", boot.KernelLog);
+        Assert.Matches(@"usertest: allocated \d+ KiB from anonymous memory, slept \d+ ms", boot.KernelLog);
+        Assert.Contains("usertest: syscalls all as the ABI says", boot.KernelLog);
+        Assert.Contains("usertest: sse 3 consistent across preemption", boot.KernelLog);
+        Assert.Contains("usertest: sse 5 consistent across preemption", boot.KernelLog);
+        Assert.Contains("process 8 (forever) ended by signal 9", boot.KernelLog);
+        Assert.Contains("boot test ring3: PASS", boot.KernelLog);
+        Assert.Equal(BootResult.Passed, boot.ExitCode);
+    }
+
+    [Fact]
+    public void Two_processes_that_never_yield_interleave_under_preemption()
+    {
+        BootResult boot = BootImages.Boot("ring3");
+
+        // Both spinners print four turns; preemption must let B run before A has finished, and A before B has.
+        int aFirst = boot.KernelLog.IndexOf("spin A turn 1", StringComparison.Ordinal);
+        int bFirst = boot.KernelLog.IndexOf("spin B turn 1", StringComparison.Ordinal);
+        int aLast = boot.KernelLog.IndexOf("spin A turn 4", StringComparison.Ordinal);
+        int bLast = boot.KernelLog.IndexOf("spin B turn 4", StringComparison.Ordinal);
+        Assert.True(aFirst >= 0 && bFirst >= 0 && aLast >= 0 && bLast >= 0, boot.KernelLog);
+        Assert.True(bFirst < aLast && aFirst < bLast, "the spinners did not interleave:\n" + boot.KernelLog);
+    }
+
+    [Fact]
+    public void With_SMEP_and_SMAP_on_the_kernel_still_copies_user_memory_through_its_checked_path()
+    {
+        BootResult boot = Qemu.Boot(BootImages.Iso("ring3"), BootImages.Timeout, uefi: false, ["-cpu", "max"]);
+
+        Assert.Contains("cpu: SMEP on, SMAP on", boot.KernelLog);
+        Assert.Contains("usertest: syscalls all as the ABI says", boot.KernelLog);
+        Assert.Contains("boot test ring3: PASS", boot.KernelLog);
+        Assert.Equal(BootResult.Passed, boot.ExitCode);
+    }
+
+    [Fact]
+    public void Every_ring_3_fault_ends_only_its_process_with_a_one_line_report()
+    {
+        BootResult boot = BootImages.Boot("ring3faults");
+
+        Assert.False(boot.TimedOut, boot.Serial);
+        Assert.DoesNotContain("EXCEPTION", boot.KernelLog);          // no kernel-mode exception report
+        Assert.DoesNotContain("PANIC", boot.KernelLog);
+        Assert.Matches(@"\(null\) killed: #PF page fault at RIP=0x0000000000[0-9a-f]{6} CR2=0x0000000000000000 error=0x0004", boot.KernelLog);
+        Assert.Contains("(ud2) killed: #UD invalid opcode", boot.KernelLog);
+        Assert.Contains("(hlt) killed: #GP general protection fault", boot.KernelLog);
+        Assert.Contains("(cli) killed: #GP general protection fault", boot.KernelLog);
+        Assert.Contains("(cr3) killed: #GP general protection fault", boot.KernelLog);
+        Assert.Matches(@"\(writecode\) killed: #PF page fault at RIP=0x[0-9a-f]{16} CR2=0x0000000000[0-9a-f]{6} error=0x0007", boot.KernelLog);
+        Assert.Contains("(kernelread) killed: #PF page fault", boot.KernelLog);
+        Assert.Contains("(kernelwindow) killed: #PF page fault at RIP=", boot.KernelLog);
+        Assert.Matches(@"\(kerneljump\) killed: #PF page fault at RIP=0xffffffff80100000 CR2=0xffffffff80100000 \(kernel address\)", boot.KernelLog);
+        Assert.Contains("(stack overflow)", boot.KernelLog);
+        Assert.Matches(@"\(execstack\) killed: #PF page fault at RIP=0x00007fff[0-9a-f]{8} CR2=0x00007fff[0-9a-f]{8} error=0x0015", boot.KernelLog);
+        Assert.Equal(11, Regex.Matches(boot.KernelLog, @"ended by signal 11").Count);
+        Assert.Contains("boot test ring3faults: PASS", boot.KernelLog);
+        Assert.Equal(BootResult.Passed, boot.ExitCode);
+    }
+
+    [Fact]
+    public void A_million_fuzzed_syscalls_fault_nothing_and_leak_nothing()
+    {
+        BootResult boot = Qemu.Boot(BootImages.Iso("ring3fuzz"), TimeSpan.FromMinutes(8));
+
+        Assert.False(boot.TimedOut, "the fuzzer did not finish in time:\n" + boot.KernelLog);
+        Assert.Contains("usertest: fuzz done, no kernel fault", boot.KernelLog);
+        Assert.DoesNotContain("EXCEPTION", boot.KernelLog);
+        Assert.DoesNotContain("check failed", boot.KernelLog);
+        Match before = Regex.Match(boot.KernelLog, @"fuzz frames before=(\d+)");
+        Match after = Regex.Match(boot.KernelLog, @"fuzz frames after=(\d+)");
+        Assert.True(before.Success && after.Success, boot.KernelLog);
+        Assert.Equal(before.Groups[1].Value, after.Groups[1].Value);
+        Assert.Equal(BootResult.Passed, boot.ExitCode);
+    }
+
+    [Fact]
+    public void A_hundred_processes_started_and_reaped_leak_no_frame_and_no_heap_byte()
+    {
+        BootResult boot = Qemu.Boot(BootImages.Iso("ring3leak"), TimeSpan.FromMinutes(3));
+
+        Assert.False(boot.TimedOut, boot.KernelLog);
+        Assert.Equal(101, Regex.Matches(boot.KernelLog, @"exited with code 7").Count);
+        Assert.Equal(Regex.Match(boot.KernelLog, @"leak frames before=(\d+)").Groups[1].Value, Regex.Match(boot.KernelLog, @"leak frames after=(\d+)").Groups[1].Value);
+        Assert.Equal(Regex.Match(boot.KernelLog, @"leak heap before=(\d+)").Groups[1].Value, Regex.Match(boot.KernelLog, @"leak heap after=(\d+)").Groups[1].Value);
+        Assert.Equal(BootResult.Passed, boot.ExitCode);
+    }
+}
