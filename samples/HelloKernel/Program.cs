@@ -5,7 +5,9 @@ using Redox.Kernel.Scheduling;
 
 /// <summary>
 /// The sample image: two kernel threads that never yield take turns only because the timer preempts them;
-/// then a memory summary. Runs on the kernel's boot thread after the boot log says <c>ready</c>.
+/// then a memory summary. Runs on the kernel's boot thread after the boot log says <c>ready</c>, while the two
+/// ring-3 programs of the initfs (Programs/Greeter, Programs/Sleeper) run in their own address spaces; the kernel
+/// ends the image when this Main and both programs are done.
 /// </summary>
 public static unsafe class Program
 {

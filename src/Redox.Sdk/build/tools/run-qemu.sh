@@ -20,7 +20,7 @@ fi
 status=$?
 case "$status" in
   33) exit 0 ;;
-  35) echo "run-qemu: the image's Main returned non-zero" >&2; exit 1 ;;
+  35) echo "run-qemu: the image's Main, or one of its programs, ended with a non-zero status" >&2; exit 1 ;;
   37) echo "run-qemu: kernel panic" >&2; exit 2 ;;
   *)
     # timeout's own statuses: 124 (QEMU ended by SIGTERM), 137 (by SIGKILL 5 s later).
