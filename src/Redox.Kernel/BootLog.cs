@@ -54,7 +54,7 @@ internal static class BootLog
         KernelLog.WriteDecimal((ulong)heap.BytesInUse);
         KernelLog.Write(" bytes in use of ");
         KernelLog.WriteDecimal((ulong)heap.BytesReserved >> 10);
-        KernelLog.WriteLine(" KiB, size classes 16 B..2 KiB + first fit, grows from frames");
+        KernelLog.WriteLine(" KiB, coalescing free lists (TLSF-style), grows from frames and gives them back");
     }
 
     public static void Scheduler(uint hertz)
