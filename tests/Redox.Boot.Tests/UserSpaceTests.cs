@@ -31,7 +31,9 @@ public sealed class UserSpaceTests
     [Fact]
     public void Two_processes_that_never_yield_interleave_under_preemption()
     {
-        BootResult boot = BootImages.Boot("ring3");
+        // Instruction-counted time: a spin turn is then always many timer ticks long, however busy the host is
+        // (in real time a fast host can finish a turn inside one time slice).
+        BootResult boot = BootImages.BootCountingInstructions("ring3");
 
         // Both spinners print four turns; preemption must let B run before A has finished, and A before B has.
         int aFirst = boot.KernelLog.IndexOf("spin A turn 1", StringComparison.Ordinal);
@@ -73,6 +75,8 @@ public sealed class UserSpaceTests
         Assert.Contains("(stack overflow)", boot.KernelLog);
         Assert.Matches(@"\(execstack\) killed: #PF page fault at RIP=0x00007fff[0-9a-f]{8} CR2=0x00007fff[0-9a-f]{8} error=0x0015", boot.KernelLog);
         Assert.Equal(11, Regex.Matches(boot.KernelLog, @"ended by signal 11").Count);
+        Assert.Contains("usertest: hello from ring 3, pid 12, 2 arguments", boot.KernelLog);   // getpid is the real id
+        Assert.Contains("process 12 (hello) exited with code 7", boot.KernelLog);
         Assert.Contains("boot test ring3faults: PASS", boot.KernelLog);
         Assert.Equal(BootResult.Passed, boot.ExitCode);
     }
