@@ -60,11 +60,12 @@ public sealed class IncrementalBuildTests
     {
         using var project = ScratchProject.Create(ScratchProject.KernelReference, ("Program.cs", ScratchProject.HelloMain));
         string log = Path.Combine(project.Directory, "ilc-outputs.log");
-        // Records where each ILC run writes, and stays a while so the two runs overlap.
+        // Records where each ILC run writes, then waits, so that neither build's object exists before both have
+        // decided to compile.
         string ilc = project.WriteScript("ilc-logged", $$"""
             for a in "$@"; do case "$a" in -o:*) echo "${a#-o:}" >> "{{log}}" ;; esac; done
-            "{{ScratchProject.RealIlc}}" "$@" || exit
-            sleep 8
+            sleep 20
+            exec "{{ScratchProject.RealIlc}}" "$@"
             """);
         (int restoreExit, string restore) = project.Dotnet(null, "build", "-c", "Release", "-nologo"); // C# compiled once, before
         Assert.True(restoreExit == 0, restore);
