@@ -47,7 +47,7 @@ internal static unsafe class Native
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_syscall_entry_address")] public static extern ulong SyscallEntryAddress();
 
-    /// <summary>The linked type-name table (see Redox.Sdk's typenames.sh).</summary>
+    /// <summary>The linked type-name table (see Redox.Sdk's RedoxWriteTypeNameTable).</summary>
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_type_name_table")] public static extern ulong* TypeNameTable();
 
     /// <summary>The 256 interrupt stub addresses (a data symbol read through a tiny accessor).</summary>
