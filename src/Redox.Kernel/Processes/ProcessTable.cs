@@ -2,6 +2,7 @@ using Redox.Kernel.Arch.X64;
 using Redox.Kernel.Diagnostics;
 using Redox.Kernel.Memory;
 using Redox.Kernel.Scheduling;
+using Redox.Syscall;
 
 namespace Redox.Kernel.Processes;
 
@@ -58,15 +59,7 @@ public static unsafe class ProcessTable
         ElfError elfError = ElfImage.TryParse(image, UserLayout.Start, UserLayout.End, out ElfImage elf);
         if (elfError != ElfError.None) return StartError.BadExecutable;
 
-        int slot = -1;
-        using (InterruptGuard.Enter())
-        {
-            for (int i = 0; i < Capacity && slot < 0; i++)
-            {
-                if (s_slots[i] is null) slot = i;
-            }
-        }
-        if (slot < 0) return StartError.TableFull;
+        if (FreeSlot() < 0) return StartError.TableFull;                  // fail early, before building anything
 
         AddressSpace space = AddressSpace.CreateSharing(kernel, KernelPaging.FirstKernelSlot);
         if (space.Root == 0)
@@ -83,16 +76,28 @@ public static unsafe class ProcessTable
         }
 
         byte[] nameCopy = name.ToArray();
-        Process process;
+        Process? process = null;
         using (InterruptGuard.Enter())
         {
-            process = new Process(s_nextId++, parentId, nameCopy, space);
-            s_slots[slot] = process;
-            Count++;
-            Started++;
+            // The slot is taken under the same guard that fills it: another Start in between cannot get it too.
+            int slot = FreeSlot();
+            if (slot >= 0)
+            {
+                process = new Process(s_nextId++, parentId, nameCopy, space);
+                s_slots[slot] = process;
+                Count++;
+                Started++;
+            }
+        }
+        if (process is null)
+        {
+            Heap.Free(nameCopy);
+            space.ReleasePrivateHalf(KernelPaging.FirstKernelSlot);
+            Heap.Free(space);
+            return StartError.TableFull;
         }
         for (int fd = 0; fd < 3; fd++)
-            process.Files.Add(new KernelFile(KernelFileKind.Debug, fd == 0 ? 0x0001_0000u : 0x0002_0000u, null, 0, null, 0));
+            process.Files.Add(new KernelFile(KernelFileKind.Debug, (uint)(fd == 0 ? OpenFlags.ReadOnly : OpenFlags.WriteOnly), null, 0, null, 0));
         process.Thread = Threads.SpawnUser(process, elf.Entry, stack);
         started = process;
         return StartError.None;
@@ -201,6 +206,17 @@ public static unsafe class ProcessTable
             Reap(zombie);
             return id;
         }
+    }
+
+    /// <summary>The index of a free slot, or -1 (interrupts off inside).</summary>
+    private static int FreeSlot()
+    {
+        using InterruptGuard guard = InterruptGuard.Enter();
+        for (int i = 0; i < Capacity; i++)
+        {
+            if (s_slots[i] is null) return i;
+        }
+        return -1;
     }
 
     /// <summary>Frees a zombie's address space and kernel objects; its id is gone afterwards.</summary>

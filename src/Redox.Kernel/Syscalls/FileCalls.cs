@@ -17,8 +17,8 @@ public static unsafe class FileCalls
     public const int MaxPath = 256;
 
     private const int Chunk = 256;
-    private const uint AccessMode = 0x0003_0000, ReadOnly = 0x0001_0000, WriteOnly = 0x0002_0000;
-    private const uint StatusFlags = 0x0004_0000 | 0x0008_0000;   // O_NONBLOCK, O_APPEND: what F_SETFL may change
+    private const uint AccessMode = (uint)OpenFlags.AccessMode, ReadOnly = (uint)OpenFlags.ReadOnly, WriteOnly = (uint)OpenFlags.WriteOnly;
+    private const uint StatusFlags = (uint)(OpenFlags.NonBlock | OpenFlags.Append);   // what F_SETFL may change
 
     /// <summary>SYS_OPEN(path, length, flags) -> descriptor.</summary>
     public static SyscallResult Open(Process process, ulong path, ulong length, ulong flags)

@@ -30,13 +30,13 @@ internal static unsafe class Fuzzer
             SyscallNumbers.Write, SyscallNumbers.Read, SyscallNumbers.Open, SyscallNumbers.Close, SyscallNumbers.Dup,
             SyscallNumbers.Lseek, SyscallNumbers.Fstat, SyscallNumbers.Fcntl, SyscallNumbers.Fpath,
             SyscallNumbers.ClockGettime, SyscallNumbers.Fmap, SyscallNumbers.Funmap, SyscallNumbers.Getpid,
-            SyscallNumbers.Yield, 7 /* waitpid */,
+            SyscallNumbers.Yield, SyscallNumbers.Waitpid,
         };
         for (ulong i = 0; i < count; i++)
         {
             ulong pick = Next();
             nuint number = (pick & 7) == 0 ? (nuint)Next() : served[(int)(pick >> 8) % 15];
-            if (number == SyscallNumbers.Exit || number == SyscallNumbers.Nanosleep || number == SyscallNumbers.Futex || number == 37) continue;
+            if (number == SyscallNumbers.Exit || number == SyscallNumbers.Nanosleep || number == SyscallNumbers.Futex || number == SyscallNumbers.Kill) continue;
             // waitpid only with WNOHANG semantics: without children it answers ECHILD at once either way.
             nuint first = Argument(area), second = Argument(area);
             if (first == progress && number != SyscallNumbers.Getpid && number != SyscallNumbers.Yield) continue;
