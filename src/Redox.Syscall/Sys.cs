@@ -220,4 +220,16 @@ public static unsafe partial class Sys
             return Call(SyscallNumbers.Call, fd, (nuint)p, (nuint)payload.Length, (nuint)((ulong)flags | (uint)metadata.Length), (nuint)m);
         }
     }
+
+    /// <summary>
+    /// The 0.1.0 form of <c>SYS_CALL</c> (metadata as bytes, flags as a word), kept so drivers written against it
+    /// still compile. redox_syscall 0.9.3 passes metadata as 64-bit words, so the bytes are read as words: a
+    /// length that is not a multiple of 8 is EINVAL, as are flags with bits 7:0 set (the word count's place).
+    /// </summary>
+    [Obsolete("redox_syscall 0.9.3 passes SYS_CALL metadata as 64-bit words: use SchemeCall(fd, payload, CallFlags, ReadOnlySpan<ulong>).")]
+    public static SyscallResult SchemeCall(nuint fd, Span<byte> payload, ulong flags, ReadOnlySpan<byte> metadata)
+    {
+        if (metadata.Length % sizeof(ulong) != 0) return Errno.EINVAL;
+        return SchemeCall(fd, payload, (CallFlags)flags, System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(metadata));
+    }
 }

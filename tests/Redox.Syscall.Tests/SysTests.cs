@@ -149,6 +149,21 @@ public unsafe class SysTests
         Assert.Equal((nuint)0, s_seen[0]);
     }
 
+    [Fact]
+    public void TheDeprecatedByteMetadataOverloadForwardsItsBytesAsWords()
+    {
+        Sys.Install(&Recorder);
+        var payload = new byte[5];
+#pragma warning disable CS0618 // the deprecated overload is what this test checks
+        Sys.SchemeCall(8, payload, 0x600, new byte[] { 0x11, 0, 0, 0, 0, 0, 0, 0, 0x22, 0, 0, 0, 0, 0, 0, 0 });
+        Assert.Equal((nuint)(0x600 | 2), s_seen[4]);
+        Assert.Equal(new byte[] { 0x11, 0, 0, 0, 0, 0, 0, 0, 0x22, 0, 0, 0, 0, 0, 0, 0 }, s_metadataSeen);
+        s_seen[0] = 0;
+        Assert.Equal(Errno.EINVAL, Sys.SchemeCall(8, payload, 0x600, new byte[7]).Error);
+#pragma warning restore CS0618
+        Assert.Equal((nuint)0, s_seen[0]);
+    }
+
     private static void Expect(nuint number, params nuint[] args)
     {
         Assert.Equal(number, s_seen[0]);
