@@ -1,0 +1,256 @@
+using Redox.Syscall;
+
+namespace Redox.Kernel.Ipc;
+
+/// <summary>
+/// The request/response state machine of one scheme: the calls in flight between its clients and its driver.
+/// Written once and run by both kernels -- the real one (waiters are kernel threads, the lock is "interrupts off")
+/// and Redox.Testing's hosted one (waiters are host signals, the lock a monitor) -- so what a driver's host tests
+/// see is what the image does. It never blocks and never allocates after construction: the caller holds its lock,
+/// wakes the waiters it is handed and sleeps on its own.
+/// <para>
+/// A call takes a slot; its tag is the slot index in the low 8 bits and the slot's generation above, so an answer
+/// with a stale, forged or repeated tag matches nothing (it is dropped, never handed to another client). Queued calls
+/// form a FIFO through the slots themselves, so a client that gives up leaves no trace in the queue: a call it
+/// abandons before the driver read it is never delivered, one the driver already has becomes a Cancel message.
+/// </para>
+/// </summary>
+/// <typeparam name="TWaiter">What a client waits on; handed back when its call is answered.</typeparam>
+public sealed class SchemeCallTable<TWaiter> where TWaiter : class
+{
+    /// <summary>The most calls one scheme can have in flight (the tag keeps 8 bits for the slot).</summary>
+    public const int MaxCapacity = 256;
+
+    private const int None = -1;
+    private const uint GenerationMask = 0xFF_FFFF;
+
+    private struct Slot
+    {
+        public Sqe Request;
+        public Cqe Response;
+        public TWaiter? Waiter;
+        public uint Generation;
+        public CallState State;
+        public int Previous;
+        public int Next;
+    }
+
+    private readonly Slot[] _slots;
+    private readonly int[] _free;
+    private int _freeCount;
+    private int _head = None, _tail = None;
+
+    /// <summary>A table of <paramref name="capacity"/> slots (1 to <see cref="MaxCapacity"/>).</summary>
+    public SchemeCallTable(int capacity)
+    {
+        if (capacity < 1) capacity = 1;
+        if (capacity > MaxCapacity) capacity = MaxCapacity;
+        _slots = new Slot[capacity];
+        _free = new int[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            _slots[i].Previous = None;
+            _slots[i].Next = None;
+            _free[i] = capacity - 1 - i;     // hand out slot 0 first
+        }
+        _freeCount = capacity;
+    }
+
+    /// <summary>Slots in the table.</summary>
+    public int Capacity => _slots.Length;
+
+    /// <summary>Slots in use (queued, delivered, answered or cancelling).</summary>
+    public int InUse => _slots.Length - _freeCount;
+
+    /// <summary>Messages waiting for the driver to read them (calls and cancels).</summary>
+    public int Queued { get; private set; }
+
+    /// <summary>True once <see cref="Close"/> ran: every new call answers EIO.</summary>
+    public bool IsClosed { get; private set; }
+
+    /// <summary>The state of slot <paramref name="slot"/>.</summary>
+    public CallState StateOf(int slot) => (uint)slot < (uint)_slots.Length ? _slots[slot].State : CallState.Free;
+
+    /// <summary>The tag slot <paramref name="slot"/>'s current call carries.</summary>
+    public uint TagOf(int slot) => (uint)slot < (uint)_slots.Length ? _slots[slot].Request.Tag : 0;
+
+    /// <summary>
+    /// Queues <paramref name="request"/> (its tag is assigned here) for <paramref name="waiter"/>. EIO once the scheme is
+    /// closed; EAGAIN when every slot is in use. The slot is the client's handle on the call until it collects or abandons it.
+    /// </summary>
+    public Errno Submit(in Sqe request, TWaiter waiter, out int slot)
+    {
+        slot = None;
+        if (IsClosed) return Errno.EIO;
+        if (_freeCount == 0) return Errno.EAGAIN;
+        slot = _free[--_freeCount];
+        ref Slot s = ref _slots[slot];
+        s.Generation = (s.Generation + 1) & GenerationMask;
+        if (s.Generation == 0) s.Generation = 1;
+        s.Request = request;
+        s.Request.Tag = (s.Generation << 8) | (uint)slot;
+        s.Response = default;
+        s.Waiter = waiter;
+        s.State = CallState.Queued;
+        Append(slot);
+        return 0;
+    }
+
+    /// <summary>
+    /// The driver reads its requests: moves up to <paramref name="destination"/>'s length of queued messages into it,
+    /// oldest first, and returns how many. A call becomes delivered; a cancel (the one-way <see cref="Opcode.Cancel"/>
+    /// with the cancelled call's tag) frees its slot.
+    /// </summary>
+    public int Receive(System.Span<Sqe> destination)
+    {
+        int n = 0;
+        while (n < destination.Length && _head != None)
+        {
+            int index = _head;
+            Unlink(index);
+            ref Slot s = ref _slots[index];
+            if (s.State == CallState.Queued)
+            {
+                destination[n++] = s.Request;
+                s.State = CallState.Delivered;
+                continue;
+            }
+            Sqe cancel = default;
+            cancel.Opcode = Opcode.Cancel;
+            cancel.Flags = SqeFlags.OneWay;
+            cancel.Tag = s.Request.Tag;
+            cancel.Caller = s.Request.Caller;
+            destination[n++] = cancel;
+            Release(index);
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// The driver answers: when <paramref name="response"/>'s tag names a call the driver was given and that is still
+    /// waiting, the call is answered and its waiter returned (to be woken by the caller); any other tag is dropped.
+    /// </summary>
+    public CompleteOutcome Complete(in Cqe response, out TWaiter? waiter)
+    {
+        waiter = null;
+        int index = (int)(response.Tag & 0xFF);
+        if (index >= _slots.Length) return CompleteOutcome.UnknownTag;
+        ref Slot s = ref _slots[index];
+        if (s.State != CallState.Delivered || s.Request.Tag != response.Tag) return CompleteOutcome.UnknownTag;
+        s.Response = response;
+        s.State = CallState.Answered;
+        waiter = s.Waiter;
+        s.Waiter = null;          // woken once, by whoever took it here
+        return CompleteOutcome.Answered;
+    }
+
+    /// <summary>The request slot <paramref name="slot"/> carries (as delivered: tag included), for the kernel's buffer bookkeeping.</summary>
+    public ref readonly Sqe RequestOf(int slot) => ref _slots[slot].Request;
+
+    /// <summary>The client takes its answer and the slot is free again. False when the call is not answered (yet).</summary>
+    public bool Collect(int slot, out Cqe response)
+    {
+        response = default;
+        if ((uint)slot >= (uint)_slots.Length || _slots[slot].State != CallState.Answered) return false;
+        response = _slots[slot].Response;
+        Release(slot);
+        return true;
+    }
+
+    /// <summary>
+    /// The client stops waiting (it timed out, or its process is being killed). A call the driver has not read is
+    /// withdrawn: the driver never sees it. One the driver has becomes a Cancel message and its answer, if it comes, is
+    /// dropped. An answer not yet collected is discarded.
+    /// </summary>
+    public void Abandon(int slot)
+    {
+        if ((uint)slot >= (uint)_slots.Length) return;
+        ref Slot s = ref _slots[slot];
+        switch (s.State)
+        {
+            case CallState.Queued:
+                Unlink(slot);
+                Release(slot);
+                break;
+            case CallState.Delivered:
+                s.State = CallState.Cancelling;
+                s.Waiter = null;
+                Append(slot);
+                break;
+            case CallState.Answered:
+                Release(slot);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The driver is gone: no call is accepted any more, queued cancels are dropped, and every call still waiting is
+    /// answered EIO. Returns how many waiters there are to wake; take them with <see cref="TakeFailed"/>.
+    /// </summary>
+    public int Close()
+    {
+        IsClosed = true;
+        int toWake = 0;
+        for (int i = 0; i < _slots.Length; i++)
+        {
+            ref Slot s = ref _slots[i];
+            if (s.State == CallState.Queued || s.State == CallState.Cancelling) Unlink(i);
+            if (s.State == CallState.Cancelling)
+            {
+                Release(i);
+                continue;
+            }
+            if (s.State != CallState.Queued && s.State != CallState.Delivered) continue;
+            s.Response = Cqe.Respond(s.Request.Tag, Errno.EIO);
+            s.State = CallState.Answered;
+            toWake++;
+        }
+        return toWake;
+    }
+
+    /// <summary>After <see cref="Close"/>: hands out each failed call's waiter once; false when none is left.</summary>
+    public bool TakeFailed(out TWaiter? waiter)
+    {
+        for (int i = 0; i < _slots.Length; i++)
+        {
+            ref Slot s = ref _slots[i];
+            if (s.State != CallState.Answered || s.Waiter is null) continue;
+            waiter = s.Waiter;
+            s.Waiter = null;      // the slot stays answered until its client collects it
+            return true;
+        }
+        waiter = null;
+        return false;
+    }
+
+    private void Append(int index)
+    {
+        ref Slot s = ref _slots[index];
+        s.Next = None;
+        s.Previous = _tail;
+        if (_tail == None) _head = index;
+        else _slots[_tail].Next = index;
+        _tail = index;
+        Queued++;
+    }
+
+    private void Unlink(int index)
+    {
+        ref Slot s = ref _slots[index];
+        if (s.Previous == None) _head = s.Next;
+        else _slots[s.Previous].Next = s.Next;
+        if (s.Next == None) _tail = s.Previous;
+        else _slots[s.Next].Previous = s.Previous;
+        s.Previous = None;
+        s.Next = None;
+        Queued--;
+    }
+
+    private void Release(int index)
+    {
+        ref Slot s = ref _slots[index];
+        s.State = CallState.Free;
+        s.Waiter = null;
+        _free[_freeCount++] = index;
+    }
+}
