@@ -74,9 +74,14 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
     /// <summary>The tag slot <paramref name="slot"/>'s current call carries.</summary>
     public uint TagOf(int slot) => (uint)slot < (uint)_slots.Length ? _slots[slot].Request.Tag : 0;
 
+    /// <summary>The slot the next <see cref="Submit"/> takes (so a kernel can place the call's buffer first), or -1 when full.</summary>
+    public int NextSlot => IsClosed || _freeCount == 0 ? None : _free[_freeCount - 1];
+
     /// <summary>
     /// Queues <paramref name="request"/> (its tag is assigned here) for <paramref name="waiter"/>. EIO once the scheme is
     /// closed; EAGAIN when every slot is in use. The slot is the client's handle on the call until it collects or abandons it.
+    /// A one-way message (<see cref="SqeFlags.OneWay"/>, e.g. CloseMsg) frees its slot when the driver reads it; its
+    /// waiter is never handed back, so pass any.
     /// </summary>
     public Errno Submit(in Sqe request, TWaiter waiter, out int slot)
     {
@@ -112,7 +117,9 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
             if (s.State == CallState.Queued)
             {
                 destination[n++] = s.Request;
-                s.State = CallState.Delivered;
+                // A one-way message (CloseMsg, or a request sent with SqeFlags.OneWay) has no answer to wait for.
+                if ((s.Request.Flags & SqeFlags.OneWay) != 0) Release(index);
+                else s.State = CallState.Delivered;
                 continue;
             }
             Sqe cancel = default;
@@ -221,6 +228,13 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
         }
         waiter = null;
         return false;
+    }
+
+    /// <summary>Hands the table's arrays to <paramref name="free"/> (a kernel without a collector frees them with the table).</summary>
+    internal unsafe void FreeStorage(delegate*<object, void> free)
+    {
+        free(_slots);
+        free(_free);
     }
 
     private void Append(int index)

@@ -1,7 +1,8 @@
 namespace Redox.Kernel.Processes;
 
 /// <summary>
-/// An open description of a kernel scheme: <c>debug:</c> (the kernel log) or a read-only <c>initfs:</c> file.
+/// An open description: of a kernel scheme (<c>debug:</c>, the kernel log, or a read-only <c>initfs:</c> file) or of
+/// a user scheme (its socket, or a handle its driver gave out).
 /// Shared by the descriptors <c>dup</c> makes, so they share the offset, as open file descriptions do.
 /// </summary>
 public sealed unsafe class KernelFile
@@ -15,6 +16,17 @@ public sealed unsafe class KernelFile
         Length = length;
         Path = path;
         PathLength = pathLength;
+        References = 1;
+    }
+
+    /// <summary>A description of user scheme <paramref name="scheme"/>: its socket, or handle <paramref name="handleId"/>.</summary>
+    public KernelFile(KernelFileKind kind, uint flags, Schemes.UserScheme scheme, ulong handleId, bool positioned)
+    {
+        Kind = kind;
+        Flags = flags;
+        Scheme = scheme;
+        HandleId = handleId;
+        Positioned = positioned;
         References = 1;
     }
 
@@ -38,6 +50,15 @@ public sealed unsafe class KernelFile
 
     /// <summary>The read/write position.</summary>
     public ulong Offset { get; set; }
+
+    /// <summary>The user scheme of a socket or handle (it lives while a description refers to it).</summary>
+    public Schemes.UserScheme? Scheme { get; }
+
+    /// <summary>The driver's id for this handle (what Open answered).</summary>
+    public ulong HandleId { get; }
+
+    /// <summary>True when the kernel keeps the offset (the driver answered the open with NewFdFlags.Positioned).</summary>
+    public bool Positioned { get; }
 
     /// <summary>Descriptors pointing here.</summary>
     public int References { get; set; }

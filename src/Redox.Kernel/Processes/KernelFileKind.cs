@@ -1,10 +1,14 @@
 namespace Redox.Kernel.Processes;
 
-/// <summary>The kernel schemes a descriptor can name before user schemes exist.</summary>
+/// <summary>What a descriptor names: a kernel scheme's file, or a user scheme's socket or handle.</summary>
 public enum KernelFileKind
 {
     /// <summary><c>debug:</c>: writes go to the kernel log; reads answer end of file.</summary>
     Debug,
     /// <summary><c>initfs:</c>: a read-only file of the boot archive.</summary>
     Initfs,
+    /// <summary>The socket of a scheme this process serves (<c>open(":name", O_CREAT)</c>): read requests, write answers.</summary>
+    SchemeSocket,
+    /// <summary>A handle of a user scheme: every call on it goes to that scheme's driver.</summary>
+    SchemeHandle,
 }

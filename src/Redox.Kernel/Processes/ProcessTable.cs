@@ -275,5 +275,5 @@ public static unsafe class ProcessTable
         else s_kernelWaiter = null;
     }
 
-    private static void ReleaseFile(KernelFile file) => Heap.Free(file);
+    private static void ReleaseFile(KernelFile file) => KernelFiles.Release(file);
 }

@@ -44,4 +44,31 @@ public static unsafe class UserMemory
         Native.UserCopy((void*)destination, source, (nuint)length, CpuFeatures.Smap ? 1u : 0u);
         return 0;
     }
+
+    /// <summary>
+    /// Copies <paramref name="length"/> bytes from one process's memory to another's (a scheme call's buffer between a
+    /// client and its driver), through the physical window, so neither needs to be current. Both ranges are checked
+    /// against their own page tables (the destination must be writable) before a byte moves.
+    /// </summary>
+    public static Errno CopyAcross(AddressSpace to, ulong destination, AddressSpace from, ulong source, ulong length)
+    {
+        if (length == 0) return 0;
+        Errno error = Check(from, source, length, write: false);
+        if (error == 0) error = Check(to, destination, length, write: true);
+        if (error != 0) return error;
+        while (length > 0)
+        {
+            ulong chunk = 0x1000 - (source & 0xFFF);
+            ulong room = 0x1000 - (destination & 0xFFF);
+            if (room < chunk) chunk = room;
+            if (length < chunk) chunk = length;
+            from.TryTranslate(source, out ulong sourcePhysical);
+            to.TryTranslate(destination, out ulong destinationPhysical);
+            Buffer.MemoryCopy((void*)(KernelPaging.PhysicalWindow + sourcePhysical), (void*)(KernelPaging.PhysicalWindow + destinationPhysical), (long)chunk, (long)chunk);
+            source += chunk;
+            destination += chunk;
+            length -= chunk;
+        }
+        return 0;
+    }
 }

@@ -18,6 +18,7 @@ public sealed class Scheduler
 
     private readonly RunQueue _ready = new RunQueue(PriorityLevels);
     private KernelThread? _sleepers;
+    private KernelThread? _handOff;
 
     /// <summary>Starts with <paramref name="boot"/> on the CPU and <paramref name="idle"/> as the fallback.</summary>
     public Scheduler(KernelThread boot, KernelThread idle)
@@ -83,6 +84,19 @@ public sealed class Scheduler
         _sleepers = current;
     }
 
+    /// <summary>
+    /// Names the thread the next switch goes to, past the run queue (the IPC fast path: a client's call goes straight to
+    /// the driver waiting for it, an answer straight back). <paramref name="target"/> must be blocked; false otherwise.
+    /// The caller then yields with interrupts still off, so nothing can come between.
+    /// </summary>
+    public bool HandOffTo(KernelThread target)
+    {
+        if (target.State != ThreadState.Blocked || target == Current) return false;
+        target.State = ThreadState.Ready;
+        _handOff = target;
+        return true;
+    }
+
     /// <summary>Ends the current thread; the caller then yields and never returns.</summary>
     public void ExitCurrent() => Current.State = ThreadState.Exited;
 
@@ -117,7 +131,8 @@ public sealed class Scheduler
         KernelThread previous = Current;
         if (previous == Idle) previous.State = ThreadState.Ready;   // idle is never queued, only fallen back to
         else if (previous.State == ThreadState.Running) Add(previous);
-        KernelThread next = _ready.Dequeue() ?? Idle;
+        KernelThread next = _handOff ?? _ready.Dequeue() ?? Idle;
+        _handOff = null;
         next.State = ThreadState.Running;
         next.SliceLeft = TimeSliceTicks;
         next.Dispatches++;

@@ -75,6 +75,31 @@ public static unsafe class Threads
         Native.Yield();
     }
 
+    /// <summary>
+    /// Blocks the caller and runs <paramref name="target"/> (a blocked thread, woken by this) at once, without a pass
+    /// through the run queue: a scheme call handing the CPU to the driver that waits for it. When the target is not
+    /// blocked the caller just blocks.
+    /// </summary>
+    public static void BlockAndSwitchTo(KernelThread target)
+    {
+        using InterruptGuard guard = InterruptGuard.Enter();
+        s_scheduler!.BlockCurrent();
+        s_scheduler.HandOffTo(target);
+        Native.Yield();
+    }
+
+    /// <summary>
+    /// Wakes <paramref name="target"/> (a blocked thread) and runs it at once; the caller stays ready and runs again in
+    /// its turn: a driver's answer going straight back to its client. False (and nothing happens) when it was not blocked.
+    /// </summary>
+    public static bool WakeAndSwitchTo(KernelThread target)
+    {
+        using InterruptGuard guard = InterruptGuard.Enter();
+        if (!s_scheduler!.HandOffTo(target)) return false;
+        Native.Yield();
+        return true;
+    }
+
     /// <summary>Makes a blocked thread ready again; false if it was not blocked.</summary>
     public static bool Wake(KernelThread thread)
     {

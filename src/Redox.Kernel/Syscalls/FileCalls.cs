@@ -29,8 +29,9 @@ public static unsafe class FileCalls
         Errno error = UserMemory.CopyIn(process.Space, buffer, path, length);
         if (error != 0) return error;
         ReadOnlySpan<byte> text = new ReadOnlySpan<byte>(buffer, (int)length);
-        if (!SplitScheme(text, out ReadOnlySpan<byte> scheme, out ReadOnlySpan<byte> rest)) return Errno.ENOENT;
         uint openFlags = (uint)flags;
+        if (text[0] == (byte)':') return UserSchemes.Create(process, text.Slice(1), openFlags);
+        if (!SplitScheme(text, out ReadOnlySpan<byte> scheme, out ReadOnlySpan<byte> rest)) return Errno.ENOENT;
         KernelFile? file;
         if (scheme.SequenceEqual("debug"u8)) file = new KernelFile(KernelFileKind.Debug, openFlags, null, 0, null, 0);
         else if (scheme.SequenceEqual("initfs"u8))
@@ -39,7 +40,13 @@ public static unsafe class FileCalls
             file = InitfsScheme.Open(rest, openFlags);
             if (file is null) return Errno.ENOENT;
         }
-        else return Errno.ENODEV;
+        else
+        {
+            UserScheme? target = UserSchemes.Find(scheme);
+            if (target is null) return Errno.ENODEV;
+            // The rest of the path is a suffix of what the process passed: the driver gets it from there.
+            return SchemeHandleCalls.Open(process, target, path + length - (ulong)rest.Length, (ulong)rest.Length, openFlags);
+        }
         int fd = process.Files.Add(file);
         if (fd < 0)
         {
@@ -49,19 +56,39 @@ public static unsafe class FileCalls
         return SyscallResult.Ok((ulong)fd);
     }
 
+    /// <summary>SYS_UNLINK / SYS_RMDIR(path, length): user schemes only (the kernel schemes have nothing to remove).</summary>
+    public static SyscallResult PathCall(Process process, Opcode opcode, ulong path, ulong length)
+    {
+        if (length == 0) return Errno.ENOENT;
+        if (length > MaxPath) return Errno.ENAMETOOLONG;
+        byte* buffer = stackalloc byte[MaxPath];
+        Errno error = UserMemory.CopyIn(process.Space, buffer, path, length);
+        if (error != 0) return error;
+        ReadOnlySpan<byte> text = new ReadOnlySpan<byte>(buffer, (int)length);
+        if (!SplitScheme(text, out ReadOnlySpan<byte> scheme, out ReadOnlySpan<byte> rest)) return Errno.ENOENT;
+        if (scheme.SequenceEqual("debug"u8) || scheme.SequenceEqual("initfs"u8)) return Errno.EROFS;
+        UserScheme? target = UserSchemes.Find(scheme);
+        if (target is null) return Errno.ENODEV;
+        return SchemeHandleCalls.PathCall(process, target, opcode, path + length - (ulong)rest.Length, (ulong)rest.Length);
+    }
+
     /// <summary>SYS_CLOSE(fd).</summary>
     public static SyscallResult Close(Process process, ulong fd)
     {
         if (!process.Files.Remove(fd, out KernelFile? released)) return Errno.EBADF;
-        if (released is not null) Heap.Free(released);
+        if (released is not null) KernelFiles.Release(released);
         return SyscallResult.Ok(0);
     }
 
-    /// <summary>SYS_DUP(fd, buf, len): a new descriptor on the same description (a non-empty buf is not supported here).</summary>
+    /// <summary>
+    /// SYS_DUP(fd, buf, len): with an empty buf a new descriptor on the same description (shared offset), as Redox's
+    /// kernel does; with a buf, a user scheme's driver makes a new handle (kernel schemes refuse: EINVAL).
+    /// </summary>
     public static SyscallResult Dup(Process process, ulong fd, ulong buffer, ulong length)
     {
         KernelFile? file = process.Files.Get(fd);
         if (file is null) return Errno.EBADF;
+        if (length != 0 && file.Kind == KernelFileKind.SchemeHandle) return SchemeHandleCalls.Dup(process, file, buffer, length);
         if (length != 0) return Errno.EINVAL;
         int copy = process.Files.Add(file);
         if (copy < 0) return Errno.EMFILE;
@@ -73,7 +100,10 @@ public static unsafe class FileCalls
     public static SyscallResult Write(Process process, ulong fd, ulong buffer, ulong length)
     {
         KernelFile? file = process.Files.Get(fd);
-        if (file is null || (file.Flags & AccessMode) == ReadOnly) return Errno.EBADF;
+        if (file is null) return Errno.EBADF;
+        if (file.Kind == KernelFileKind.SchemeSocket) return SchemeSocket.WriteResponses(process, file, buffer, length);
+        if ((file.Flags & AccessMode) == ReadOnly) return Errno.EBADF;
+        if (file.Kind == KernelFileKind.SchemeHandle) return SchemeHandleCalls.Transfer(process, file, Opcode.Write, buffer, length);
         if (file.Kind != KernelFileKind.Debug) return Errno.EBADF;
         Errno error = UserMemory.Check(process.Space, buffer, length, write: false);
         if (error != 0) return error;
@@ -93,7 +123,10 @@ public static unsafe class FileCalls
     public static SyscallResult Read(Process process, ulong fd, ulong buffer, ulong length)
     {
         KernelFile? file = process.Files.Get(fd);
-        if (file is null || (file.Flags & AccessMode) == WriteOnly) return Errno.EBADF;
+        if (file is null) return Errno.EBADF;
+        if (file.Kind == KernelFileKind.SchemeSocket) return SchemeSocket.ReadRequests(process, file, buffer, length);
+        if ((file.Flags & AccessMode) == WriteOnly) return Errno.EBADF;
+        if (file.Kind == KernelFileKind.SchemeHandle) return SchemeHandleCalls.Transfer(process, file, Opcode.Read, buffer, length);
         Errno error = UserMemory.Check(process.Space, buffer, length, write: true);
         if (error != 0) return error;
         if (file.Kind == KernelFileKind.Debug) return SyscallResult.Ok(0);     // no console input: end of file
@@ -110,7 +143,8 @@ public static unsafe class FileCalls
     {
         KernelFile? file = process.Files.Get(fd);
         if (file is null) return Errno.EBADF;
-        if (file.Kind == KernelFileKind.Debug) return Errno.ESPIPE;
+        if (file.Kind == KernelFileKind.SchemeHandle) return SchemeHandleCalls.Seek(process, file, offset, whence);
+        if (file.Kind == KernelFileKind.Debug || file.Kind == KernelFileKind.SchemeSocket) return Errno.ESPIPE;
         long basis = whence switch { 0 => 0, 1 => (long)file.Offset, 2 => (long)file.Length, _ => -1 };
         if (basis < 0) return Errno.EINVAL;
         long target = basis + offset;
@@ -124,6 +158,7 @@ public static unsafe class FileCalls
     {
         KernelFile? file = process.Files.Get(fd);
         if (file is null) return Errno.EBADF;
+        if (file.Kind == KernelFileKind.SchemeHandle) return SchemeHandleCalls.Fill(process, file, Opcode.Fstat, buffer, length);
         if (length < (ulong)sizeof(Stat)) return Errno.EINVAL;
         Stat stat = default;
         stat.Mode = file.Kind == KernelFileKind.Debug ? (ushort)(0x2000 | 0x1B6) : (ushort)(0x8000 | 0x124); // chr rw / file r
@@ -157,6 +192,8 @@ public static unsafe class FileCalls
     {
         KernelFile? file = process.Files.Get(fd);
         if (file is null) return Errno.EBADF;
+        if (file.Kind == KernelFileKind.SchemeHandle) return SchemeHandleCalls.Fill(process, file, Opcode.Fpath, buffer, length);
+        if (file.Kind == KernelFileKind.SchemeSocket) return Errno.EBADF;
         byte* text = stackalloc byte[MaxPath + 8];
         ReadOnlySpan<byte> scheme = file.Kind == KernelFileKind.Debug ? "debug:"u8 : "initfs:"u8;
         scheme.CopyTo(new Span<byte>(text, scheme.Length));

@@ -31,17 +31,28 @@ public static unsafe class MemoryCalls
         if ((request.Flags & ~(ProtExec | ProtWrite | ProtRead | MapShared | MapPrivate | MapFixed | (ulong)MapFlags.Lazy | (ulong)MapFlags.FixedNoReplace)) != 0) return Errno.EINVAL;
         if ((request.Flags & MapFixed) != 0) return Errno.EOPNOTSUPP;
         if ((request.Flags & (ProtWrite | ProtExec)) == (ProtWrite | ProtExec)) return Errno.EACCES;
-        ulong size = (request.Size + 0xFFF) & ~0xFFFUL;
+        return MapAnonymous(process, request.Size, (request.Flags & ProtWrite) != 0, (request.Flags & ProtExec) != 0);
+    }
+
+    /// <summary>
+    /// Maps <paramref name="size"/> bytes (rounded up to pages) of fresh zeroed frames owned by <paramref name="process"/>
+    /// at its next anonymous address; never writable and executable at once. The value is the address.
+    /// </summary>
+    public static SyscallResult MapAnonymous(Process process, ulong size, bool writable, bool executable = false)
+    {
+        if (size == 0 || size > MaxMapping) return Errno.EINVAL;
+        if (writable && executable) return Errno.EACCES;
+        size = (size + 0xFFF) & ~0xFFFUL;
         ulong start = process.AnonymousNext;
         if (start + size > UserLayout.AnonymousEnd) return Errno.ENOMEM;
         FrameAllocator frames = PhysicalMemory.Frames!;
         ulong flags = PageTableEntry.User | PageTableEntry.Owned |
-                      ((request.Flags & ProtWrite) != 0 ? PageTableEntry.Writable : 0) |
-                      ((request.Flags & ProtExec) != 0 ? 0 : PageTableEntry.NoExecute);
+                      (writable ? PageTableEntry.Writable : 0) |
+                      (executable ? 0 : PageTableEntry.NoExecute);
         for (ulong page = start; page < start + size; page += 0x1000)
         {
             if (ElfLoader.MapZeroed(process.Space, frames, page, flags) != null) continue;
-            Unmap(process, start, page - start);
+            UnmapOwned(process, start, page - start);
             return Errno.ENOMEM;
         }
         process.AnonymousNext = start + size;
@@ -55,11 +66,15 @@ public static unsafe class MemoryCalls
     public static SyscallResult Funmap(Process process, ulong address, ulong length)
     {
         if ((address & 0xFFF) != 0 || length == 0 || !UserLayout.Contains(address, length)) return Errno.EINVAL;
-        Unmap(process, address, (length + 0xFFF) & ~0xFFFUL);
+        UnmapOwned(process, address, (length + 0xFFF) & ~0xFFFUL);
         return SyscallResult.Ok(0);
     }
 
-    private static void Unmap(Process process, ulong start, ulong length)
+    /// <summary>
+    /// Unmaps and frees the pages <paramref name="process"/> owns in [start, start + length) (the process must be the
+    /// current one: its TLB entries are invalidated). Unowned and unmapped pages are left alone.
+    /// </summary>
+    public static void UnmapOwned(Process process, ulong start, ulong length)
     {
         FrameAllocator frames = PhysicalMemory.Frames!;
         ulong end = start + length;

@@ -49,7 +49,10 @@ public static unsafe class SyscallDispatcher
             case SyscallNumbers.Futex: return Futexes.Call(p, a, b, c, d);
             case SyscallNumbers.Fmap: return MemoryCalls.Fmap(p, a, b, c);
             case SyscallNumbers.Funmap: return MemoryCalls.Funmap(p, a, b);
-            default: return Errno.ENOSYS;
+            case SyscallNumbers.Unlink: return FileCalls.PathCall(p, Opcode.Unlink, a, b);
+            case SyscallNumbers.Rmdir: return FileCalls.PathCall(p, Opcode.Rmdir, a, b);
+            default:
+                return SchemeHandleCalls.TryDispatch(p, number, a, b, c, d, e, out SyscallResult routed) ? routed : Errno.ENOSYS;
         }
     }
 

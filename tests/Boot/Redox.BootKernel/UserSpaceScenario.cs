@@ -86,7 +86,7 @@ public static unsafe class UserSpaceScenario
         return ok;
     }
 
-    private static int RunToEnd(ReadOnlySpan<byte> name, ReadOnlySpan<byte> arguments)
+    internal static int RunToEnd(ReadOnlySpan<byte> name, ReadOnlySpan<byte> arguments)
     {
         Process? process = Start(name, arguments);
         if (process is null) return -1;
@@ -94,10 +94,15 @@ public static unsafe class UserSpaceScenario
         return status;
     }
 
-    private static int RunPair(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    internal static int RunPair(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second) => RunPair(first, second, first, second);
+
+    /// <summary>Runs two processes named <paramref name="first"/> and <paramref name="second"/> with the same arguments.</summary>
+    internal static int RunPair(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, ReadOnlySpan<byte> arguments) => RunPair(first, second, arguments, arguments);
+
+    private static int RunPair(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, ReadOnlySpan<byte> firstArguments, ReadOnlySpan<byte> secondArguments)
     {
-        Process? a = Start(first, first);
-        Process? b = Start(second, second);
+        Process? a = Start(first, firstArguments);
+        Process? b = Start(second, secondArguments);
         if (a is null || b is null) return -1;
         ProcessTable.Wait(ProcessTable.KernelId, a.Id, noHang: false, out int statusA);
         ProcessTable.Wait(ProcessTable.KernelId, b.Id, noHang: false, out int statusB);
@@ -114,7 +119,7 @@ public static unsafe class UserSpaceScenario
         return killed && status == Process.SignaledStatus(Kill);
     }
 
-    private static Process? Start(ReadOnlySpan<byte> name, ReadOnlySpan<byte> arguments)
+    internal static Process? Start(ReadOnlySpan<byte> name, ReadOnlySpan<byte> arguments)
     {
         Initfs archive = InitfsScheme.Archive;
         int index = InitfsScheme.IsPresent ? archive.Find("bin/usertest"u8) : -1;

@@ -18,6 +18,8 @@ public static class Program
         if (scenario.SequenceEqual("sse"u8)) return SseScenario.Run(parameter);
         if (scenario.SequenceEqual("fuzz"u8)) return Fuzzer.Run(parameter);
         if (scenario.SequenceEqual("forever"u8)) return Forever();
+        if (scenario.SequenceEqual("ramdisk"u8)) return SchemeScenarios.ServeRamDisk();
+        if (scenario.SequenceEqual("ramdisk-client"u8)) return SchemeScenarios.RamDiskClient();
         if (scenario.SequenceEqual("allocate"u8)) return Allocate();
         if (scenario.SequenceEqual("bench-syscall"u8)) return Benchmarks.NullSyscall();
         if (scenario.SequenceEqual("bench-yield"u8)) return Benchmarks.YieldPingPong(parameter);

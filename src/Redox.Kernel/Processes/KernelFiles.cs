@@ -1,0 +1,15 @@
+using Redox.Kernel.Memory;
+using Redox.Kernel.Schemes;
+
+namespace Redox.Kernel.Processes;
+
+/// <summary>What happens when the last descriptor of a description goes (close, or its process ends).</summary>
+public static class KernelFiles
+{
+    /// <summary>Lets go of <paramref name="file"/>: a user scheme's socket or handle tells the scheme; then it is freed.</summary>
+    public static void Release(KernelFile file)
+    {
+        if (file.Scheme is not null) UserSchemes.Release(file);
+        Heap.Free(file);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Redox.Kernel.Schemes;
+
+/// <summary>How a scheme call's buffer crosses between client and driver (docs/adr/0007-scheme-buffers-are-copied.md).</summary>
+public enum BufferUse : byte
+{
+    /// <summary>The call has no buffer.</summary>
+    None,
+    /// <summary>The driver reads it (write, a path): copied to the driver before the call.</summary>
+    In,
+    /// <summary>The driver fills it and answers a byte count (read, fpath): that many bytes are copied back.</summary>
+    OutCount,
+    /// <summary>The driver fills it whole and answers 0 (fstat): the whole buffer is copied back on success.</summary>
+    OutWhole,
+    /// <summary>Both ways (a scheme-specific call): copied there, and the answered byte count copied back.</summary>
+    InOutCount,
+}

@@ -1,0 +1,69 @@
+using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Ipc;
+using Redox.Kernel.Processes;
+using Redox.Kernel.Scheduling;
+using Redox.Syscall;
+
+namespace Redox.Kernel.Schemes;
+
+/// <summary>
+/// A client's call into a user scheme: its buffer is copied into the call slot's driver-side buffer (or checked, when
+/// the driver fills it), the request queued, the CPU handed straight to the driver if it waits on its socket, and the
+/// client blocked until the answer (or EIO when the driver goes away). No heap allocation on the way.
+/// </summary>
+public static unsafe class SchemeCall
+{
+    /// <summary>
+    /// Sends <paramref name="request"/> from <paramref name="client"/>. Its buffer, if <paramref name="use"/> says it has one,
+    /// is the (pointer, length) pair at args <paramref name="bufferArg"/> and <paramref name="bufferArg"/>+1, pointing into
+    /// the client; lengths above <see cref="UserScheme.BufferSize"/> are cut to it. The value is the driver's answer.
+    /// </summary>
+    public static SyscallResult Send(Process client, UserScheme scheme, Sqe request, int bufferArg, BufferUse use, out Cqe answer)
+    {
+        answer = default;
+        request.Caller = (ulong)client.Id;
+        request.Arg5 = 0;                      // uid | gid << 32: every process runs as root (0, 0) for now
+        ulong address = bufferArg == 0 ? request.Arg0 : request.Arg1;
+        ulong length = bufferArg == 0 ? request.Arg1 : request.Arg2;
+        if (use == BufferUse.None) length = 0;
+        if (length > UserScheme.BufferSize) length = UserScheme.BufferSize;
+        using InterruptGuard guard = InterruptGuard.Enter();
+        Process? driver = scheme.Owner;
+        if (driver is null || scheme.Calls.IsClosed) return Errno.EIO;
+        int slot = scheme.Calls.NextSlot;
+        if (slot < 0) return Errno.EAGAIN;
+        if (use != BufferUse.None)
+        {
+            ulong target = scheme.BufferFor(slot);
+            Errno error = use == BufferUse.In || use == BufferUse.InOutCount
+                ? UserMemory.CopyAcross(driver.Space, target, client.Space, address, length)
+                : UserMemory.Check(client.Space, address, length, write: true);
+            if (error != 0) return error;
+            if (bufferArg == 0) { request.Arg0 = length == 0 ? 0 : target; request.Arg1 = length; }
+            else { request.Arg1 = length == 0 ? 0 : target; request.Arg2 = length; }
+            scheme.Transfers[slot] = new CallTransfer { Client = client, Address = address, Length = length, Use = use };
+        }
+        scheme.Calls.Submit(request, Threads.Current, out slot);
+        KernelThread? reader = scheme.Reader;
+        scheme.Reader = null;
+        if (reader is not null) Threads.BlockAndSwitchTo(reader);
+        else Threads.Block();
+        while (true)
+        {
+            CallState state = scheme.Calls.StateOf(slot);
+            if (state == CallState.Answered) break;
+            if (client.KillPending)
+            {
+                // Killed while waiting: withdraw the call (or have the driver told it is cancelled) and leave.
+                scheme.Calls.Abandon(slot);
+                scheme.Transfers[slot] = default;
+                if (scheme.Calls.Queued > 0) UserSchemes.WakeReader(scheme);
+                return Errno.EINTR;
+            }
+            Threads.Block();
+        }
+        scheme.Calls.Collect(slot, out answer);
+        scheme.Transfers[slot] = default;
+        return SyscallResult.Demux(answer.Result);
+    }
+}

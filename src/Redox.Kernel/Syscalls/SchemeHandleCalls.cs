@@ -1,0 +1,162 @@
+using Redox.Kernel.Processes;
+using Redox.Kernel.Schemes;
+using Redox.Syscall;
+
+namespace Redox.Kernel.Syscalls;
+
+/// <summary>
+/// The descriptor calls on a user scheme's handle, each turned into its scheme v2 request (the argument orders of
+/// redox_syscall 0.9.3, as SchemeDispatcher decodes them) and sent to the driver. The kernel keeps the offset of a
+/// positioned handle, as Redox's does.
+/// </summary>
+public static class SchemeHandleCalls
+{
+    /// <summary>
+    /// The descriptor calls only user schemes implement (fsync, ftruncate, fevent, fchmod, fchown, frename, flink,
+    /// fstatvfs, futimens, getdents, call), by call number; false when <paramref name="number"/> is none of them.
+    /// On a kernel scheme's descriptor fsync succeeds (nothing is buffered) and the rest answer EBADF.
+    /// </summary>
+    public static bool TryDispatch(Process process, nuint number, ulong fd, ulong b, ulong c, ulong d, ulong e, out SyscallResult result)
+    {
+        switch (number)
+        {
+            case SyscallNumbers.Fsync: case SyscallNumbers.Ftruncate: case SyscallNumbers.Fevent: case SyscallNumbers.Fchmod:
+            case SyscallNumbers.Fchown: case SyscallNumbers.Frename: case SyscallNumbers.Flink: case SyscallNumbers.Fstatvfs:
+            case SyscallNumbers.Futimens: case SyscallNumbers.Getdents: case SyscallNumbers.Call:
+                break;
+            default:
+                result = default;
+                return false;
+        }
+        KernelFile? file = process.Files.Get(fd);
+        if (file is null || file.Kind == KernelFileKind.SchemeSocket) result = Errno.EBADF;
+        else if (file.Kind != KernelFileKind.SchemeHandle) result = number == SyscallNumbers.Fsync ? SyscallResult.Ok(0) : Errno.EBADF;
+        else result = number switch
+        {
+            SyscallNumbers.Fsync => Simple(process, file, Opcode.Fsync),
+            SyscallNumbers.Ftruncate => Simple(process, file, Opcode.Ftruncate, b),
+            SyscallNumbers.Fevent => Simple(process, file, Opcode.Fevent, b),
+            SyscallNumbers.Fchmod => Simple(process, file, Opcode.Fchmod, b),
+            SyscallNumbers.Fchown => Simple(process, file, Opcode.Fchown, b, c),
+            SyscallNumbers.Frename => Give(process, file, Opcode.Frename, b, c),
+            SyscallNumbers.Flink => Give(process, file, Opcode.Flink, b, c),
+            SyscallNumbers.Futimens => Give(process, file, Opcode.Futimens, b, c),
+            SyscallNumbers.Fstatvfs => Fill(process, file, Opcode.Fstatvfs, b, c),
+            SyscallNumbers.Getdents => Fill(process, file, Opcode.Getdents, b, c, AbiSizes.DirentHeader, e),
+            _ => Call(process, file, b, c, d, e),
+        };
+        return true;
+    }
+
+    /// <summary>open("name:path"): the value is a new descriptor.</summary>
+    public static SyscallResult Open(Process process, UserScheme scheme, ulong path, ulong length, uint flags)
+    {
+        Sqe request = Request(Opcode.Open, path, length, flags);
+        SyscallResult result = SchemeCall.Send(process, scheme, request, 0, BufferUse.In, out Cqe answer);
+        if (result.IsError) return result;
+        return Install(process, scheme, flags, result.Value, answer);
+    }
+
+    /// <summary>unlink/rmdir("name:path").</summary>
+    public static SyscallResult PathCall(Process process, UserScheme scheme, Opcode opcode, ulong path, ulong length)
+        => SchemeCall.Send(process, scheme, Request(opcode, path, length), 0, BufferUse.In, out _);
+
+    /// <summary>read/write: at the kernel-kept offset for a positioned handle (then advanced), else at 0.</summary>
+    public static SyscallResult Transfer(Process process, KernelFile file, Opcode opcode, ulong buffer, ulong length)
+    {
+        ulong offset = file.Positioned ? file.Offset : 0;
+        Sqe request = Request(opcode, file.HandleId, buffer, length, offset, file.Flags);
+        SyscallResult result = SchemeCall.Send(process, file.Scheme!, request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.In, out _);
+        if (result.IsOk && file.Positioned) file.Offset = offset + result.Value;
+        return result;
+    }
+
+    /// <summary>lseek: SEEK_END asks the driver for the size (Fsize); an unpositioned handle is a pipe (ESPIPE).</summary>
+    public static SyscallResult Seek(Process process, KernelFile file, long offset, ulong whence)
+    {
+        if (!file.Positioned) return Errno.ESPIPE;
+        long basis;
+        switch (whence)
+        {
+            case 0: basis = 0; break;
+            case 1: basis = (long)file.Offset; break;
+            case 2:
+                SyscallResult size = Simple(process, file, Opcode.Fsize);
+                if (size.IsError) return size;
+                basis = (long)size.Value;
+                break;
+            default: return Errno.EINVAL;
+        }
+        long target = basis + offset;
+        if ((offset > 0 && target < basis) || target < 0) return Errno.EINVAL;
+        file.Offset = (ulong)target;
+        return SyscallResult.Ok((ulong)target);
+    }
+
+    /// <summary>dup with a non-empty buffer: the driver makes a new handle (the buffer says what kind).</summary>
+    public static SyscallResult Dup(Process process, KernelFile file, ulong buffer, ulong length)
+    {
+        SyscallResult result = SchemeCall.Send(process, file.Scheme!, Request(Opcode.Dup, file.HandleId, buffer, length), 1, BufferUse.In, out Cqe answer);
+        if (result.IsError) return result;
+        return Install(process, file.Scheme!, file.Flags, result.Value, answer);
+    }
+
+    /// <summary>A call whose buffer the driver fills: fstat/fstatvfs whole, fpath/getdents by count.</summary>
+    public static SyscallResult Fill(Process process, KernelFile file, Opcode opcode, ulong buffer, ulong length, ulong arg3 = 0, ulong arg4 = 0)
+    {
+        BufferUse use = opcode == Opcode.Fstat || opcode == Opcode.Fstatvfs ? BufferUse.OutWhole : BufferUse.OutCount;
+        if (opcode == Opcode.Fstat && length < AbiSizes.Stat) return Errno.EINVAL;
+        if (opcode == Opcode.Fstatvfs && length < AbiSizes.StatVfs) return Errno.EINVAL;
+        if (use == BufferUse.OutWhole) length = (ulong)(opcode == Opcode.Fstat ? AbiSizes.Stat : AbiSizes.StatVfs);
+        return SchemeCall.Send(process, file.Scheme!, Request(opcode, file.HandleId, buffer, length, arg3, arg4), 1, use, out _);
+    }
+
+    /// <summary>A call whose buffer the driver reads: frename/flink (a path), futimens (times).</summary>
+    public static SyscallResult Give(Process process, KernelFile file, Opcode opcode, ulong buffer, ulong length)
+        => SchemeCall.Send(process, file.Scheme!, Request(opcode, file.HandleId, buffer, length), 1, BufferUse.In, out _);
+
+    /// <summary>A call without a buffer: fsync, ftruncate, fsize, fevent, fchmod, fchown.</summary>
+    public static SyscallResult Simple(Process process, KernelFile file, Opcode opcode, ulong arg1 = 0, ulong arg2 = 0)
+        => SchemeCall.Send(process, file.Scheme!, Request(opcode, file.HandleId, arg1, arg2), 1, BufferUse.None, out _);
+
+    /// <summary>
+    /// SYS_CALL(fd, payload, len, flags | metadata count, metadata): the payload goes both ways, up to three metadata
+    /// words travel inline in args 3..5 (as the Redox kernel puts them). Descriptor passing is not offered.
+    /// </summary>
+    public static unsafe SyscallResult Call(Process process, KernelFile file, ulong payload, ulong length, ulong flagsAndCount, ulong metadata)
+    {
+        ulong flags = flagsAndCount & ~0xFFUL;
+        const ulong known = (ulong)(CallFlags.Write | CallFlags.Read);
+        if ((flags & ~known) != 0) return Errno.EINVAL;
+        int count = (int)(flagsAndCount & 0xFF);
+        if (count > 3) return Errno.EINVAL;
+        ulong* words = stackalloc ulong[3];
+        words[0] = words[1] = words[2] = 0;
+        Errno error = UserMemory.CopyIn(process.Space, words, metadata, (ulong)count * 8);
+        if (error != 0) return error;
+        Sqe request = Request(Opcode.Call, file.HandleId, payload, length, words[0], words[1]);
+        request.Arg5 = words[2];
+        return SchemeCall.Send(process, file.Scheme!, request, 1, BufferUse.InOutCount, out _);
+    }
+
+    private static SyscallResult Install(Process process, UserScheme scheme, uint flags, ulong handleId, in Cqe answer)
+    {
+        KernelFile file = UserSchemes.NewHandle(scheme, flags, handleId, (answer.NewFdFlags & NewFdFlags.Positioned) != 0);
+        int fd = process.Files.Add(file);
+        if (fd >= 0) return SyscallResult.Ok((ulong)fd);
+        KernelFiles.Release(file);       // the driver's handle is closed again
+        return Errno.EMFILE;
+    }
+
+    private static Sqe Request(Opcode opcode, ulong a0 = 0, ulong a1 = 0, ulong a2 = 0, ulong a3 = 0, ulong a4 = 0)
+    {
+        Sqe request = default;
+        request.Opcode = opcode;
+        request.Arg0 = a0;
+        request.Arg1 = a1;
+        request.Arg2 = a2;
+        request.Arg3 = a3;
+        request.Arg4 = a4;
+        return request;
+    }
+}

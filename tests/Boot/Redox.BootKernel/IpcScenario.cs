@@ -1,0 +1,35 @@
+using Redox.Kernel.Processes;
+using Redox.Kernel.Schemes;
+using Redox.Kernel.Scheduling;
+
+/// <summary>
+/// Scheme IPC between ring-3 processes: the sample RAM-disk driver as a daemon, a client using it through the kernel,
+/// and what happens to the scheme when its driver goes.
+/// </summary>
+public static class IpcScenario
+{
+    /// <summary>Daemon up, client through every routed call, daemon killed: the scheme is gone and opens answer ENODEV.</summary>
+    public static bool Run()
+    {
+        Process? daemon = UserSpaceScenario.Start("ramdisk"u8, "ramdisk"u8);
+        if (daemon is null) return false;
+        bool ok = Check.That(WaitForScheme("ramdisk"u8), "the daemon created ramdisk:");
+        ok &= Check.That(UserSpaceScenario.RunToEnd("client"u8, "ramdisk-client"u8) == 0, "a ring-3 client used ramdisk: through the kernel");
+        ok &= Check.That(UserSpaceScenario.RunPair("client A"u8, "client B"u8, "ramdisk-client"u8) == 0, "two clients at once");
+        ProcessTable.Kill(daemon.Id, 9);
+        ProcessTable.Wait(ProcessTable.KernelId, daemon.Id, noHang: false, out int status);
+        ok &= Check.That(status == Process.SignaledStatus(9), "the daemon ends by its signal");
+        ok &= Check.That(UserSchemes.Find("ramdisk"u8) is null, "its scheme went with it");
+        return ok;
+    }
+
+    private static bool WaitForScheme(ReadOnlySpan<byte> name)
+    {
+        for (int i = 0; i < 500; i++)
+        {
+            if (UserSchemes.Find(name) is not null) return true;
+            Threads.Sleep(1);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,27 @@
+using Xunit;
+
+namespace Redox.Boot.Tests;
+
+/// <summary>
+/// Scheme IPC between ring-3 processes: the ipc scenario starts the sample RAM-disk driver as a daemon and clients
+/// that reach it only through the kernel (tests/Boot/Redox.UserTest/SchemeScenarios.cs), then kills the daemon.
+/// </summary>
+[Collection(QemuCollection.Name)]
+public sealed class SchemeIpcTests
+{
+    [Fact]
+    public void A_ring_3_client_uses_a_ring_3_driver_through_the_kernel_and_the_scheme_goes_with_its_driver()
+    {
+        BootResult boot = BootImages.Boot("ipc");
+
+        Assert.False(boot.TimedOut, boot.Serial);
+        Assert.DoesNotContain("check failed", boot.KernelLog);
+        Assert.Contains("usertest: ramdisk client done, pid 2", boot.KernelLog);
+        Assert.Contains("process 2 (client) exited with code 0", boot.KernelLog);
+        Assert.Contains("process 3 (client A) exited with code 0", boot.KernelLog);
+        Assert.Contains("process 4 (client B) exited with code 0", boot.KernelLog);
+        Assert.Contains("process 1 (ramdisk) ended by signal 9", boot.KernelLog);
+        Assert.Contains("boot test ipc: PASS", boot.KernelLog);
+        Assert.Equal(BootResult.Passed, boot.ExitCode);
+    }
+}
