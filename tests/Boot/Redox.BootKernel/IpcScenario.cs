@@ -23,6 +23,19 @@ public static class IpcScenario
         return ok;
     }
 
+    /// <summary>The IPC figures (run under -icount shift=0, see benchmarks/measure-ipc.sh): 1-byte and 4 KiB reads from zero:.</summary>
+    public static bool RunBenchmarks()
+    {
+        Process? daemon = UserSpaceScenario.Start("zero"u8, "zero"u8);
+        if (daemon is null) return false;
+        bool ok = Check.That(WaitForScheme("zero"u8), "the daemon created zero:");
+        ok &= Check.That(UserSpaceScenario.RunToEnd("bench 1"u8, "bench-ipc 1"u8) == 0, "the 1-byte IPC benchmark ran");
+        ok &= Check.That(UserSpaceScenario.RunToEnd("bench 4096"u8, "bench-ipc 4096"u8) == 0, "the 4 KiB IPC benchmark ran");
+        ProcessTable.Kill(daemon.Id, 9);
+        ProcessTable.Wait(ProcessTable.KernelId, daemon.Id, noHang: false, out _);
+        return ok;
+    }
+
     private static bool WaitForScheme(ReadOnlySpan<byte> name)
     {
         for (int i = 0; i < 500; i++)

@@ -47,6 +47,7 @@ public static class Program
         if (name.SequenceEqual("ring3leak"u8)) return UserSpaceScenario.RunLeakCheck();
         if (name.SequenceEqual("ring3bench"u8)) return UserSpaceScenario.RunBenchmarks();
         if (name.SequenceEqual("ipc"u8)) return IpcScenario.Run();
+        if (name.SequenceEqual("ipcbench"u8)) return IpcScenario.RunBenchmarks();
         if (name.SequenceEqual("heapreturn"u8)) return HeapReturnScenario.Run();
         if (name.SequenceEqual("latency"u8)) return LatencyScenario.Run();
         if (name.SequenceEqual("tickrate"u8)) return TickRateScenario.Run();

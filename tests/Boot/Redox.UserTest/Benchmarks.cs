@@ -42,6 +42,41 @@ internal static unsafe class Benchmarks
         return 0;
     }
 
+    /// <summary>
+    /// A scheme call's round trip: <c>read</c> of <paramref name="bytesText"/> bytes from <c>zero:</c>, served by a ring-3
+    /// daemon (client -> kernel -> driver's socket read returns -> SchemeServer dispatch -> driver's socket write -> kernel
+    /// -> client). Per call, minus the loop without the call.
+    /// </summary>
+    public static int IpcRead(ReadOnlySpan<byte> bytesText)
+    {
+        int bytes = (int)Output.Parse(bytesText, 1);
+        SyscallResult opened = Sys.Open("zero:"u8, OpenFlags.ReadOnly);
+        if (opened.IsError) return Output.Fail("bench-ipc: open zero:"u8);
+        nuint fd = (nuint)opened.Value;
+        byte* buffer = stackalloc byte[4096];
+        var span = new Span<byte>(buffer, bytes > 4096 ? 4096 : bytes);
+        for (int i = 0; i < 50; i++) Sys.Read(fd, span);           // warm: pages touched, driver's heap settled
+        ulong* samples = stackalloc ulong[Runs];
+        for (int run = 0; run < Runs; run++)
+        {
+            ulong empty = Loop(false);
+            ulong start = Native.ReadTimestampCounter();
+            for (int i = 0; i < Calls; i++)
+            {
+                if (Sys.Read(fd, span).Value != (ulong)span.Length) return Output.Fail("bench-ipc: short read"u8);
+            }
+            ulong full = Native.ReadTimestampCounter() - start;
+            samples[run] = full > empty ? (full - empty) / Calls : 0;
+        }
+        Output.Text("bench: ipc round trip (read "u8);
+        Output.Number((ulong)span.Length);
+        Output.Text(" B from a ring-3 driver) "u8);
+        Output.Number(Median(samples));
+        Output.Line(" ticks"u8);
+        Sys.Close(fd);
+        return 0;
+    }
+
     private static ulong Loop(bool call)
     {
         ulong start = Native.ReadTimestampCounter();

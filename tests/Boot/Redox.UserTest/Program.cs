@@ -19,6 +19,8 @@ public static class Program
         if (scenario.SequenceEqual("fuzz"u8)) return Fuzzer.Run(parameter);
         if (scenario.SequenceEqual("forever"u8)) return Forever();
         if (scenario.SequenceEqual("ramdisk"u8)) return SchemeScenarios.ServeRamDisk();
+        if (scenario.SequenceEqual("zero"u8)) return SchemeScenarios.ServeZero();
+        if (scenario.SequenceEqual("bench-ipc"u8)) return Benchmarks.IpcRead(parameter);
         if (scenario.SequenceEqual("ramdisk-client"u8)) return SchemeScenarios.RamDiskClient();
         if (scenario.SequenceEqual("allocate"u8)) return Allocate();
         if (scenario.SequenceEqual("bench-syscall"u8)) return Benchmarks.NullSyscall();

@@ -1,6 +1,8 @@
 using Redox.Runtime;
 using Redox.Syscall;
+using Redox.Scheme;
 using Samples.Drivers.RamDisk;
+using Samples.Drivers.Zero;
 
 /// <summary>
 /// Scheme IPC from ring 3: the sample RAM-disk driver served as a daemon (the same code its host tests run), and a
@@ -20,6 +22,16 @@ public static class SchemeScenarios
             return 3;
         }
         return 0;
+    }
+
+    /// <summary>The sample zero: driver as a daemon (the IPC benchmark's peer: it answers a read at once).</summary>
+    public static int ServeZero()
+    {
+        var scheme = new ZeroScheme();
+        SyscallResult socket = SchemeServer.CreateSocket(":zero"u8);
+        if (socket.IsError) return Errno("create :zero"u8, socket);
+        SyscallResult served = new SchemeServer(scheme, (nuint)socket.Value).Run();
+        return served.IsError ? Errno("serve zero:"u8, served) : 0;
     }
 
     /// <summary>The client: every routed call on <c>ramdisk:</c>, checked against what the driver must answer.</summary>

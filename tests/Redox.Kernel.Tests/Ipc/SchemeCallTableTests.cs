@@ -197,4 +197,22 @@ public class SchemeCallTableTests
             table.Collect(slot, out _);
         }
     }
+
+    [Fact]
+    public void A_one_way_message_frees_its_slot_when_read_and_is_never_answered()
+    {
+        var table = new SchemeCallTable<Client>(1);
+        Sqe close = default;
+        close.Opcode = Opcode.CloseMsg;
+        close.Flags = SqeFlags.OneWay;
+        close.Arg0 = 5;
+        Assert.Equal(0, table.NextSlot);
+        Assert.Equal((Errno)0, table.Submit(close, new Client("closer"), out int slot));
+        Assert.Equal(-1, table.NextSlot);
+        Sqe got = ReceiveAll(table)[0];
+        Assert.Equal(Opcode.CloseMsg, got.Opcode);
+        Assert.Equal(CallState.Free, table.StateOf(slot));
+        Assert.Equal(CompleteOutcome.UnknownTag, table.Complete(Cqe.Respond(got.Tag, SyscallResult.Ok(0)), out Client? woken));
+        Assert.Null(woken);
+    }
 }
