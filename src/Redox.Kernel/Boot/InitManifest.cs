@@ -6,8 +6,10 @@ namespace Redox.Kernel.Boot;
 /// <code>
 /// bin/hello name=hello -- first second
 /// </code>
-/// Keys the kernel reads today: <c>name</c> (for logs and argv[0]; defaults to the path). Words after <c>--</c> are
-/// the program's arguments. Unknown keys are ignored, so later kernels can add grants (ports, IRQs, scheme)
+/// Keys the kernel reads today: <c>name</c> (for logs and argv[0]; defaults to the path); <c>scheme</c> (the scheme a
+/// driver serves: it makes the program a daemon, stopped by the kernel once the other programs are done);
+/// <c>restart</c> (how many times a program that fails is started again). Words after <c>--</c> are the program's
+/// arguments. Unknown keys are ignored, so later kernels can add grants (ports, IRQs, scheme)
 /// without breaking older manifests.
 /// </summary>
 public static class InitManifest
@@ -55,6 +57,19 @@ public static class InitManifest
             if (marker) return i + 2 >= line.Length ? default : Trim(line.Slice(i + 2));
         }
         return default;
+    }
+
+    /// <summary>A decimal number option's value (at most 9 digits), or <paramref name="fallback"/> when it is not one.</summary>
+    public static int Number(ReadOnlySpan<byte> text, int fallback)
+    {
+        if (text.IsEmpty || text.Length > 9) return fallback;
+        int value = 0;
+        foreach (byte b in text)
+        {
+            if (b < (byte)'0' || b > (byte)'9') return fallback;
+            value = value * 10 + (b - (byte)'0');
+        }
+        return value;
     }
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text)

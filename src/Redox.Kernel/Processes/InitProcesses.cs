@@ -36,44 +36,49 @@ public static unsafe class InitProcesses
         {
             ReadOnlySpan<byte> name = InitManifest.Option(line, "name"u8, path);
             int index = archive.Find(path);
-            Process? process = null;
-            StartError error = index < 0 ? StartError.BadExecutable
-                : ProcessTable.Start(name, archive.Data(index), InitManifest.Arguments(line), ProcessTable.KernelId, out process);
             KernelLog.Write("init: ");
             KernelLog.Write(name);
-            if (index < 0) KernelLog.WriteLine(": not in the initfs");
-            else if (process is null)
+            if (index < 0)
             {
-                KernelLog.Write(": not started (");
-                KernelLog.Write(StartErrorText(error));
-                KernelLog.WriteLine(")");
+                KernelLog.WriteLine(": not in the initfs");
+                continue;
             }
+            // A driver (it names the scheme it serves) runs until the kernel stops it; restart=N restarts it N times at most.
+            bool daemon = !InitManifest.Option(line, "scheme"u8, default).IsEmpty;
+            int restarts = InitManifest.Number(InitManifest.Option(line, "restart"u8, default), 0);
+            int id = Services.Start(name, archive.Data(index), InitManifest.Arguments(line), restarts, daemon);
+            if (id < 0) KernelLog.WriteLine(": not started (not a valid x86-64 static ELF executable, or out of memory)");
             else
             {
                 KernelLog.Write(" started as process ");
-                KernelLog.WriteDecimal((ulong)process.Id);
+                KernelLog.WriteDecimal((ulong)id);
                 KernelLog.WriteLine();
                 Started++;
+                if (!daemon) s_programs++;
             }
         }
     }
 
-    /// <summary>Waits for and reaps every process the kernel started; returns how many ended other than with code 0.</summary>
+    private static int s_programs;
+
+    /// <summary>
+    /// Waits for and reaps every process the kernel started; returns how many failed (ended other than with code 0, unless
+    /// the kernel restarted or stopped them). Once every program that is not a driver has ended, the drivers are stopped.
+    /// </summary>
     public static int WaitForAll()
     {
         int failures = 0;
-        while (ProcessTable.Wait(ProcessTable.KernelId, -1, noHang: false, out int status) > 0)
+        bool stopped = false;
+        while (true)
         {
-            if (status != 0) failures++;
+            if (!stopped && s_programs > 0 && Services.OnlyDaemonsLeft())
+            {
+                Services.StopDaemons();
+                stopped = true;
+            }
+            int id = ProcessTable.Wait(ProcessTable.KernelId, -1, noHang: false, out int status);
+            if (id <= 0) return failures;
+            if (status != 0 && !Services.EndIsExpected(id)) failures++;
         }
-        return failures;
     }
-
-    private static string StartErrorText(StartError error) => error switch
-    {
-        StartError.BadExecutable => "not a valid x86-64 static ELF executable",
-        StartError.NoMemory => "out of memory",
-        StartError.TableFull => "process table full",
-        _ => "unknown error",
-    };
 }

@@ -263,6 +263,7 @@ public static unsafe class ProcessTable
         }
         KernelLog.WriteLine();
         process.Files.CloseAll(&ReleaseFile);
+        Services.OnEnded(process, status);
         for (int i = 0; i < Capacity; i++)
         {
             Process? child = s_slots[i];

@@ -45,6 +45,10 @@ public static unsafe class UserMemory
         return 0;
     }
 
+    /// <summary>Copies to the current process at <paramref name="destination"/>, which <see cref="Check"/> has just accepted for writing.</summary>
+    public static void CopyOutChecked(ulong destination, void* source, ulong length)
+        => Native.UserCopy((void*)destination, source, (nuint)length, CpuFeatures.Smap ? 1u : 0u);
+
     /// <summary>
     /// Copies <paramref name="length"/> bytes from one process's memory to another's (a scheme call's buffer between a
     /// client and its driver), through the physical window, so neither needs to be current. Both ranges are checked
@@ -53,18 +57,29 @@ public static unsafe class UserMemory
     public static Errno CopyAcross(AddressSpace to, ulong destination, AddressSpace from, ulong source, ulong length)
     {
         if (length == 0) return 0;
-        Errno error = Check(from, source, length, write: false);
-        if (error == 0) error = Check(to, destination, length, write: true);
-        if (error != 0) return error;
+        if (!UserLayout.Contains(source, length) || !UserLayout.Contains(destination, length)) return Errno.EFAULT;
+        // Checked page by page as the copy goes (one walk per page and side), so a bad page is found before its bytes
+        // move; the bytes before it have already been copied, which is harmless: the call then fails with EFAULT.
+        const ulong readable = PageTableEntry.User, writable = PageTableEntry.User | PageTableEntry.Writable;
+        ulong sourcePage = ~0UL, destinationPage = ~0UL, sourceFrame = 0, destinationFrame = 0;
         while (length > 0)
         {
+            if ((source & ~0xFFFUL) != sourcePage)
+            {
+                sourcePage = source & ~0xFFFUL;
+                if (!from.TryQuery(sourcePage, out sourceFrame, out ulong flags) || (flags & readable) != readable) return Errno.EFAULT;
+            }
+            if ((destination & ~0xFFFUL) != destinationPage)
+            {
+                destinationPage = destination & ~0xFFFUL;
+                if (!to.TryQuery(destinationPage, out destinationFrame, out ulong flags) || (flags & writable) != writable) return Errno.EFAULT;
+            }
             ulong chunk = 0x1000 - (source & 0xFFF);
             ulong room = 0x1000 - (destination & 0xFFF);
             if (room < chunk) chunk = room;
             if (length < chunk) chunk = length;
-            from.TryTranslate(source, out ulong sourcePhysical);
-            to.TryTranslate(destination, out ulong destinationPhysical);
-            Buffer.MemoryCopy((void*)(KernelPaging.PhysicalWindow + sourcePhysical), (void*)(KernelPaging.PhysicalWindow + destinationPhysical), (long)chunk, (long)chunk);
+            Buffer.MemoryCopy((void*)(KernelPaging.PhysicalWindow + sourceFrame + (source & 0xFFF)),
+                              (void*)(KernelPaging.PhysicalWindow + destinationFrame + (destination & 0xFFF)), (long)chunk, (long)chunk);
             source += chunk;
             destination += chunk;
             length -= chunk;

@@ -12,6 +12,7 @@ namespace Redox.Kernel.Schemes;
 /// client is still blocked; an answer that claims more bytes than the client asked for is turned into EIO, one with a
 /// tag of no call in flight is dropped. Neither can reach another client.
 /// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]           // the request and answer batches are filled before use
 public static unsafe class SchemeSocket
 {
     /// <summary>Requests handed over per read (the rest wait for the next one).</summary>
@@ -24,19 +25,22 @@ public static unsafe class SchemeSocket
         ulong count = length / (ulong)sizeof(Sqe);
         if (count == 0) return Errno.EINVAL;
         if (count > Batch) count = Batch;
-        Errno error = UserMemory.Check(driver.Space, buffer, count * (ulong)sizeof(Sqe), write: true);
-        if (error != 0) return error;
+        Errno error;
         Sqe* batch = stackalloc Sqe[Batch];
         using InterruptGuard guard = InterruptGuard.Enter();
         while (true)
         {
             if (scheme.Calls.IsClosed) return SyscallResult.Ok(0);
-            int n = scheme.Calls.Receive(new Span<Sqe>(batch, (int)count));
-            if (n > 0)
+            int queued = scheme.Calls.Queued;
+            if (queued > 0)
             {
-                ulong bytes = (ulong)n * (ulong)sizeof(Sqe);
-                error = UserMemory.CopyOut(driver.Space, buffer, batch, bytes);
-                return error != 0 ? error : SyscallResult.Ok(bytes);
+                // Checked before the requests leave the queue: a bad buffer must not lose them.
+                ulong bytes = (ulong)(queued < (int)count ? queued : (int)count) * (ulong)sizeof(Sqe);
+                error = UserMemory.Check(driver.Space, buffer, bytes, write: true);
+                if (error != 0) return error;
+                int n = scheme.Calls.Receive(new Span<Sqe>(batch, (int)(bytes / (ulong)sizeof(Sqe))));
+                UserMemory.CopyOutChecked(buffer, batch, (ulong)n * (ulong)sizeof(Sqe));
+                return SyscallResult.Ok((ulong)n * (ulong)sizeof(Sqe));
             }
             if ((socket.Flags & (uint)OpenFlags.NonBlock) != 0) return Errno.EAGAIN;
             if (driver.KillPending) return Errno.EINTR;
@@ -51,8 +55,8 @@ public static unsafe class SchemeSocket
     {
         UserScheme scheme = socket.Scheme!;
         if (length % (ulong)sizeof(Cqe) != 0) return Errno.EINVAL;
-        Errno error = UserMemory.Check(driver.Space, buffer, length, write: false);
-        if (error != 0) return error;
+        if (!UserLayout.Contains(buffer, length)) return Errno.EFAULT;
+        Errno error;
         Cqe* batch = stackalloc Cqe[Batch];
         KernelThread? last = null;
         for (ulong done = 0; done < length;)

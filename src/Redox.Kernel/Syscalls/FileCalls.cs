@@ -11,6 +11,7 @@ namespace Redox.Kernel.Syscalls;
 /// fcntl, fpath. Paths are <c>scheme:path</c> or Redox's <c>/scheme/name/path</c>. Every user buffer is copied
 /// through <see cref="UserMemory"/> in bounded chunks on the kernel stack: no heap allocation per call.
 /// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]           // path and chunk buffers are filled before they are read
 public static unsafe class FileCalls
 {
     /// <summary>Longest path accepted (Redox's PATH_MAX is 4096; our schemes need far less).</summary>

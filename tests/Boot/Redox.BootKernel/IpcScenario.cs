@@ -24,16 +24,52 @@ public static class IpcScenario
     }
 
     /// <summary>The IPC figures (run under -icount shift=0, see benchmarks/measure-ipc.sh): 1-byte and 4 KiB reads from zero:.</summary>
-    public static bool RunBenchmarks()
+    public static bool RunBenchmarks(bool profile)
     {
         Process? daemon = UserSpaceScenario.Start("zero"u8, "zero"u8);
         if (daemon is null) return false;
         bool ok = Check.That(WaitForScheme("zero"u8), "the daemon created zero:");
-        ok &= Check.That(UserSpaceScenario.RunToEnd("bench 1"u8, "bench-ipc 1"u8) == 0, "the 1-byte IPC benchmark ran");
-        ok &= Check.That(UserSpaceScenario.RunToEnd("bench 4096"u8, "bench-ipc 4096"u8) == 0, "the 4 KiB IPC benchmark ran");
+        // The profile variant runs one round, short enough to trace every executed block (qemu -d exec).
+        ok &= Check.That(UserSpaceScenario.RunToEnd("bench 1"u8, profile ? "bench-ipc 1 1"u8 : "bench-ipc 1"u8) == 0, "the 1-byte IPC benchmark ran");
+        if (!profile) ok &= Check.That(UserSpaceScenario.RunToEnd("bench 4096"u8, "bench-ipc 4096"u8) == 0, "the 4 KiB IPC benchmark ran");
         ProcessTable.Kill(daemon.Id, 9);
         ProcessTable.Wait(ProcessTable.KernelId, daemon.Id, noHang: false, out _);
         return ok;
+    }
+
+    /// <summary>
+    /// Drivers that fail: one that faults and one that exits in the middle of a call (contained, restarted by the
+    /// supervisor, serving again), and one that never answers (its clients are killed; it is told of each cancel).
+    /// </summary>
+    public static bool RunFaults()
+    {
+        int crashy = Services.Start("crashy"u8, UserSpaceScenario.TestProgram(), "crashy"u8, restartLimit: 2, daemon: true);
+        bool ok = Check.That(crashy > 0 && WaitForScheme("crashy"u8), "the crashing driver created crashy:");
+        ok &= Check.That(UserSpaceScenario.RunToEnd("crashy-client"u8, "crashy-client"u8) == 0, "its client saw both crashes contained and the driver back");
+        ok &= Check.That(Services.RestartCount == 2, "the supervisor restarted it twice");
+
+        Process? silent = UserSpaceScenario.Start("silent"u8, "silent"u8);
+        ok &= Check.That(silent is not null && WaitForScheme("silent"u8), "the silent driver created silent:");
+        ok &= Check.That(KillBlockedClient(), "a client blocked on a driver that never answers can be killed");
+        ok &= Check.That(UserSpaceScenario.RunToEnd("meanwhile"u8, "hello"u8) == Process.ExitedStatus(7), "other processes run meanwhile");
+        ok &= Check.That(KillBlockedClient(), "and a second one");
+        if (silent is not null)
+        {
+            ProcessTable.Wait(ProcessTable.KernelId, silent.Id, noHang: false, out int status);
+            ok &= Check.That(status == 0, "the silent driver was told of both cancels and ended");
+        }
+        Services.StopDaemons();
+        return ok;
+    }
+
+    private static bool KillBlockedClient()
+    {
+        Process? client = UserSpaceScenario.Start("silent-client"u8, "silent-client"u8);
+        if (client is null) return false;
+        Threads.Sleep(20);                              // it is blocked in open by now
+        bool killed = ProcessTable.Kill(client.Id, 9);
+        ProcessTable.Wait(ProcessTable.KernelId, client.Id, noHang: false, out int status);
+        return killed && status == Process.SignaledStatus(9);
     }
 
     private static bool WaitForScheme(ReadOnlySpan<byte> name)

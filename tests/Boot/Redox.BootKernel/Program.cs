@@ -47,7 +47,9 @@ public static class Program
         if (name.SequenceEqual("ring3leak"u8)) return UserSpaceScenario.RunLeakCheck();
         if (name.SequenceEqual("ring3bench"u8)) return UserSpaceScenario.RunBenchmarks();
         if (name.SequenceEqual("ipc"u8)) return IpcScenario.Run();
-        if (name.SequenceEqual("ipcbench"u8)) return IpcScenario.RunBenchmarks();
+        if (name.SequenceEqual("ipcfaults"u8)) return IpcScenario.RunFaults();
+        if (name.SequenceEqual("ipcbench"u8)) return IpcScenario.RunBenchmarks(profile: false);
+        if (name.SequenceEqual("ipcprofile"u8)) return IpcScenario.RunBenchmarks(profile: true);
         if (name.SequenceEqual("heapreturn"u8)) return HeapReturnScenario.Run();
         if (name.SequenceEqual("latency"u8)) return LatencyScenario.Run();
         if (name.SequenceEqual("tickrate"u8)) return TickRateScenario.Run();

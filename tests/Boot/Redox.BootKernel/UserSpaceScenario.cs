@@ -119,16 +119,21 @@ public static unsafe class UserSpaceScenario
         return killed && status == Process.SignaledStatus(Kill);
     }
 
-    internal static Process? Start(ReadOnlySpan<byte> name, ReadOnlySpan<byte> arguments)
+    /// <summary>The test program's executable in the initfs (empty, with a failed check, when it is missing).</summary>
+    internal static ReadOnlySpan<byte> TestProgram()
     {
         Initfs archive = InitfsScheme.Archive;
         int index = InitfsScheme.IsPresent ? archive.Find("bin/usertest"u8) : -1;
-        if (index < 0)
-        {
-            KernelLog.WriteLine("check failed: bin/usertest is not in the initfs");
-            return null;
-        }
-        StartError error = ProcessTable.Start(name, archive.Data(index), arguments, ProcessTable.KernelId, out Process? process);
+        if (index >= 0) return archive.Data(index);
+        KernelLog.WriteLine("check failed: bin/usertest is not in the initfs");
+        return default;
+    }
+
+    internal static Process? Start(ReadOnlySpan<byte> name, ReadOnlySpan<byte> arguments)
+    {
+        ReadOnlySpan<byte> image = TestProgram();
+        if (image.IsEmpty) return null;
+        StartError error = ProcessTable.Start(name, image, arguments, ProcessTable.KernelId, out Process? process);
         Check.That(error == StartError.None, "the test program starts");
         return process;
     }

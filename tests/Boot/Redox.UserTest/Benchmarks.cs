@@ -47,9 +47,11 @@ internal static unsafe class Benchmarks
     /// daemon (client -> kernel -> driver's socket read returns -> SchemeServer dispatch -> driver's socket write -> kernel
     /// -> client). Per call, minus the loop without the call.
     /// </summary>
-    public static int IpcRead(ReadOnlySpan<byte> bytesText)
+    public static int IpcRead(ReadOnlySpan<byte> bytesText, ReadOnlySpan<byte> runsText)
     {
         int bytes = (int)Output.Parse(bytesText, 1);
+        int runs = (int)Output.Parse(runsText, Runs);        // fewer for a profile (-d exec) of the path
+        if (runs < 1 || runs > Runs) runs = Runs;
         SyscallResult opened = Sys.Open("zero:"u8, OpenFlags.ReadOnly);
         if (opened.IsError) return Output.Fail("bench-ipc: open zero:"u8);
         nuint fd = (nuint)opened.Value;
@@ -57,7 +59,8 @@ internal static unsafe class Benchmarks
         var span = new Span<byte>(buffer, bytes > 4096 ? 4096 : bytes);
         for (int i = 0; i < 50; i++) Sys.Read(fd, span);           // warm: pages touched, driver's heap settled
         ulong* samples = stackalloc ulong[Runs];
-        for (int run = 0; run < Runs; run++)
+        for (int i = 0; i < Runs; i++) samples[i] = 0;
+        for (int run = 0; run < runs; run++)
         {
             ulong empty = Loop(false);
             ulong start = Native.ReadTimestampCounter();

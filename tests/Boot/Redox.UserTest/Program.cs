@@ -20,7 +20,11 @@ public static class Program
         if (scenario.SequenceEqual("forever"u8)) return Forever();
         if (scenario.SequenceEqual("ramdisk"u8)) return SchemeScenarios.ServeRamDisk();
         if (scenario.SequenceEqual("zero"u8)) return SchemeScenarios.ServeZero();
-        if (scenario.SequenceEqual("bench-ipc"u8)) return Benchmarks.IpcRead(parameter);
+        if (scenario.SequenceEqual("crashy"u8)) return SchemeScenarios.ServeCrashy();
+        if (scenario.SequenceEqual("crashy-client"u8)) return SchemeScenarios.CrashyClient();
+        if (scenario.SequenceEqual("silent"u8)) return SchemeScenarios.ServeSilent();
+        if (scenario.SequenceEqual("silent-client"u8)) return SchemeScenarios.SilentClient();
+        if (scenario.SequenceEqual("bench-ipc"u8)) return Benchmarks.IpcRead(parameter, Process.Argument(3));
         if (scenario.SequenceEqual("ramdisk-client"u8)) return SchemeScenarios.RamDiskClient();
         if (scenario.SequenceEqual("allocate"u8)) return Allocate();
         if (scenario.SequenceEqual("bench-syscall"u8)) return Benchmarks.NullSyscall();

@@ -89,6 +89,101 @@ public static class SchemeScenarios
         return 0;
     }
 
+    /// <summary>The crashing driver as a daemon (restarted by the kernel's supervisor).</summary>
+    public static int ServeCrashy()
+    {
+        SyscallResult socket = SchemeServer.CreateSocket(":crashy"u8);
+        if (socket.IsError) return Errno("create :crashy"u8, socket);
+        SyscallResult served = new SchemeServer(new CrashScheme(), (nuint)socket.Value).Run();
+        return served.IsError ? Errno("serve crashy:"u8, served) : 0;
+    }
+
+    /// <summary>
+    /// The crashing driver's client: a call the driver dies in answers EIO, the old handle answers EIO, new opens answer
+    /// ENODEV until the kernel restarted the driver, then it serves again; once for a fault, once for an exit.
+    /// </summary>
+    public static unsafe int CrashyClient()
+    {
+        int first = ReadAlive(out nuint kept);
+        if (first < 0) return Output.Fail("crashy: the driver does not answer at first"u8);
+        if (Crash("fault"u8) != 0 || Crash("exit"u8) != 0) return 1;
+        byte* buffer = stackalloc byte[8];
+        SyscallResult stale = Sys.Read(kept, new Span<byte>(buffer, 8));
+        if (!stale.IsError || stale.Error != Redox.Syscall.Errno.EIO) return Errno("a handle of the dead driver answers EIO"u8, stale);
+        Output.Line("usertest: crashy client saw two crashes contained and two restarts"u8);
+        return 0;
+    }
+
+    private static unsafe int Crash(ReadOnlySpan<byte> how)
+    {
+        byte* path = stackalloc byte[16];
+        "crashy:"u8.CopyTo(new Span<byte>(path, 16));
+        how.CopyTo(new Span<byte>(path + 7, 9));
+        SyscallResult opened = Sys.Open(new ReadOnlySpan<byte>(path, 7 + how.Length), OpenFlags.ReadOnly);
+        if (opened.IsError) return Errno("open the crashing handle"u8, opened);
+        byte* buffer = stackalloc byte[8];
+        SyscallResult died = Sys.Read((nuint)opened.Value, new Span<byte>(buffer, 8));
+        if (!died.IsError || died.Error != Redox.Syscall.Errno.EIO) return Errno("the call the driver died in answers EIO"u8, died);
+        Sys.Close((nuint)opened.Value);
+        // Until the supervisor has the driver back, opens answer ENODEV; then it serves again.
+        for (int attempt = 0; attempt < 200; attempt++)
+        {
+            if (ReadAlive(out nuint fd) >= 0)
+            {
+                Sys.Close(fd);
+                return 0;
+            }
+            Process.Sleep(5);
+        }
+        return Output.Fail("crashy: the driver did not come back"u8);
+    }
+
+    private static unsafe int ReadAlive(out nuint fd)
+    {
+        fd = 0;
+        SyscallResult opened = Sys.Open("crashy:ok"u8, OpenFlags.ReadOnly);
+        if (opened.IsError) return opened.Error == Redox.Syscall.Errno.ENODEV ? -1 : -2;
+        fd = (nuint)opened.Value;
+        byte* buffer = stackalloc byte[8];
+        SyscallResult read = Sys.Read(fd, new Span<byte>(buffer, 8));
+        if (read.IsError || read.Value != 6 || buffer[0] != (byte)'a') return -3;
+        return buffer[5];
+    }
+
+    /// <summary>
+    /// A hostile driver: creates <c>silent:</c>, reads its requests and never answers; reports each cancel it is sent
+    /// (a client that gave up), and ends after the second.
+    /// </summary>
+    public static unsafe int ServeSilent()
+    {
+        SyscallResult socket = SchemeServer.CreateSocket(":silent"u8);
+        if (socket.IsError) return Errno("create :silent"u8, socket);
+        Sqe request;
+        int cancels = 0;
+        while (cancels < 2)
+        {
+            SyscallResult read = Sys.Read((nuint)socket.Value, new Span<byte>(&request, sizeof(Sqe)));
+            if (read.IsError) return Errno("silent: read its socket"u8, read);
+            if (read.Value == 0) return 0;
+            if (request.Opcode == Opcode.Cancel)
+            {
+                cancels++;
+                Output.Text("usertest: silent was told of a cancelled call from pid "u8);
+                Output.Number(request.Caller);
+                Output.Line(""u8);
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>A client of the silent driver: its open is never answered (the kernel kills it).</summary>
+    public static int SilentClient()
+    {
+        SyscallResult opened = Sys.Open("silent:"u8, OpenFlags.ReadOnly);
+        Errno("the silent driver answered"u8, opened);
+        return 1;
+    }
+
     private static int Errno(ReadOnlySpan<byte> what, SyscallResult result)
     {
         Output.Text("usertest: check failed: "u8);
