@@ -26,20 +26,22 @@ public sealed class SchemeIpcTests
     }
 
     [Fact]
-    public void A_driver_that_faults_or_exits_mid_call_is_contained_and_restarted_and_one_that_never_answers_cannot_hold_its_clients()
+    public void A_driver_that_faults_exits_or_touches_an_ungranted_port_mid_call_is_contained_and_restarted_and_one_that_never_answers_cannot_hold_its_clients()
     {
         BootResult boot = BootImages.Boot("ipcfaults");
 
         Assert.False(boot.TimedOut, boot.Serial);
         Assert.DoesNotContain("check failed", boot.KernelLog);
         Assert.Contains("process 1 (crashy) killed: #PF page fault", boot.KernelLog);
-        Assert.Contains("init: restarting crashy (1 of 2) as process 3", boot.KernelLog);
+        Assert.Contains("init: restarting crashy (1 of 3) as process 3", boot.KernelLog);
         Assert.Contains("process 3 (crashy) exited with code 3", boot.KernelLog);
-        Assert.Contains("init: restarting crashy (2 of 2) as process 4", boot.KernelLog);
-        Assert.Contains("usertest: crashy client saw two crashes contained and two restarts", boot.KernelLog);
-        Assert.Contains("usertest: silent was told of a cancelled call from pid 6", boot.KernelLog);
-        Assert.Contains("usertest: silent was told of a cancelled call from pid 8", boot.KernelLog);
-        Assert.Contains("process 7 (meanwhile) exited with code 7", boot.KernelLog);
+        Assert.Contains("init: restarting crashy (2 of 3) as process 4", boot.KernelLog);
+        Assert.Contains("process 4 (crashy) killed: #GP general protection", boot.KernelLog);      // port 0x64: not granted
+        Assert.Contains("init: restarting crashy (3 of 3) as process 5", boot.KernelLog);
+        Assert.Contains("usertest: crashy client saw three crashes contained and three restarts", boot.KernelLog);
+        Assert.Contains("usertest: silent was told of a cancelled call from pid 7", boot.KernelLog);
+        Assert.Contains("usertest: silent was told of a cancelled call from pid 9", boot.KernelLog);
+        Assert.Contains("process 8 (meanwhile) exited with code 7", boot.KernelLog);
         Assert.Contains("boot test ipcfaults: PASS", boot.KernelLog);
         Assert.Equal(BootResult.Passed, boot.ExitCode);
     }

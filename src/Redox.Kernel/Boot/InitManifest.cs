@@ -8,7 +8,8 @@ namespace Redox.Kernel.Boot;
 /// </code>
 /// Keys the kernel reads today: <c>name</c> (for logs and argv[0]; defaults to the path); <c>scheme</c> (the scheme a
 /// driver serves: it makes the program a daemon, stopped by the kernel once the other programs are done);
-/// <c>restart</c> (how many times a program that fails is started again). Words after <c>--</c> are the program's
+/// <c>restart</c> (how many times a program that fails is started again); <c>ports</c> (the I/O ports a driver may use:
+/// <c>0x70-0x71,0x80</c>; any other port faults it). Words after <c>--</c> are the program's
 /// arguments. Unknown keys are ignored, so later kernels can add grants (ports, IRQs, scheme)
 /// without breaking older manifests.
 /// </summary>

@@ -44,9 +44,15 @@ public static unsafe class InitProcesses
                 continue;
             }
             // A driver (it names the scheme it serves) runs until the kernel stops it; restart=N restarts it N times at most.
-            bool daemon = !InitManifest.Option(line, "scheme"u8, default).IsEmpty;
+            ReadOnlySpan<byte> scheme = InitManifest.Option(line, "scheme"u8, default);
+            bool daemon = !scheme.IsEmpty;
             int restarts = InitManifest.Number(InitManifest.Option(line, "restart"u8, default), 0);
-            int id = Services.Start(name, archive.Data(index), InitManifest.Arguments(line), restarts, daemon);
+            if (!ProcessGrants.TryCreate(scheme, InitManifest.Option(line, "ports"u8, default), out ProcessGrants grants))
+            {
+                KernelLog.WriteLine(": not started (its ports= grant is malformed or holds more than 8 ranges)");
+                continue;
+            }
+            int id = Services.Start(name, archive.Data(index), InitManifest.Arguments(line), restarts, daemon, grants);
             if (id < 0) KernelLog.WriteLine(": not started (not a valid x86-64 static ELF executable, or out of memory)");
             else
             {

@@ -64,6 +64,15 @@ public sealed class Process
     /// <summary>Where the next anonymous mapping goes.</summary>
     internal ulong AnonymousNext;
 
+    /// <summary>The I/O ports it may use (its manifest's grant; none by default).</summary>
+    internal Arch.X64.PortGrants Ports;
+
+    /// <summary>The scheme name its manifest lets it create (empty: any; a program started without a manifest line).</summary>
+    internal unsafe ReadOnlySpan<byte> SchemeGrant => new ReadOnlySpan<byte>(SchemeGrantText, SchemeGrantLength);
+
+    internal unsafe byte* SchemeGrantText;
+    internal int SchemeGrantLength;
+
     /// <summary>A thread blocked in waitpid on this process's children.</summary>
     internal KernelThread? ChildWaiter;
 }

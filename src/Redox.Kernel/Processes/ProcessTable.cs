@@ -51,6 +51,10 @@ public static unsafe class ProcessTable
     /// behind on failure.
     /// </summary>
     public static StartError Start(ReadOnlySpan<byte> name, ReadOnlySpan<byte> image, ReadOnlySpan<byte> arguments, int parentId, out Process? started)
+        => Start(name, image, arguments, parentId, default, out started);
+
+    /// <summary>Starts a process with what its manifest grants (ports, its scheme), in force before its first instruction.</summary>
+    public static unsafe StartError Start(ReadOnlySpan<byte> name, ReadOnlySpan<byte> image, ReadOnlySpan<byte> arguments, int parentId, in ProcessGrants grants, out Process? started)
     {
         started = null;
         AddressSpace? kernel = KernelPaging.KernelSpace;
@@ -84,6 +88,9 @@ public static unsafe class ProcessTable
             if (slot >= 0)
             {
                 process = new Process(s_nextId++, parentId, nameCopy, space);
+                process.Ports = grants.Ports;
+                process.SchemeGrantText = grants.Scheme;
+                process.SchemeGrantLength = grants.SchemeLength;
                 s_slots[slot] = process;
                 Count++;
                 Started++;

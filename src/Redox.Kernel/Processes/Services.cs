@@ -31,6 +31,7 @@ public static unsafe class Services
         public bool Daemon;        // serves until stopped: stopped by the kernel when the image's other programs are done
         public bool NeedsRestart;
         public bool Stopping;
+        public ProcessGrants Grants;
     }
 
     private static readonly Service[] s_services = new Service[Capacity];
@@ -45,6 +46,10 @@ public static unsafe class Services
     /// initfs, or static data). The value is the process id, or -1 when it could not start or the table is full.
     /// </summary>
     public static int Start(ReadOnlySpan<byte> name, ReadOnlySpan<byte> image, ReadOnlySpan<byte> arguments, int restartLimit, bool daemon)
+        => Start(name, image, arguments, restartLimit, daemon, default);
+
+    /// <summary>As the other overload, with what the service's manifest grants it (every restart gets the same).</summary>
+    public static int Start(ReadOnlySpan<byte> name, ReadOnlySpan<byte> image, ReadOnlySpan<byte> arguments, int restartLimit, bool daemon, in ProcessGrants grants)
     {
         int slot;
         using (InterruptGuard.Enter())
@@ -56,7 +61,7 @@ public static unsafe class Services
                 s_services[slot] = new Service
                 {
                     Name = n, NameLength = name.Length, Image = i, ImageLength = image.Length, Arguments = a,
-                    ArgumentsLength = arguments.Length, RestartLimit = restartLimit < 0 ? 0 : restartLimit, Daemon = daemon,
+                    ArgumentsLength = arguments.Length, RestartLimit = restartLimit < 0 ? 0 : restartLimit, Daemon = daemon, Grants = grants,
                 };
             }
         }
@@ -137,7 +142,7 @@ public static unsafe class Services
     {
         ref Service s = ref s_services[slot];
         StartError error = ProcessTable.Start(new ReadOnlySpan<byte>(s.Name, s.NameLength), new ReadOnlySpan<byte>(s.Image, s.ImageLength),
-            new ReadOnlySpan<byte>(s.Arguments, s.ArgumentsLength), ProcessTable.KernelId, out Process? process);
+            new ReadOnlySpan<byte>(s.Arguments, s.ArgumentsLength), ProcessTable.KernelId, s.Grants, out Process? process);
         if (process is null)
         {
             KernelLog.Write("init: ");

@@ -182,9 +182,16 @@ public static unsafe class Threads
             previous.Next = s_exited;
             s_exited = previous;
         }
-        if (next != previous) PerCpu.Activate(next.StackBase + StackSize, next.PageTableRoot);
+        if (next != previous)
+        {
+            Processes.Process? process = next.Process;
+            if (process is null) PerCpu.Activate(next.StackBase + StackSize, next.PageTableRoot, s_noPorts);
+            else PerCpu.Activate(next.StackBase + StackSize, next.PageTableRoot, process.Ports);
+        }
         return next.SavedContext;
     }
+
+    private static readonly PortGrants s_noPorts;
 
     private static KernelThread NewThread(string name, int priority, delegate*<nint, void> entry, nint argument)
     {

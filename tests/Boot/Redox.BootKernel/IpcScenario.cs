@@ -43,10 +43,13 @@ public static class IpcScenario
     /// </summary>
     public static bool RunFaults()
     {
-        int crashy = Services.Start("crashy"u8, UserSpaceScenario.TestProgram(), "crashy"u8, restartLimit: 2, daemon: true);
+        // Its manifest would say: scheme=crashy ports=0x70-0x71 restart=3.
+        ProcessGrants.TryCreate("crashy"u8, "0x70-0x71"u8, out ProcessGrants grants);
+        int crashy = Services.Start("crashy"u8, UserSpaceScenario.TestProgram(), "crashy"u8, restartLimit: 3, daemon: true, grants);
         bool ok = Check.That(crashy > 0 && WaitForScheme("crashy"u8), "the crashing driver created crashy:");
         ok &= Check.That(UserSpaceScenario.RunToEnd("crashy-client"u8, "crashy-client"u8) == 0, "its client saw both crashes contained and the driver back");
-        ok &= Check.That(Services.RestartCount == 2, "the supervisor restarted it twice");
+        ok &= Check.That(Services.RestartCount == 3, "the supervisor restarted it three times");
+        ok &= Check.That(!Redox.Kernel.Arch.X64.IoPermissionBitmap.IsOpen(0x70), "its ports are closed while it does not run");
 
         Process? silent = UserSpaceScenario.Start("silent"u8, "silent"u8);
         ok &= Check.That(silent is not null && WaitForScheme("silent"u8), "the silent driver created silent:");

@@ -107,10 +107,17 @@ public static class SchemeScenarios
         int first = ReadAlive(out nuint kept);
         if (first < 0) return Output.Fail("crashy: the driver does not answer at first"u8);
         if (Crash("fault"u8) != 0 || Crash("exit"u8) != 0) return 1;
+        SyscallResult rtc = Sys.Open("crashy:rtc"u8, OpenFlags.ReadOnly);
+        if (rtc.IsError) return Errno("open crashy:rtc"u8, rtc);
+        byte* seconds = stackalloc byte[8];
+        SyscallResult clock = Sys.Read((nuint)rtc.Value, new Span<byte>(seconds, 8));
+        if (clock.IsError || clock.Value != 1 || seconds[0] > 0x59) return Errno("the driver reads the RTC through its granted ports"u8, clock);
+        Sys.Close((nuint)rtc.Value);
+        if (Crash("port"u8) != 0) return 1;
         byte* buffer = stackalloc byte[8];
         SyscallResult stale = Sys.Read(kept, new Span<byte>(buffer, 8));
         if (!stale.IsError || stale.Error != Redox.Syscall.Errno.EIO) return Errno("a handle of the dead driver answers EIO"u8, stale);
-        Output.Line("usertest: crashy client saw two crashes contained and two restarts"u8);
+        Output.Line("usertest: crashy client saw three crashes contained and three restarts"u8);
         return 0;
     }
 

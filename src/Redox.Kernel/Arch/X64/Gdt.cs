@@ -28,11 +28,22 @@ public static unsafe class Gdt
     public const int DoubleFaultStackSize = 16384;
 
     private static GdtTable s_gdt;
-    private static TaskStateSegment s_tss;
+    private static TaskWithIoBitmap s_task;
     private static DoubleFaultStack s_doubleFaultStack;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct GdtTable { public fixed ulong Entries[EntryCount]; }
+
+    /// <summary>
+    /// The TSS followed by its I/O permission bitmap: one bit per port (set: ring 3 may not use it), 8192 bytes for
+    /// 65536 ports, and the byte of ones the CPU requires after the last (Intel SDM vol. 1, 19.5.2).
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
+    private struct TaskWithIoBitmap
+    {
+        public TaskStateSegment Tss;
+        public fixed byte IoBitmap[IoPermissionBitmap.Bytes + 1];
+    }
 
     [StructLayout(LayoutKind.Sequential)]
     private struct DoubleFaultStack { public fixed byte Bytes[DoubleFaultStackSize]; }
@@ -41,7 +52,7 @@ public static unsafe class Gdt
     public static void Initialize()
     {
         fixed (ulong* entries = s_gdt.Entries)
-        fixed (TaskStateSegment* tss = &s_tss)
+        fixed (TaskWithIoBitmap* task = &s_task)
         fixed (byte* dfStack = s_doubleFaultStack.Bytes)
         {
             entries[0] = 0;
@@ -49,10 +60,14 @@ public static unsafe class Gdt
             entries[2] = Descriptor(code: false, ring: 0);
             entries[3] = Descriptor(code: false, ring: 3);
             entries[4] = Descriptor(code: true, ring: 3);
+            TaskStateSegment* tss = &task->Tss;
             tss->Ist1 = (ulong)(dfStack + DoubleFaultStackSize);
             tss->IoMapBase = (ushort)sizeof(TaskStateSegment);
+            // Every port denied to ring 3 until a process with grants runs (IoPermissionBitmap opens them then).
+            for (int i = 0; i <= IoPermissionBitmap.Bytes; i++) task->IoBitmap[i] = 0xFF;
+            IoPermissionBitmap.Attach(task->IoBitmap);
             ulong tssBase = (ulong)tss;
-            ulong tssLimit = (ulong)sizeof(TaskStateSegment) - 1;
+            ulong tssLimit = (ulong)sizeof(TaskWithIoBitmap) - 1;
             // 64-bit TSS descriptor (type 0x9, present), two slots: base bits 0-31 spread over the first,
             // bits 32-63 in the second.
             entries[5] = (tssLimit & 0xFFFF) | ((tssBase & 0xFFFFFF) << 16) | (0x89UL << 40) |
@@ -66,7 +81,7 @@ public static unsafe class Gdt
     }
 
     /// <summary>Sets the stack the CPU switches to when ring 3 is interrupted.</summary>
-    public static void SetKernelStack(ulong top) => s_tss.Rsp0 = top;
+    public static void SetKernelStack(ulong top) => s_task.Tss.Rsp0 = top;
 
     /// <summary>A flat code or data descriptor for long mode.</summary>
     public static ulong Descriptor(bool code, int ring)
