@@ -15,7 +15,9 @@ public sealed class RedoxWriteInitfs : MSBuildTask
 {
     /// <summary>
     /// The programs: the item is the ELF file; metadata <c>ProgramName</c> (its name; defaults to the file's name),
-    /// <c>Arguments</c> (space-separated) and <c>Start</c> (false: packed but not started by the manifest).
+    /// <c>Arguments</c> (space-separated), <c>Start</c> (false: packed but not started by the manifest), and for a driver
+    /// <c>Scheme</c> (the scheme it serves and may create; makes it a daemon), <c>Ports</c> (the I/O ports it may use,
+    /// e.g. <c>0x70-0x71,0x80</c>) and <c>Restart</c> (how many times the kernel restarts it when it fails).
     /// </summary>
     [Required] public ITaskItem[] Programs { get; set; } = [];
 
@@ -50,9 +52,15 @@ public sealed class RedoxWriteInitfs : MSBuildTask
                     "The arguments of program '{0}' hold a line break or '#'. Hint: arguments are one line of space-separated words.", name);
                 return false;
             }
+            string? grants = Grants(name, Metadata(program, "Scheme", ""), Metadata(program, "Ports", ""), Metadata(program, "Restart", ""), out string? code, out string? message);
+            if (grants is null)
+            {
+                Log.LogError(null, code, null, null, 0, 0, 0, 0, message);
+                return false;
+            }
             files.Add(("bin/" + name, File.ReadAllBytes(program.ItemSpec)));
             if (!string.Equals(Metadata(program, "Start", "true"), "false", StringComparison.OrdinalIgnoreCase))
-                manifest.Append("bin/").Append(name).Append(" name=").Append(name)
+                manifest.Append("bin/").Append(name).Append(" name=").Append(name).Append(grants)
                         .Append(arguments.Trim().Length > 0 ? " -- " + arguments.Trim() : "").Append('\n');
         }
         files.Insert(0, ("etc/init", Encoding.UTF8.GetBytes(manifest.ToString())));
@@ -60,6 +68,67 @@ public sealed class RedoxWriteInitfs : MSBuildTask
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(Output))!);
         if (!File.Exists(Output) || !File.ReadAllBytes(Output).AsSpan().SequenceEqual(archive)) File.WriteAllBytes(Output, archive);
         return true;
+    }
+
+    /// <summary>
+    /// The manifest words for a driver's grants (<c> scheme=x ports=a-b restart=n</c>, only those given), or null with an
+    /// error code and message when one is malformed: the kernel would refuse to start the program, so the build does.
+    /// </summary>
+    public static string? Grants(string program, string scheme, string ports, string restart, out string? code, out string? message)
+    {
+        code = null;
+        message = null;
+        var words = new StringBuilder();
+        if (scheme.Length > 0)
+        {
+            // The kernel's rule (SchemeRegistry.IsValidName): 1-64 printable ASCII bytes, no ':' or '/', not starting with '.'.
+            if (scheme.Length > 64 || scheme[0] == '.' || scheme.Any(c => c <= ' ' || c >= 127 || c == ':' || c == '/' || c == '#'))
+            {
+                code = "RDXB095";
+                message = $"The Scheme '{scheme}' of program '{program}' is not a scheme name. Hint: 1 to 64 printable ASCII characters without spaces, ':', '/' or '#', not starting with '.' (the name clients open as 'name:').";
+                return null;
+            }
+            words.Append(" scheme=").Append(scheme);
+        }
+        if (ports.Length > 0)
+        {
+            string[] ranges = ports.Split(',');
+            bool valid = ranges.Length <= 8 && ranges.All(r =>
+            {
+                string[] ends = r.Trim().Split('-');
+                if (ends.Length > 2 || !TryPort(ends[0], out int first)) return false;
+                int last = first;
+                return (ends.Length == 1 || TryPort(ends[1], out last)) && first <= last;
+            });
+            if (!valid)
+            {
+                code = "RDXB096";
+                message = $"The Ports '{ports}' of program '{program}' are not a port list. Hint: up to 8 comma-separated ports or ranges, each 0-0xFFFF in decimal or 0x hex, e.g. '0x60,0x64' or '0x3f8-0x3ff'.";
+                return null;
+            }
+            words.Append(" ports=").Append(string.Join(',', ranges.Select(r => r.Trim())));
+        }
+        if (restart.Length > 0)
+        {
+            if (!int.TryParse(restart, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count) || count > 1000)
+            {
+                code = "RDXB097";
+                message = $"The Restart '{restart}' of program '{program}' is not a count. Hint: how many times the kernel may restart the program when it fails, 0 to 1000.";
+                return null;
+            }
+            words.Append(" restart=").Append(count);
+        }
+        return words.ToString();
+    }
+
+    private static bool TryPort(string text, out int port)
+    {
+        text = text.Trim();
+        bool hex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
+        bool parsed = hex
+            ? int.TryParse(text.AsSpan(2), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out port)
+            : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port);
+        return parsed && text.Length <= (hex ? 6 : 5) && port <= 0xFFFF;
     }
 
     /// <summary>The archive's bytes for <paramref name="files"/>, in order.</summary>
