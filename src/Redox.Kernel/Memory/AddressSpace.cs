@@ -105,16 +105,27 @@ public sealed unsafe class AddressSpace
     }
 
     /// <summary>The physical address and the leaf's flags for a 4 KiB-mapped <paramref name="virtualAddress"/>.</summary>
+    /// <remarks>
+    /// Every user-pointer check and cross-space copy walks here (several times per scheme call), so the four levels are
+    /// spelled out rather than looped; a large page on the way, like an absent entry, answers false.
+    /// </remarks>
     public bool TryQuery(ulong virtualAddress, out ulong physicalAddress, out ulong flags)
     {
         physicalAddress = 0;
         flags = 0;
-        if (!PageTableIndex.IsCanonical(virtualAddress)) return false;
-        ulong* pt = Walk(virtualAddress, 1, create: false);
-        if (pt == null) return false;
-        ulong entry = pt[PageTableIndex.At(virtualAddress, 1)];
-        if ((entry & PageTableEntry.Present) == 0) return false;
-        physicalAddress = (entry & PageTableEntry.AddressMask) | PageTableIndex.PageOffset(virtualAddress);
+        ulong top = virtualAddress >> 47;
+        if ((top != 0 && top != 0x1FFFF) || Root == 0) return false;
+        const ulong present = PageTableEntry.Present, presentOrLarge = PageTableEntry.Present | PageTableEntry.HugePage;
+        ulong window = PhysicalWindow;
+        ulong entry = ((ulong*)(window + Root))[(virtualAddress >> 39) & 511];
+        if ((entry & presentOrLarge) != present) return false;
+        entry = ((ulong*)(window + (entry & PageTableEntry.AddressMask)))[(virtualAddress >> 30) & 511];
+        if ((entry & presentOrLarge) != present) return false;
+        entry = ((ulong*)(window + (entry & PageTableEntry.AddressMask)))[(virtualAddress >> 21) & 511];
+        if ((entry & presentOrLarge) != present) return false;
+        entry = ((ulong*)(window + (entry & PageTableEntry.AddressMask)))[(virtualAddress >> 12) & 511];
+        if ((entry & present) == 0) return false;
+        physicalAddress = (entry & PageTableEntry.AddressMask) | (virtualAddress & 0xFFF);
         flags = entry & ~PageTableEntry.AddressMask;
         return true;
     }

@@ -32,6 +32,7 @@ public static class UserLayout
     public const ulong AnonymousEnd = 0x0000_7000_0000_0000;
 
     /// <summary>True when [address, address + length) lies wholly inside the user half (no overflow).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool Contains(ulong address, ulong length) =>
         address >= Start && address < End && length <= End - address;
 
