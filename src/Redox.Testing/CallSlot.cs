@@ -1,37 +1,21 @@
 using System;
-using System.Threading;
-using Redox.Syscall;
 
 namespace Redox.Testing;
 
 /// <summary>
-/// One client thread's call in flight: the request it sent, the response it waits for. Reused for every
-/// call of that thread, so a hosted round trip allocates nothing once warm.
+/// What one client thread waits on while its call is in flight (the <c>TWaiter</c> of the kernel's
+/// <see cref="Redox.Kernel.Ipc.SchemeCallTable{TWaiter}"/>): a signal the driver side sets when the answer is in
+/// the table. One per thread, reused for every call, so a hosted round trip allocates nothing once warm. A set that
+/// arrives late (an answer that raced the caller's timeout) only makes the next wait look once at the table.
 /// </summary>
 internal sealed class CallSlot
 {
     [ThreadStatic]
     private static CallSlot? t_current;
 
-    /// <summary>The signal the driver side sets when <see cref="Response"/> is ready.</summary>
+    /// <summary>Set when this thread's call is answered (or failed).</summary>
     public readonly SpinThenBlockSignal Done = new();
 
-    /// <summary>The request, tag included.</summary>
-    public Sqe Request;
-
-    /// <summary>The response.</summary>
-    public Cqe Response;
-
-    /// <summary>The tag of the call this slot currently waits for (0: none).</summary>
-    public uint Tag;
-
-    /// <summary>This thread's slot.</summary>
+    /// <summary>This thread's waiter.</summary>
     public static CallSlot ForCurrentThread => t_current ??= new CallSlot();
-
-    /// <summary>Completes the call with <paramref name="response"/>.</summary>
-    public void Complete(in Cqe response)
-    {
-        Response = response;
-        Done.Set();
-    }
 }

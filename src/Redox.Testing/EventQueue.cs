@@ -44,9 +44,15 @@ public sealed class EventQueue
     {
         lock (_gate)
         {
-            if (_events.Count == 0 && timeoutMs != 0)
+            // Loop: a wake-up may find the event already taken by another reader; wait out the rest of the time.
+            long deadline = Environment.TickCount64 + timeoutMs;
+            while (_events.Count == 0 && timeoutMs != 0)
             {
-                Monitor.Wait(_gate, timeoutMs);
+                int remaining = timeoutMs < 0 ? -1 : (int)Math.Max(0, deadline - Environment.TickCount64);
+                if (remaining == 0 || !Monitor.Wait(_gate, remaining))
+                {
+                    break;
+                }
             }
             int n = 0;
             while (n < destination.Length && _events.TryDequeue(out Event e))

@@ -2,7 +2,10 @@ using Redox.Syscall;
 
 namespace Redox.Testing;
 
-/// <summary>One open file description of a hosted process (what a descriptor number points at).</summary>
+/// <summary>
+/// One open file description of a hosted process (what a descriptor number points at). Several descriptors may share
+/// it (<c>dup(fd, "")</c>, as in Redox): they share the offset, and the scheme's handle is closed with the last one.
+/// </summary>
 public sealed class FileDescription
 {
     /// <summary>What this refers to.</summary>
@@ -25,4 +28,7 @@ public sealed class FileDescription
 
     /// <summary>The queue (for <c>event:</c> descriptors).</summary>
     public EventQueue? Events { get; init; }
+
+    /// <summary>Descriptors referring to this description (the last close releases it).</summary>
+    internal int References = 1;
 }

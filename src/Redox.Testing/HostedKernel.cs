@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Threading;
+using Redox.Kernel.Ipc;
 using Redox.Scheme;
 using Redox.Syscall;
 
@@ -12,12 +14,18 @@ namespace Redox.Testing;
 /// and a <see cref="SimulatedBus"/> for port and memory I/O. Drivers run in the caller's thread
 /// (<see cref="RegisterInThread"/>) or in their own (<see cref="StartDriver"/>), always through the same
 /// <see cref="Sqe"/>/<see cref="Cqe"/> structs. Kernels are independent; many may run at once.
+/// The name table is the real kernel's <see cref="SchemeRegistry{TScheme}"/> (UTF-8 names, same rules), and a
+/// threaded scheme's calls run through its <see cref="SchemeCallTable{TWaiter}"/>: one implementation of the IPC
+/// semantics for both kernels.
 /// </summary>
 public sealed unsafe class HostedKernel : IDisposable
 {
     private static int s_installed;
 
-    private readonly Dictionary<string, SchemeEndpoint> _schemes = new(StringComparer.Ordinal);
+    /// <summary>How many schemes one hosted kernel holds.</summary>
+    public const int MaxSchemes = 128;
+
+    private readonly SchemeRegistry<SchemeEndpoint> _schemes = new(MaxSchemes);
     private readonly List<EventSubscription> _subscriptions = new();
     private readonly List<HostedDriver> _drivers = new();
     private readonly object _gate = new();
@@ -48,17 +56,22 @@ public sealed unsafe class HostedKernel : IDisposable
     public HostedProcess CreateProcess(uint uid = 0, uint gid = 0)
         => new(this, (ulong)Interlocked.Increment(ref _nextPid), uid, gid);
 
-    /// <summary>Registers <paramref name="scheme"/> as <paramref name="name"/>, dispatched synchronously in the calling thread.</summary>
+    /// <summary>
+    /// Registers <paramref name="scheme"/> as <paramref name="name"/>, dispatched synchronously in the calling thread.
+    /// Throws <see cref="ArgumentException"/> for a name the kernel refuses (see
+    /// <see cref="SchemeRegistry{TScheme}.IsValidName"/>) and <see cref="InvalidOperationException"/> when it is taken.
+    /// </summary>
     public InThreadEndpoint RegisterInThread(string name, SchemeBase scheme)
     {
         var endpoint = new InThreadEndpoint(this, name, scheme);
-        lock (_gate)
+        Errno errno = Register(Encoding.UTF8.GetBytes(name), endpoint);
+        if (errno == Errno.EINVAL)
         {
-            if (_schemes.ContainsKey(name))
-            {
-                throw new InvalidOperationException("scheme '" + name + "' already exists");
-            }
-            _schemes.Add(name, endpoint);
+            throw new ArgumentException("'" + name + "' is not a valid scheme name", nameof(name));
+        }
+        if (errno != 0)
+        {
+            throw new InvalidOperationException("scheme '" + name + "' cannot be registered: " + errno);
         }
         return endpoint;
     }
@@ -81,23 +94,41 @@ public sealed unsafe class HostedKernel : IDisposable
     /// <summary>The endpoint registered as <paramref name="name"/>, or null.</summary>
     public SchemeEndpoint? FindScheme(string name)
     {
-        lock (_gate)
+        int length = Encoding.UTF8.GetByteCount(name);
+        if (length > SchemeRegistry<SchemeEndpoint>.MaxNameLength)
         {
-            return _schemes.TryGetValue(name, out var endpoint) ? endpoint : null;
+            return null;
         }
+        Span<byte> bytes = stackalloc byte[length];
+        Encoding.UTF8.GetBytes(name, bytes);
+        return FindScheme(bytes);
     }
 
-    internal ThreadedEndpoint? CreateThreadedScheme(string name)
+    internal SchemeEndpoint? FindScheme(ReadOnlySpan<byte> name)
     {
         lock (_gate)
         {
-            if (name.Length == 0 || _schemes.ContainsKey(name))
-            {
-                return null;
-            }
-            var endpoint = new ThreadedEndpoint(this, name);
-            _schemes.Add(name, endpoint);
-            return endpoint;
+            return _schemes.Find(name);
+        }
+    }
+
+    // open(":name"): the scheme is tied to the process whose thread opened it.
+    internal ThreadedEndpoint? CreateThreadedScheme(ReadOnlySpan<byte> name, HostedProcess owner, out Errno errno)
+    {
+        var endpoint = new ThreadedEndpoint(this, Encoding.UTF8.GetString(name), owner);
+        errno = Register(name, endpoint);
+        return errno == 0 ? endpoint : null;
+    }
+
+    private Errno Register(ReadOnlySpan<byte> name, SchemeEndpoint endpoint)
+    {
+        if (name.SequenceEqual("event"u8))
+        {
+            return Errno.EEXIST;     // the kernel's own event: scheme
+        }
+        lock (_gate)
+        {
+            return _schemes.Register(name, endpoint);
         }
     }
 
@@ -105,10 +136,7 @@ public sealed unsafe class HostedKernel : IDisposable
     {
         lock (_gate)
         {
-            if (_schemes.TryGetValue(endpoint.Name, out var current) && current == endpoint)
-            {
-                _schemes.Remove(endpoint.Name);
-            }
+            _schemes.Remove(endpoint, out _);
         }
         endpoint.Close();
     }

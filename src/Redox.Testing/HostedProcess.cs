@@ -7,6 +7,8 @@ namespace Redox.Testing;
 /// <summary>
 /// A process of the hosted kernel: an identity (pid, uid, gid) and a descriptor table. A thread acts as
 /// the process while bound to it (<see cref="Enter"/>); its <c>Sys.*</c> calls then land in this table.
+/// The process is alive while a live thread is bound to it (<see cref="IsAlive"/>): that is what a scheme it created
+/// lives as long as, the hosted form of "a driver process exits and its scheme goes".
 /// </summary>
 public sealed class HostedProcess
 {
@@ -14,6 +16,7 @@ public sealed class HostedProcess
     private static HostedProcess? t_current;
 
     private readonly List<FileDescription?> _descriptors = new();
+    private readonly List<Thread> _threads = new();
     private readonly object _gate = new();
 
     internal HostedProcess(HostedKernel kernel, ulong pid, uint uid, uint gid)
@@ -39,6 +42,29 @@ public sealed class HostedProcess
     /// <summary>Group id.</summary>
     public uint Gid { get; }
 
+    /// <summary>
+    /// True while at least one thread is bound to the process (inside <see cref="Enter"/>'s scope, or
+    /// <see cref="Run(Action)"/>) and still running. A thread that leaves its scope, throws out of it or ends
+    /// no longer counts.
+    /// </summary>
+    public bool IsAlive
+    {
+        get
+        {
+            lock (_gate)
+            {
+                foreach (var thread in _threads)
+                {
+                    if (thread.IsAlive)
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+    }
+
     /// <summary>Open descriptors.</summary>
     public int OpenCount
     {
@@ -60,7 +86,11 @@ public sealed class HostedProcess
     public IDisposable Enter()
     {
         HostedKernel.EnsureInstalled();
-        var scope = new Scope(t_current);
+        var scope = new Scope(this, t_current);
+        lock (_gate)
+        {
+            _threads.Add(scope.Thread);
+        }
         t_current = this;
         return scope;
     }
@@ -127,13 +157,17 @@ public sealed class HostedProcess
 
     private sealed class Scope : IDisposable
     {
+        private readonly HostedProcess _process;
         private readonly HostedProcess? _previous;
         private bool _done;
 
-        public Scope(HostedProcess? previous)
+        public Scope(HostedProcess process, HostedProcess? previous)
         {
+            _process = process;
             _previous = previous;
         }
+
+        public Thread Thread { get; } = Thread.CurrentThread;
 
         public void Dispose()
         {
@@ -141,6 +175,10 @@ public sealed class HostedProcess
             {
                 _done = true;
                 t_current = _previous;
+                lock (_process._gate)
+                {
+                    _process._threads.Remove(Thread);
+                }
             }
         }
     }

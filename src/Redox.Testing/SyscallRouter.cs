@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
+using System.Threading;
 using Redox.Syscall;
 
 namespace Redox.Testing;
@@ -14,6 +14,13 @@ namespace Redox.Testing;
 /// </summary>
 public static unsafe class SyscallRouter
 {
+    /// <summary>
+    /// The most bytes one <c>read</c>/<c>write</c> on a scheme socket or an event queue may name (1 MiB). The host cannot
+    /// check that a pointer covers its length, so this bound (with whole records required) is what keeps an absurd
+    /// length from becoming a span over the host's memory: beyond it the call answers <c>EINVAL</c>.
+    /// </summary>
+    public const int MaxRecordTransfer = 1 << 20;
+
     /// <summary>The entry, with the signature of the bare-metal <c>syscall</c> stub.</summary>
     [UnmanagedCallersOnly]
     public static nuint Entry(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f)
@@ -103,9 +110,9 @@ public static unsafe class SyscallRouter
         return sqe;
     }
 
-    private static bool TrySplitPath(nuint pointer, nuint length, out string scheme, out nuint restPointer, out nuint restLength, out Errno errno)
+    private static bool TrySplitPath(nuint pointer, nuint length, out ReadOnlySpan<byte> scheme, out nuint restPointer, out nuint restLength, out Errno errno)
     {
-        scheme = "";
+        scheme = default;
         restPointer = 0;
         restLength = 0;
         errno = 0;
@@ -126,7 +133,7 @@ public static unsafe class SyscallRouter
             errno = Errno.ENOENT;
             return false;
         }
-        scheme = Encoding.UTF8.GetString(bytes.Slice(0, colon));
+        scheme = bytes.Slice(0, colon);
         restPointer = pointer + (nuint)colon + 1;
         restLength = length - (nuint)colon - 1;
         return true;
@@ -134,22 +141,22 @@ public static unsafe class SyscallRouter
 
     private static SyscallResult Open(HostedProcess process, nuint pointer, nuint length, OpenFlags flags)
     {
-        if (!TrySplitPath(pointer, length, out string scheme, out nuint rest, out nuint restLength, out Errno errno))
+        if (!TrySplitPath(pointer, length, out ReadOnlySpan<byte> scheme, out nuint rest, out nuint restLength, out Errno errno))
         {
             return errno;
         }
-        if (scheme.Length == 0)
+        if (scheme.IsEmpty)
         {
-            // ":name" creates the scheme; the descriptor is its socket (Redox Socket::create).
-            string name = Encoding.UTF8.GetString(new ReadOnlySpan<byte>((void*)rest, (int)restLength));
-            var endpoint = process.Kernel.CreateThreadedScheme(name);
+            // ":name" creates the scheme; the descriptor is its socket (Redox Socket::create). The scheme lives as long
+            // as this process has a live thread (see ThreadedEndpoint).
+            var endpoint = process.Kernel.CreateThreadedScheme(new ReadOnlySpan<byte>((void*)rest, (int)restLength), process, out errno);
             if (endpoint == null)
             {
-                return Errno.EEXIST;
+                return errno;
             }
             return SyscallResult.Ok(process.AddDescriptor(new FileDescription { Kind = DescriptorKind.SchemeSocket, Endpoint = endpoint, Flags = flags }));
         }
-        if (scheme == "event")
+        if (scheme.SequenceEqual("event"u8))
         {
             return SyscallResult.Ok(process.AddDescriptor(new FileDescription { Kind = DescriptorKind.EventQueue, Events = new EventQueue(), Flags = flags }));
         }
@@ -177,7 +184,7 @@ public static unsafe class SyscallRouter
 
     private static SyscallResult PathCall(HostedProcess process, Opcode opcode, nuint pointer, nuint length)
     {
-        if (!TrySplitPath(pointer, length, out string scheme, out nuint rest, out nuint restLength, out Errno errno))
+        if (!TrySplitPath(pointer, length, out ReadOnlySpan<byte> scheme, out nuint rest, out nuint restLength, out Errno errno))
         {
             return errno;
         }
@@ -195,6 +202,10 @@ public static unsafe class SyscallRouter
         if (description == null)
         {
             return Errno.EBADF;
+        }
+        if (Interlocked.Decrement(ref description.References) > 0)
+        {
+            return SyscallResult.Ok(0);     // another descriptor still refers to the description
         }
         switch (description.Kind)
         {
@@ -222,11 +233,18 @@ public static unsafe class SyscallRouter
             case DescriptorKind.SchemeSocket:
             {
                 var endpoint = (ThreadedEndpoint)description.Endpoint!;
+                // Whole requests (read, at least one) or whole responses (write), within the bound: the span below
+                // must never reach past what the length can honestly mean.
+                nuint record = opcode == Opcode.Read ? (nuint)AbiSizes.Sqe : (nuint)AbiSizes.Cqe;
+                if (length % record != 0 || length > MaxRecordTransfer || (opcode == Opcode.Read && length == 0))
+                {
+                    return Errno.EINVAL;
+                }
                 if (length != 0 && buffer == 0)
                 {
                     return Errno.EFAULT;
                 }
-                var span = new Span<byte>((void*)buffer, (int)Math.Min(length, int.MaxValue));
+                var span = new Span<byte>((void*)buffer, (int)length);
                 return opcode == Opcode.Read
                     ? endpoint.ReceiveRequests(span, (description.Flags & OpenFlags.NonBlock) != 0)
                     : endpoint.SendResponses(span);
@@ -246,9 +264,13 @@ public static unsafe class SyscallRouter
 
     private static SyscallResult EventReadWrite(HostedProcess process, FileDescription description, Opcode opcode, nuint buffer, nuint length)
     {
-        if (length % (nuint)sizeof(Event) != 0 || (length != 0 && buffer == 0))
+        if (length % (nuint)sizeof(Event) != 0 || length > MaxRecordTransfer)
         {
             return Errno.EINVAL;
+        }
+        if (length != 0 && buffer == 0)
+        {
+            return Errno.EFAULT;
         }
         var events = new Span<Event>((void*)buffer, (int)(length / (nuint)sizeof(Event)));
         if (opcode == Opcode.Read)
@@ -320,12 +342,24 @@ public static unsafe class SyscallRouter
         return SyscallResult.Ok((ulong)target);
     }
 
+    // SYS_DUP as the Redox kernel does it (src/syscall/fs.rs, duplicate_file): an empty buffer gives a second
+    // descriptor on the SAME description (shared offset, no message to the scheme); a non-empty one asks the scheme
+    // (Dup with the buffer) and gives a NEW description at offset 0.
     private static SyscallResult Dup(HostedProcess process, nuint fd, nuint buffer, nuint length)
     {
         var description = process.GetDescriptor(fd);
-        if (description == null || description.Kind != DescriptorKind.SchemeHandle)
+        if (description == null)
         {
             return Errno.EBADF;
+        }
+        if (length == 0)
+        {
+            Interlocked.Increment(ref description.References);
+            return SyscallResult.Ok(process.AddDescriptor(description));
+        }
+        if (description.Kind != DescriptorKind.SchemeHandle)
+        {
+            return Errno.EINVAL;
         }
         Cqe cqe = description.Endpoint!.Call(Request(process, Opcode.Dup, description.HandleId, buffer, length));
         var result = SyscallResult.Demux(cqe.Result);

@@ -1,6 +1,8 @@
 using System;
-using System.Collections.Generic;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Threading;
+using Redox.Kernel.Ipc;
 using Redox.Syscall;
 
 namespace Redox.Testing;
@@ -8,90 +10,160 @@ namespace Redox.Testing;
 /// <summary>
 /// A scheme served by its own driver thread through the scheme socket, as in Redox: clients queue
 /// <see cref="Sqe"/>s and block; the driver <c>read</c>s them in batches and <c>write</c>s <see cref="Cqe"/>s,
-/// which wake the matching clients by tag. Both sides spin briefly before they sleep
-/// (<see cref="SpinThenBlockSignal"/>). Once warm, a round trip allocates nothing.
+/// which wake the matching clients by tag. The calls in flight are the real kernel's state machine,
+/// <see cref="SchemeCallTable{TWaiter}"/> (tags with generations, FIFO, withdraw or cancel on timeout, EIO on
+/// close), driven under a monitor; both sides spin briefly before they sleep (<see cref="SpinThenBlockSignal"/>).
+/// Once warm, a round trip allocates nothing.
+/// <para>
+/// The scheme lives as long as the process that created it (<see cref="Owner"/>) has a live thread bound to it
+/// (<see cref="HostedProcess.IsAlive"/>): a waiting client looks every <see cref="LivenessCheckMs"/> ms, and when
+/// the owner is gone the scheme is removed and every pending call answers <c>EIO</c> at once.
+/// </para>
 /// </summary>
 public sealed class ThreadedEndpoint : SchemeEndpoint
 {
-    private readonly object _gate = new();
-    private readonly Queue<CallSlot> _pending = new(64);
-    private readonly Dictionary<uint, CallSlot> _inFlight = new(64);
-    private readonly SpinThenBlockSignal _requestsAvailable = new();
-    private uint _nextTag;
-    private volatile bool _closed;
+    /// <summary>How often a waiting client checks that the driver's process still has a live thread, in ms.</summary>
+    public const int LivenessCheckMs = 20;
 
-    /// <summary>An endpoint named <paramref name="name"/>, owned by the driver process that opened <c>:name</c>.</summary>
+    private readonly object _gate = new();
+    private readonly SchemeCallTable<CallSlot> _calls = new(SchemeCallTable<CallSlot>.MaxCapacity);
+    private readonly SpinThenBlockSignal _requestsAvailable = new();
+    private int _slotWaiters;
+
+    /// <summary>An endpoint named <paramref name="name"/>, tied to no process (it lives until closed or killed).</summary>
     public ThreadedEndpoint(HostedKernel kernel, string name)
+        : this(kernel, name, null)
+    {
+    }
+
+    internal ThreadedEndpoint(HostedKernel kernel, string name, HostedProcess? owner)
         : base(kernel, name)
     {
+        Owner = owner;
+    }
+
+    /// <summary>The process that opened <c>:name</c>; the scheme ends with it. Null: not tied to a process.</summary>
+    public HostedProcess? Owner { get; }
+
+    /// <summary>Messages (calls and cancels) waiting for the driver to read them.</summary>
+    public int QueuedMessages
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _calls.Queued;
+            }
+        }
+    }
+
+    /// <summary>Calls in flight (queued, read by the driver, answered but not yet collected, or being cancelled).</summary>
+    public int CallsInFlight
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _calls.InUse;
+            }
+        }
     }
 
     /// <inheritdoc/>
     public override Cqe Call(in Sqe request)
     {
-        CallSlot slot = CallSlot.ForCurrentThread;
-        uint tag;
+        CallSlot waiter = CallSlot.ForCurrentThread;
+        int timeoutMs = Kernel.CallTimeoutMs;
+        long start = Stopwatch.GetTimestamp();
+        int slot;
         lock (_gate)
         {
-            tag = ++_nextTag;
-            if (tag == 0)
+            while (true)
             {
-                tag = ++_nextTag;
+                Errno submitted = _calls.Submit(in request, waiter, out slot);
+                if (submitted == 0)
+                {
+                    break;
+                }
+                if (submitted != Errno.EAGAIN)
+                {
+                    return Cqe.Respond(0, submitted);
+                }
+                // Every slot is in use: wait for one, within the call's time.
+                int remaining = Remaining(start, timeoutMs);
+                if (remaining == 0)
+                {
+                    return Cqe.Respond(0, Errno.ETIMEDOUT);
+                }
+                _slotWaiters++;
+                Monitor.Wait(_gate, Slice(remaining));
+                _slotWaiters--;
             }
-            if (IsDead || _closed)
-            {
-                return Eio(tag);
-            }
-            slot.Request = request;
-            slot.Request.Tag = tag;
-            slot.Tag = tag;
-            _inFlight[tag] = slot;
-            _pending.Enqueue(slot);
         }
         _requestsAvailable.Set();
-        if (slot.Done.Wait(Kernel.CallTimeoutMs))
+        while (true)
         {
-            return slot.Response;
-        }
-        lock (_gate)
-        {
-            if (_inFlight.Remove(tag))
+            int remaining = Remaining(start, timeoutMs);
+            bool signalled = remaining != 0 && waiter.Done.Wait(Slice(remaining));
+            bool ownerGone = false;
+            lock (_gate)
             {
-                slot.Tag = 0;
-                return Cqe.Respond(tag, Errno.ETIMEDOUT);
+                if (_calls.Collect(slot, out Cqe response))
+                {
+                    ReleaseSlotWaiters();
+                    return response;
+                }
+                if (!signalled)
+                {
+                    ownerGone = Owner is { IsAlive: false };
+                    if (!ownerGone && Remaining(start, timeoutMs) == 0)
+                    {
+                        // Give up: a call the driver never read is withdrawn, one it holds becomes a Cancel message.
+                        uint tag = _calls.TagOf(slot);
+                        bool cancelled = _calls.StateOf(slot) == CallState.Delivered;
+                        _calls.Abandon(slot);
+                        ReleaseSlotWaiters();
+                        if (cancelled)
+                        {
+                            _requestsAvailable.Set();
+                        }
+                        return Cqe.Respond(tag, Errno.ETIMEDOUT);
+                    }
+                }
+            }
+            if (ownerGone)
+            {
+                // The driver's process has no live thread: the scheme goes, this call (and all others) answer EIO.
+                Kernel.RemoveScheme(this);
             }
         }
-        // Completed between the timeout and the lock: take the answer.
-        slot.Done.Wait(-1);
-        return slot.Response;
     }
 
     /// <summary>
     /// The driver's <c>read</c> on its socket: blocks for requests, copies whole <see cref="Sqe"/>s into
-    /// <paramref name="destination"/>; the value is the byte count, 0 once the scheme is closed.
+    /// <paramref name="destination"/> (calls, and <see cref="Opcode.Cancel"/> messages for calls their clients gave
+    /// up on); the value is the byte count, 0 once the scheme is closed. <c>EINVAL</c> unless the length is a whole,
+    /// non-zero number of requests.
     /// </summary>
     public SyscallResult ReceiveRequests(Span<byte> destination, bool nonBlocking)
     {
-        Span<Sqe> requests = MemoryMarshal.Cast<byte, Sqe>(destination);
-        if (requests.IsEmpty)
+        if (destination.IsEmpty || destination.Length % AbiSizes.Sqe != 0)
         {
             return Errno.EINVAL;
         }
+        Span<Sqe> requests = MemoryMarshal.Cast<byte, Sqe>(destination);
         while (true)
         {
             lock (_gate)
             {
-                if (_closed || IsDead)
+                if (_calls.IsClosed)
                 {
                     return SyscallResult.Ok(0);
                 }
-                int n = 0;
-                while (n < requests.Length && _pending.TryDequeue(out CallSlot? slot))
-                {
-                    requests[n++] = slot.Request;
-                }
+                int n = _calls.Receive(requests);
                 if (n > 0)
                 {
+                    ReleaseSlotWaiters(); // delivered cancels free their slots
                     return SyscallResult.Ok((ulong)(n * AbiSizes.Sqe));
                 }
             }
@@ -103,9 +175,17 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
         }
     }
 
-    /// <summary>The driver's <c>write</c> on its socket: answers (by tag) and readiness posts; the value is the byte count.</summary>
+    /// <summary>
+    /// The driver's <c>write</c> on its socket: answers and readiness posts; the value is the byte count. An answer
+    /// whose tag names no call the driver holds (forged, repeated, or for a call withdrawn or cancelled) is dropped.
+    /// <c>EINVAL</c> unless the length is a whole number of responses.
+    /// </summary>
     public SyscallResult SendResponses(ReadOnlySpan<byte> source)
     {
+        if (source.Length % AbiSizes.Cqe != 0)
+        {
+            return Errno.EINVAL;
+        }
         ReadOnlySpan<Cqe> responses = MemoryMarshal.Cast<byte, Cqe>(source);
         // Readiness first: it was posted while serving these requests, so a client woken by its answer
         // must already find the event queued.
@@ -116,31 +196,21 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
                 Kernel.DeliverEvent(this, cqe.Result, (EventFlags)cqe.Tag);
             }
         }
-        foreach (ref readonly Cqe cqe in responses)
+        lock (_gate)
         {
-            if (cqe.Kind == CqeOpcode.SendFevent)
+            foreach (ref readonly Cqe cqe in responses)
             {
-                continue;
-            }
-            CallSlot? slot;
-            lock (_gate)
-            {
-                if (!_inFlight.Remove(cqe.Tag, out slot))
+                if (cqe.Kind != CqeOpcode.SendFevent && _calls.Complete(in cqe, out CallSlot? waiter) == CompleteOutcome.Answered)
                 {
-                    continue; // timed out or unknown tag: nobody waits for it
+                    waiter!.Done.Set();
                 }
             }
-            slot.Complete(cqe);
         }
-        return SyscallResult.Ok((ulong)(responses.Length * AbiSizes.Cqe));
+        return SyscallResult.Ok((ulong)source.Length);
     }
 
     /// <summary>Closes the scheme: the driver's next read returns 0, callers get <c>EIO</c>.</summary>
-    public void Close()
-    {
-        _closed = true;
-        FailAll();
-    }
+    public void Close() => FailAll();
 
     /// <inheritdoc/>
     public override void Kill(Exception? fault)
@@ -151,17 +221,36 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
 
     private void FailAll()
     {
-        List<CallSlot> victims;
         lock (_gate)
         {
-            victims = new List<CallSlot>(_inFlight.Values);
-            _inFlight.Clear();
-            _pending.Clear();
-        }
-        foreach (var slot in victims)
-        {
-            slot.Complete(Eio(slot.Tag));
+            _calls.Close();
+            while (_calls.TakeFailed(out CallSlot? waiter))
+            {
+                waiter!.Done.Set();
+            }
+            ReleaseSlotWaiters();
         }
         _requestsAvailable.Set();
     }
+
+    private void ReleaseSlotWaiters()
+    {
+        if (_slotWaiters > 0)
+        {
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    // Milliseconds left of a call started at `start` (-1: no limit; 0: none left).
+    private static int Remaining(long start, int timeoutMs)
+    {
+        if (timeoutMs < 0)
+        {
+            return -1;
+        }
+        long elapsed = (Stopwatch.GetTimestamp() - start) * 1000 / Stopwatch.Frequency;
+        return elapsed >= timeoutMs ? 0 : (int)(timeoutMs - elapsed);
+    }
+
+    private static int Slice(int remaining) => remaining < 0 || remaining > LivenessCheckMs ? LivenessCheckMs : remaining;
 }

@@ -46,7 +46,7 @@ public class RamDiskTests
     }
 
     [Fact]
-    public void DupKeepsItsOwnOffsetAndAccessModesAreEnforced()
+    public void DupSharesTheOffsetAndAccessModesAreEnforced()
     {
         using var kernel = new HostedKernel();
         kernel.RegisterInThread("ramdisk", RamDiskDriver.CreateScheme(blocks: 1));
@@ -54,11 +54,18 @@ public class RamDiskTests
         {
             var rw = (nuint)Sys.Open("ramdisk:"u8, OpenFlags.ReadWrite).Value;
             Sys.Write(rw, "abc"u8);
+            // dup(fd, "") shares the description, as in the Redox kernel: one offset for both descriptors.
             var copy = Sys.Dup(rw, default);
             Assert.True(copy.IsOk);
             var buffer = new byte[3];
-            Assert.Equal(3UL, Sys.Read((nuint)copy.Value, buffer).Value); // new description starts at 0
+            Assert.Equal(3UL, Sys.Lseek((nuint)copy.Value, 0, SeekWhence.Current).Value);  // the shared offset
+            Assert.Equal(0UL, Sys.Lseek((nuint)copy.Value, 0, SeekWhence.Set).Value);
+            Assert.Equal(3UL, Sys.Read(rw, buffer).Value);                 // moved through the copy
             Assert.Equal("abc"u8.ToArray(), buffer);
+            Assert.True(Sys.Close(rw).IsOk);
+            Assert.Equal(0UL, Sys.Lseek((nuint)copy.Value, 0, SeekWhence.Set).Value);
+            Assert.Equal(3UL, Sys.Read((nuint)copy.Value, buffer).Value);  // the handle lives while one descriptor does
+            Assert.Equal(Errno.EINVAL, Sys.Dup((nuint)copy.Value, "x"u8).Error); // a named dup reaches the driver, which refuses it
 
             var ro = (nuint)Sys.Open("ramdisk:"u8, OpenFlags.ReadOnly).Value;
             Assert.Equal(Errno.EBADF, Sys.Write(ro, "x"u8).Error);
