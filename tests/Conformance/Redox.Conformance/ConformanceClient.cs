@@ -10,6 +10,7 @@ namespace Redox.Conformance;
 /// exceptions, no host APIs, buffers on the stack: the same code runs as a hosted test and as a ring-3 client.
 /// Scenarios run one after another against one driver instance; each sets up the state it needs.
 /// </summary>
+[NoAlloc]
 public static unsafe partial class ConformanceClient
 {
     /// <summary>How many scenarios there are.</summary>

@@ -21,6 +21,7 @@ namespace Redox.Conformance;
 /// </list>
 /// Anything else is <c>ENOENT</c>. Driven by one request loop, like every scheme.
 /// </summary>
+[NoAlloc]
 public sealed unsafe class ConformanceScheme : SchemeBase
 {
     /// <summary>The most bytes <c>conf:file</c> holds.</summary>
