@@ -28,6 +28,7 @@ public sealed unsafe class HostedKernel : IDisposable
     private readonly SchemeRegistry<SchemeEndpoint> _schemes = new(MaxSchemes);
     private readonly List<EventSubscription> _subscriptions = new();
     private readonly List<HostedDriver> _drivers = new();
+    private readonly List<ThreadedEndpoint> _threaded = new();
     private readonly object _gate = new();
     private long _nextPid = 1;
 
@@ -117,7 +118,15 @@ public sealed unsafe class HostedKernel : IDisposable
     {
         var endpoint = new ThreadedEndpoint(this, Encoding.UTF8.GetString(name), owner);
         errno = Register(name, endpoint);
-        return errno == 0 ? endpoint : null;
+        if (errno != 0)
+        {
+            return null;
+        }
+        lock (_gate)
+        {
+            _threaded.Add(endpoint);
+        }
+        return endpoint;
     }
 
     private Errno Register(ReadOnlySpan<byte> name, SchemeEndpoint endpoint)
@@ -137,6 +146,7 @@ public sealed unsafe class HostedKernel : IDisposable
         lock (_gate)
         {
             _schemes.Remove(endpoint, out _);
+            _threaded.Remove(endpoint);
         }
         endpoint.Close();
     }
@@ -201,7 +211,10 @@ public sealed unsafe class HostedKernel : IDisposable
         }
     }
 
-    /// <summary>Stops every driver thread (their schemes close, their clients get <c>EIO</c>).</summary>
+    /// <summary>
+    /// Stops every driver thread (their schemes close, their clients get <c>EIO</c>), then closes every scheme still
+    /// open (a hand-driven socket's blocked read returns 0), so nothing of this kernel waits on.
+    /// </summary>
     public void Dispose()
     {
         HostedDriver[] drivers;
@@ -213,6 +226,15 @@ public sealed unsafe class HostedKernel : IDisposable
         foreach (var d in drivers)
         {
             d.Stop();
+        }
+        ThreadedEndpoint[] open;
+        lock (_gate)
+        {
+            open = _threaded.ToArray();
+        }
+        foreach (var endpoint in open)
+        {
+            RemoveScheme(endpoint);
         }
     }
 }

@@ -183,5 +183,11 @@ public class HostedKernelTests
         kernel.RegisterInThread("echo", new EchoScheme());
         Assert.Throws<InvalidOperationException>(() => kernel.RegisterInThread("echo", new EchoScheme()));
         Assert.Equal(Errno.EEXIST, kernel.CreateProcess().Run(() => Sys.Open(":echo"u8, OpenFlags.Create).Error));
+        // The registry's rules (the real kernel's): event: is the kernel's own; names are printable, without : or /.
+        Assert.Equal(Errno.EEXIST, kernel.CreateProcess().Run(() => Sys.Open(":event"u8, OpenFlags.Create).Error));
+        Assert.Equal(Errno.EINVAL, kernel.CreateProcess().Run(() => Sys.Open(":"u8, OpenFlags.Create).Error));
+        Assert.Equal(Errno.EINVAL, kernel.CreateProcess().Run(() => Sys.Open(":a/b"u8, OpenFlags.Create).Error));
+        Assert.Throws<ArgumentException>(() => kernel.RegisterInThread("bad/name", new EchoScheme()));
+        Assert.Throws<InvalidOperationException>(() => kernel.RegisterInThread("event", new EchoScheme()));
     }
 }

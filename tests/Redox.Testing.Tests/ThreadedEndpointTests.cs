@@ -62,6 +62,50 @@ public class ThreadedEndpointTests
     }
 
     [Fact]
+    public void ACancelWakesADriverBlockedInItsRead()
+    {
+        // A driver that holds a request unanswered and reads on (an asynchronous driver) sleeps in its read: the
+        // Cancel for the held call must wake it.
+        using var kernel = new HostedKernel { CallTimeoutMs = 150 };
+        var driverProcess = kernel.CreateProcess();
+        var received = new System.Collections.Concurrent.BlockingCollection<Sqe>();
+        var ready = new ManualResetEventSlim();
+        var driver = new Thread(() => driverProcess.Run(() =>
+        {
+            var socket = (nuint)Sys.Open(":async"u8, OpenFlags.Create | OpenFlags.ReadWrite).Value;
+            ready.Set();
+            var one = new Sqe[1];
+            while (true)
+            {
+                var r = Sys.Read(socket, System.Runtime.InteropServices.MemoryMarshal.AsBytes(one.AsSpan()));
+                if (r.IsError || r.Value == 0)
+                {
+                    return;
+                }
+                received.Add(one[0]);
+                if (one[0].Opcode == Opcode.Open)
+                {
+                    Span<Cqe> answer = stackalloc Cqe[1];
+                    answer[0] = Cqe.Respond(one[0].Tag, SyscallResult.Ok(1));
+                    Sys.Write(socket, System.Runtime.InteropServices.MemoryMarshal.AsBytes(answer));
+                }
+            }
+        })) { IsBackground = true };
+        driver.Start();
+        Assert.True(ready.Wait(5_000));
+        kernel.CreateProcess().Run(() =>
+        {
+            var fd = (nuint)Sys.Open("async:"u8, OpenFlags.ReadOnly).Value;
+            Assert.Equal(Errno.ETIMEDOUT, Sys.Read(fd, new byte[1]).Error);
+        });
+        Assert.True(received.TryTake(out Sqe open, 1_000) && open.Opcode == Opcode.Open);
+        Assert.True(received.TryTake(out Sqe read, 1_000) && read.Opcode == Opcode.Read);
+        Assert.True(received.TryTake(out Sqe cancel, 2_000), "the driver slept through the Cancel");
+        Assert.Equal(Opcode.Cancel, cancel.Opcode);
+        Assert.Equal(read.Tag, cancel.Tag);
+    }
+
+    [Fact]
     public void AWarmRoundTripAllocatesNothingOnEitherSide()
     {
         using var kernel = new HostedKernel();
