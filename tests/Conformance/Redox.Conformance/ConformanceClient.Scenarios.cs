@@ -53,7 +53,8 @@ public static unsafe partial class ConformanceClient
     {
         if (!TryOpen("conf:file"u8, OpenFlags.ReadWrite | OpenFlags.Truncate, out nuint fd)) return 301;
         if (!Ok(Sys.Write(fd, "0123456789"u8), 10)) return 302;
-        if (!Ok(Sys.Lseek(fd, -3, SeekWhence.End), 7)) return 303;
+        if (!Ok(Sys.Lseek(fd, 0, SeekWhence.Set), 0)) return 314;
+        if (!Ok(Sys.Lseek(fd, -3, SeekWhence.End), 7)) return 303;             // END is the driver's fsize
         byte* buffer = stackalloc byte[8];
         SyscallResult r = Sys.Read(fd, new Span<byte>(buffer, 8));
         if (!Ok(r, 3) || !new ReadOnlySpan<byte>(buffer, 3).SequenceEqual("789"u8)) return 304;
