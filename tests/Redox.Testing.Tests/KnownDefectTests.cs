@@ -41,12 +41,13 @@ public class KnownDefectTests
     [Fact]
     public void ATimedOutCallThatTheDriverNeverReadIsWithdrawnAndTheNextOneArrivesOnce()
     {
-        using var kernel = new HostedKernel { CallTimeoutMs = 200 };
+        using var kernel = new HostedKernel { CallTimeoutMs = 5_000 };
         using var driver = new RawSocket(kernel, "raw");
         var client = kernel.CreateProcess();
         nuint fd = OpenThrough(driver, client, "raw:", 7);
 
         // The driver does not read: the call times out while still queued.
+        kernel.CallTimeoutMs = 200;
         Assert.Equal(Errno.ETIMEDOUT, ReadAtAsync(client, fd, 111).Result.Error);
         kernel.CallTimeoutMs = 5_000;
         var next = ReadAtAsync(client, fd, 222);
@@ -62,15 +63,17 @@ public class KnownDefectTests
     [Fact]
     public void ATimedOutCallTheDriverHoldsBecomesACancelAndItsLateAnswerReachesNobody()
     {
-        using var kernel = new HostedKernel { CallTimeoutMs = 200 };
+        using var kernel = new HostedKernel { CallTimeoutMs = 5_000 };
         using var driver = new RawSocket(kernel, "raw");
         var client = kernel.CreateProcess();
         nuint fd = OpenThrough(driver, client, "raw:", 7);
 
+        kernel.CallTimeoutMs = 1_000;    // long enough for the driver to read it first
         var first = ReadAtAsync(client, fd, 111);
         var held = Assert.Single(driver.Receive(1));
         Assert.Equal(111UL, held.Arg3);
         Assert.Equal(Errno.ETIMEDOUT, first.Result.Error);
+        kernel.CallTimeoutMs = 5_000;
 
         var cancel = Assert.Single(driver.Receive(4));
         Assert.Equal(Opcode.Cancel, cancel.Opcode);

@@ -42,14 +42,16 @@ public class ThreadedEndpointTests
     [Fact]
     public void ATimedOutCallReachesTheDriverAsACancelWithItsTag()
     {
-        using var kernel = new HostedKernel { CallTimeoutMs = 150 };
+        using var kernel = new HostedKernel();
         var scheme = new GateScheme();
         kernel.StartDriver("gate", scheme);
         kernel.CreateProcess().Run(() =>
         {
             var fd = (nuint)Sys.Open("gate:"u8, OpenFlags.ReadOnly).Value;
             scheme.Release.Reset();
+            kernel.CallTimeoutMs = 500;
             Assert.Equal(Errno.ETIMEDOUT, Sys.ReadAt(fd, new byte[1], 1).Error);
+            kernel.CallTimeoutMs = 10_000;
             uint heldTag = scheme.LastReadTag;
             scheme.Release.Set();
             Assert.True(SpinWait.SpinUntil(() => scheme.Cancels == 1, 2_000), "no Cancel reached the driver");
@@ -66,7 +68,7 @@ public class ThreadedEndpointTests
     {
         // A driver that holds a request unanswered and reads on (an asynchronous driver) sleeps in its read: the
         // Cancel for the held call must wake it.
-        using var kernel = new HostedKernel { CallTimeoutMs = 150 };
+        using var kernel = new HostedKernel();
         var driverProcess = kernel.CreateProcess();
         var received = new System.Collections.Concurrent.BlockingCollection<Sqe>();
         var ready = new ManualResetEventSlim();
@@ -96,6 +98,7 @@ public class ThreadedEndpointTests
         kernel.CreateProcess().Run(() =>
         {
             var fd = (nuint)Sys.Open("async:"u8, OpenFlags.ReadOnly).Value;
+            kernel.CallTimeoutMs = 500;
             Assert.Equal(Errno.ETIMEDOUT, Sys.Read(fd, new byte[1]).Error);
         });
         Assert.True(received.TryTake(out Sqe open, 1_000) && open.Opcode == Opcode.Open);
