@@ -89,6 +89,7 @@ public sealed class HostedProcess
         var scope = new Scope(this, t_current);
         lock (_gate)
         {
+            _threads.RemoveAll(t => !t.IsAlive);   // threads that ended inside a scope they never left
             _threads.Add(scope.Thread);
         }
         t_current = this;
