@@ -45,4 +45,19 @@ public sealed class SchemeIpcTests
         Assert.Contains("boot test ipcfaults: PASS", boot.KernelLog);
         Assert.Equal(BootResult.Passed, boot.ExitCode);
     }
+
+    [Fact]
+    public void The_conformance_scenarios_the_hosted_kernel_passes_pass_on_the_real_kernel_between_ring_3_processes()
+    {
+        BootResult boot = BootImages.Boot("conformance");
+
+        Assert.False(boot.TimedOut, boot.Serial);
+        for (int scenario = 0; scenario < Redox.Conformance.ConformanceClient.Count; scenario++)
+        {
+            Assert.Matches($@"usertest: conformance {scenario} \([^)]+\): pass", boot.KernelLog);
+        }
+        Assert.DoesNotContain("FAIL code", boot.KernelLog);
+        Assert.Contains("boot test conformance: PASS", boot.KernelLog);
+        Assert.Equal(BootResult.Passed, boot.ExitCode);
+    }
 }

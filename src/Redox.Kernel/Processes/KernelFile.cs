@@ -30,6 +30,15 @@ public sealed unsafe class KernelFile
         References = 1;
     }
 
+    /// <summary>A description of an <c>event:</c> queue.</summary>
+    public KernelFile(KernelFileKind kind, uint flags, Schemes.EventQueue events)
+    {
+        Kind = kind;
+        Flags = flags;
+        Events = events;
+        References = 1;
+    }
+
     /// <summary>Which scheme.</summary>
     public KernelFileKind Kind { get; }
 
@@ -53,6 +62,9 @@ public sealed unsafe class KernelFile
 
     /// <summary>The user scheme of a socket or handle (it lives while a description refers to it).</summary>
     public Schemes.UserScheme? Scheme { get; }
+
+    /// <summary>The queue of an <c>event:</c> description.</summary>
+    public Schemes.EventQueue? Events { get; }
 
     /// <summary>The driver's id for this handle (what Open answered).</summary>
     public ulong HandleId { get; }

@@ -11,4 +11,6 @@ public enum KernelFileKind
     SchemeSocket,
     /// <summary>A handle of a user scheme: every call on it goes to that scheme's driver.</summary>
     SchemeHandle,
+    /// <summary>An <c>event:</c> queue: write subscribes descriptors, read waits for their readiness.</summary>
+    EventQueue,
 }

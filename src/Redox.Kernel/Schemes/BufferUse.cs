@@ -11,6 +11,8 @@ public enum BufferUse : byte
     OutCount,
     /// <summary>The driver fills it whole and answers 0 (fstat): the whole buffer is copied back on success.</summary>
     OutWhole,
-    /// <summary>Both ways (a scheme-specific call): copied there, and the answered byte count copied back.</summary>
-    InOutCount,
+    /// <summary>The driver fills it whole (a scheme-specific call that reads its payload back): copied back whole on success.</summary>
+    OutWholeCall,
+    /// <summary>Both ways (a scheme-specific call): copied there, and back whole on success (its value is the driver's to define).</summary>
+    InOutWhole,
 }

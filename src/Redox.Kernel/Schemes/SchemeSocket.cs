@@ -88,8 +88,7 @@ public static unsafe class SchemeSocket
     {
         if (response.Kind == CqeOpcode.SendFevent)
         {
-            // Readiness posts go to event: queues, which this kernel does not have yet (issue 8): counted, not delivered.
-            scheme.UndeliveredEvents++;
+            EventQueues.Post(scheme, response.Result, response.Tag);
             return null;
         }
         int slot = (int)(response.Tag & 0xFF);
@@ -112,7 +111,7 @@ public static unsafe class SchemeSocket
         if (transfer.Client is null || transfer.Use == BufferUse.None || transfer.Use == BufferUse.In) return response;
         SyscallResult result = SyscallResult.Demux(response.Result);
         if (result.IsError) return response;
-        ulong count = transfer.Use == BufferUse.OutWhole ? transfer.Length : result.Value;
+        ulong count = transfer.Use == BufferUse.OutCount ? result.Value : transfer.Length;
         if (count > transfer.Length) return Cqe.Respond(response.Tag, Errno.EIO);
         Errno error = UserMemory.CopyAcross(transfer.Client.Space, transfer.Address, driver.Space, scheme.BufferFor(slot), count);
         return error != 0 ? Cqe.Respond(response.Tag, error) : response;

@@ -37,9 +37,6 @@ public sealed class UserScheme
     /// <summary>Answers the driver wrote with a tag of no call it was given (dropped; counted for tests and reports).</summary>
     public ulong DroppedAnswers { get; internal set; }
 
-    /// <summary>Readiness posts (SendFevent) the driver wrote that no event queue could take.</summary>
-    public ulong UndeliveredEvents { get; internal set; }
-
     /// <summary>Close messages that found every slot busy (the driver never learned of that close).</summary>
     public ulong LostCloses { get; internal set; }
 

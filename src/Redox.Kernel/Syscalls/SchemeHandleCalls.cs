@@ -13,7 +13,7 @@ public static class SchemeHandleCalls
 {
     /// <summary>
     /// The descriptor calls only user schemes implement (fsync, ftruncate, fevent, fchmod, fchown, frename, flink,
-    /// fstatvfs, futimens, getdents, call), by call number; false when <paramref name="number"/> is none of them.
+    /// fstatvfs, futimens, getdents, call, and read2/write2 at an explicit offset), by call number; false when <paramref name="number"/> is none of them.
     /// On a kernel scheme's descriptor fsync succeeds (nothing is buffered) and the rest answer EBADF.
     /// </summary>
     public static bool TryDispatch(Process process, nuint number, ulong fd, ulong b, ulong c, ulong d, ulong e, out SyscallResult result)
@@ -23,6 +23,7 @@ public static class SchemeHandleCalls
             case SyscallNumbers.Fsync: case SyscallNumbers.Ftruncate: case SyscallNumbers.Fevent: case SyscallNumbers.Fchmod:
             case SyscallNumbers.Fchown: case SyscallNumbers.Frename: case SyscallNumbers.Flink: case SyscallNumbers.Fstatvfs:
             case SyscallNumbers.Futimens: case SyscallNumbers.Getdents: case SyscallNumbers.Call:
+            case SyscallNumbers.Read2: case SyscallNumbers.Write2:
                 break;
             default:
                 result = default;
@@ -43,6 +44,8 @@ public static class SchemeHandleCalls
             SyscallNumbers.Futimens => Give(process, file, Opcode.Futimens, b, c),
             SyscallNumbers.Fstatvfs => Fill(process, file, Opcode.Fstatvfs, b, c),
             SyscallNumbers.Getdents => Fill(process, file, Opcode.Getdents, b, c, AbiSizes.DirentHeader, e),
+            SyscallNumbers.Read2 => (file.Flags & (uint)OpenFlags.AccessMode) == (uint)OpenFlags.WriteOnly ? Errno.EBADF : TransferAt(process, file, Opcode.Read, b, c, d, e),
+            SyscallNumbers.Write2 => (file.Flags & (uint)OpenFlags.AccessMode) == (uint)OpenFlags.ReadOnly ? Errno.EBADF : TransferAt(process, file, Opcode.Write, b, c, d, e),
             _ => Call(process, file, b, c, d, e),
         };
         return true;
@@ -69,6 +72,13 @@ public static class SchemeHandleCalls
         SyscallResult result = SchemeCall.Send(process, file.Scheme!, request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.In, out _);
         if (result.IsOk && file.Positioned) file.Offset = offset + result.Value;
         return result;
+    }
+
+    /// <summary>read2/write2 (pread/pwrite): at <paramref name="offset"/> with <paramref name="flags"/>; the kernel's offset stays.</summary>
+    public static SyscallResult TransferAt(Process process, KernelFile file, Opcode opcode, ulong buffer, ulong length, ulong offset, ulong flags)
+    {
+        Sqe request = Request(opcode, file.HandleId, buffer, length, offset, flags);
+        return SchemeCall.Send(process, file.Scheme!, request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.In, out _);
     }
 
     /// <summary>lseek: SEEK_END asks the driver for the size (Fsize); an unpositioned handle is a pipe (ESPIPE).</summary>
@@ -120,14 +130,17 @@ public static class SchemeHandleCalls
         => SchemeCall.Send(process, file.Scheme!, Request(opcode, file.HandleId, arg1, arg2), 1, BufferUse.None, out _);
 
     /// <summary>
-    /// SYS_CALL(fd, payload, len, flags | metadata count, metadata): the payload goes both ways, up to three metadata
-    /// words travel inline in args 3..5 (as the Redox kernel puts them). Descriptor passing is not offered.
+    /// SYS_CALL(fd, payload, len, flags | metadata count, metadata): the payload goes to the driver with CallFlags.Write
+    /// and back with CallFlags.Read (whole, on success: the call's value is the driver's to define, not a count); up to
+    /// three metadata words travel inline in args 3..5 (as the Redox kernel puts them). Descriptor passing is not offered.
     /// </summary>
     public static unsafe SyscallResult Call(Process process, KernelFile file, ulong payload, ulong length, ulong flagsAndCount, ulong metadata)
     {
         ulong flags = flagsAndCount & ~0xFFUL;
         const ulong known = (ulong)(CallFlags.Write | CallFlags.Read);
-        if ((flags & ~known) != 0) return Errno.EINVAL;
+        if ((flags & ~known) != 0) return Errno.EINVAL;      // descriptor passing and std-fs calls are not offered
+        bool give = (flags & (ulong)CallFlags.Write) != 0, take = (flags & (ulong)CallFlags.Read) != 0;
+        BufferUse use = give && take ? BufferUse.InOutWhole : give ? BufferUse.In : take ? BufferUse.OutWholeCall : BufferUse.None;
         int count = (int)(flagsAndCount & 0xFF);
         if (count > 3) return Errno.EINVAL;
         ulong* words = stackalloc ulong[3];
@@ -136,7 +149,7 @@ public static class SchemeHandleCalls
         if (error != 0) return error;
         Sqe request = Request(Opcode.Call, file.HandleId, payload, length, words[0], words[1]);
         request.Arg5 = words[2];
-        return SchemeCall.Send(process, file.Scheme!, request, 1, BufferUse.InOutCount, out _);
+        return SchemeCall.Send(process, file.Scheme!, request, 1, use, out _);
     }
 
     private static SyscallResult Install(Process process, UserScheme scheme, uint flags, ulong handleId, in Cqe answer)

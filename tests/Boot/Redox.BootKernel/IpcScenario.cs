@@ -6,7 +6,7 @@ using Redox.Kernel.Scheduling;
 /// Scheme IPC between ring-3 processes: the sample RAM-disk driver as a daemon, a client using it through the kernel,
 /// and what happens to the scheme when its driver goes.
 /// </summary>
-public static class IpcScenario
+public static unsafe class IpcScenario
 {
     /// <summary>Daemon up, client through every routed call, daemon killed: the scheme is gone and opens answer ENODEV.</summary>
     public static bool Run()
@@ -22,6 +22,32 @@ public static class IpcScenario
         ok &= Check.That(UserSchemes.Find("ramdisk"u8) is null, "its scheme went with it");
         return ok;
     }
+
+    /// <summary>
+    /// The conformance scenarios (tests/Conformance, the same ones Redox.Testing's hosted kernel passes): the conformance
+    /// driver as a ring-3 daemon and each scenario as its own ring-3 client.
+    /// </summary>
+    public static bool RunConformance()
+    {
+        Process? daemon = UserSpaceScenario.Start("conf"u8, "conf"u8);
+        if (daemon is null) return false;
+        bool ok = Check.That(WaitForScheme("conf"u8), "the conformance driver created conf:");
+        byte* arguments = stackalloc byte[16];
+        for (int scenario = 0; scenario < ConformanceScenarios; scenario++)
+        {
+            "conf-client "u8.CopyTo(new Span<byte>(arguments, 16));
+            int length = 12;
+            if (scenario >= 10) arguments[length++] = (byte)('0' + scenario / 10);
+            arguments[length++] = (byte)('0' + scenario % 10);
+            ok &= Check.That(UserSpaceScenario.RunToEnd("conf-client"u8, new ReadOnlySpan<byte>(arguments, length)) == 0, "a conformance scenario passed");
+        }
+        ProcessTable.Kill(daemon.Id, 9);
+        ProcessTable.Wait(ProcessTable.KernelId, daemon.Id, noHang: false, out _);
+        return ok;
+    }
+
+    /// <summary>Scenarios in tests/Conformance (ConformanceClient.Count).</summary>
+    private const int ConformanceScenarios = 11;
 
     /// <summary>The IPC figures (run under -icount shift=0, see benchmarks/measure-ipc.sh): 1-byte and 4 KiB reads from zero:.</summary>
     public static bool RunBenchmarks(bool profile)

@@ -191,6 +191,31 @@ public static class SchemeScenarios
         return 1;
     }
 
+    /// <summary>The conformance driver as a daemon.</summary>
+    public static int ServeConformance()
+    {
+        var scheme = new Redox.Conformance.ConformanceScheme();
+        SyscallResult socket = SchemeServer.CreateSocket(":conf"u8);
+        if (socket.IsError) return Errno("create :conf"u8, socket);
+        SyscallResult served = new SchemeServer(scheme, (nuint)socket.Value).Run();
+        return served.IsError ? Errno("serve conf:"u8, served) : 0;
+    }
+
+    /// <summary>Conformance scenario <paramref name="number"/> as a client: reports its name and result; the value is its failure code.</summary>
+    public static int ConformanceClient(ReadOnlySpan<byte> number)
+    {
+        int scenario = (int)Output.Parse(number, 999);
+        int failed = Redox.Conformance.ConformanceClient.Run(scenario);
+        Output.Text("usertest: conformance "u8);
+        Output.Number((ulong)scenario);
+        Output.Text(" ("u8);
+        Output.Text(Redox.Conformance.ConformanceClient.Name(scenario));
+        Output.Text(failed == 0 ? "): pass"u8 : "): FAIL code "u8);
+        if (failed != 0) Output.Number((ulong)failed);
+        Output.Line(""u8);
+        return failed == 0 ? 0 : 1;
+    }
+
     private static int Errno(ReadOnlySpan<byte> what, SyscallResult result)
     {
         Output.Text("usertest: check failed: "u8);

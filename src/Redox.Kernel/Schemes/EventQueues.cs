@@ -1,0 +1,134 @@
+using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Memory;
+using Redox.Kernel.Processes;
+using Redox.Kernel.Scheduling;
+using Redox.Syscall;
+using Redox.Kernel.Syscalls;
+
+namespace Redox.Kernel.Schemes;
+
+/// <summary>
+/// The <c>event:</c> scheme: every open queue, so a driver's readiness post reaches the queues that watch its handle;
+/// open, subscribe (write), wait (read) and close. All changes with interrupts off.
+/// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]
+public static unsafe class EventQueues
+{
+    /// <summary>Queues that can be open at once (all processes).</summary>
+    public const int Capacity = 64;
+
+    private static readonly EventQueue?[] s_queues = new EventQueue?[Capacity];
+
+    /// <summary>open("event:"): a new queue; the value is its descriptor.</summary>
+    public static SyscallResult Open(Process process, uint flags)
+    {
+        EventQueue queue = new EventQueue { Owner = process };
+        KernelFile file = new KernelFile(KernelFileKind.EventQueue, flags, queue);
+        int slot = -1;
+        using (InterruptGuard.Enter())
+        {
+            for (int i = 0; i < Capacity && slot < 0; i++)
+            {
+                if (s_queues[i] is null) slot = i;
+            }
+            if (slot >= 0) s_queues[slot] = queue;
+        }
+        int fd = slot < 0 ? -1 : process.Files.Add(file);
+        if (fd >= 0) return SyscallResult.Ok((ulong)fd);
+        Release(file);
+        Heap.Free(file);
+        return slot < 0 ? Errno.ENFILE : Errno.EMFILE;
+    }
+
+    /// <summary>
+    /// write(queue, events): subscribes each descriptor named (flags 0: unsubscribes). The descriptor's driver is asked
+    /// for its readiness now (fevent) and what is ready already is queued. The value is the bytes taken.
+    /// </summary>
+    public static SyscallResult Subscribe(Process process, KernelFile file, ulong buffer, ulong length)
+    {
+        EventQueue queue = file.Events!;
+        if (length == 0 || length % (ulong)sizeof(Event) != 0 || length > (ulong)(EventQueue.MaxSubscriptions * sizeof(Event))) return Errno.EINVAL;
+        Event* records = stackalloc Event[EventQueue.MaxSubscriptions];
+        Errno error = UserMemory.CopyIn(process.Space, records, buffer, length);
+        if (error != 0) return error;
+        int count = (int)(length / (ulong)sizeof(Event));
+        for (int i = 0; i < count; i++)
+        {
+            Event request = records[i];
+            KernelFile? watched = process.Files.Get(request.Id);
+            if (watched is null || watched.Kind != KernelFileKind.SchemeHandle) return i == 0 ? Errno.EBADF : SyscallResult.Ok((ulong)(i * sizeof(Event)));
+            bool added;
+            using (InterruptGuard.Enter()) added = queue.Subscribe(request.Id, watched, request.Flags, request.Data);
+            if (!added) return i == 0 ? Errno.ENOSPC : SyscallResult.Ok((ulong)(i * sizeof(Event)));
+            if (request.Flags == 0) continue;
+            SyscallResult ready = SchemeHandleCalls.Simple(process, watched, Opcode.Fevent, request.Flags);
+            if (ready.IsOk && (ready.Value & request.Flags) != 0)
+            {
+                using (InterruptGuard.Enter()) queue.Enqueue(request.Id, ready.Value & request.Flags, request.Data);
+            }
+        }
+        return SyscallResult.Ok(length);
+    }
+
+    /// <summary>read(queue, buf): whole events, at least one; blocks until one arrives (EAGAIN with O_NONBLOCK).</summary>
+    public static SyscallResult Wait(Process process, KernelFile file, ulong buffer, ulong length)
+    {
+        EventQueue queue = file.Events!;
+        int room = (int)(length / (ulong)sizeof(Event) < 16 ? length / (ulong)sizeof(Event) : 16);
+        if (room == 0) return Errno.EINVAL;
+        Event* events = stackalloc Event[16];
+        using InterruptGuard guard = InterruptGuard.Enter();
+        while (queue.Pending == 0)
+        {
+            if ((file.Flags & (uint)OpenFlags.NonBlock) != 0) return Errno.EAGAIN;
+            if (process.KillPending) return Errno.EINTR;
+            queue.Reader = Threads.Current;
+            Threads.Block();
+            if (queue.Reader == Threads.Current) queue.Reader = null;
+        }
+        ulong bytes = (ulong)(queue.Pending < room ? queue.Pending : room) * (ulong)sizeof(Event);
+        Errno error = UserMemory.Check(process.Space, buffer, bytes, write: true);
+        if (error != 0) return error;
+        int n = queue.Take(new Span<Event>(events, (int)(bytes / (ulong)sizeof(Event))));
+        UserMemory.CopyOutChecked(buffer, events, (ulong)n * (ulong)sizeof(Event));
+        return SyscallResult.Ok((ulong)n * (ulong)sizeof(Event));
+    }
+
+    /// <summary>A driver's readiness post (interrupts off): every queue watching that handle gets it, and its reader wakes.</summary>
+    internal static void Post(UserScheme scheme, ulong handleId, ulong flags)
+    {
+        for (int i = 0; i < Capacity; i++)
+        {
+            EventQueue? queue = s_queues[i];
+            if (queue is null || !queue.Post(scheme, handleId, flags)) continue;
+            KernelThread? reader = queue.Reader;
+            if (reader is null) continue;
+            queue.Reader = null;
+            Threads.Wake(reader);
+        }
+    }
+
+    /// <summary>The last descriptor of <paramref name="watched"/> is going: no queue may keep watching it.</summary>
+    internal static void Forget(KernelFile watched)
+    {
+        using InterruptGuard guard = InterruptGuard.Enter();
+        for (int i = 0; i < Capacity; i++) s_queues[i]?.Forget(watched);
+    }
+
+    /// <summary>The last descriptor of a queue went: it leaves the list and its storage is freed.</summary>
+    public static void Release(KernelFile file)
+    {
+        EventQueue? queue = file.Events;
+        if (queue is null) return;
+        using (InterruptGuard.Enter())
+        {
+            for (int i = 0; i < Capacity; i++)
+            {
+                if (s_queues[i] == queue) s_queues[i] = null;
+            }
+        }
+        Heap.Free(queue.SubscriptionStorage);
+        Heap.Free(queue.PendingStorage);
+        Heap.Free(queue);
+    }
+}
