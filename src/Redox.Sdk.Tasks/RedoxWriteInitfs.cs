@@ -17,7 +17,8 @@ public sealed class RedoxWriteInitfs : MSBuildTask
     /// The programs: the item is the ELF file; metadata <c>ProgramName</c> (its name; defaults to the file's name),
     /// <c>Arguments</c> (space-separated), <c>Start</c> (false: packed but not started by the manifest), and for a driver
     /// <c>Scheme</c> (the scheme it serves and may create; makes it a daemon), <c>Ports</c> (the I/O ports it may use,
-    /// e.g. <c>0x70-0x71,0x80</c>) and <c>Restart</c> (how many times the kernel restarts it when it fails).
+    /// e.g. <c>0x70-0x71,0x80</c>), <c>Irqs</c> (the interrupt lines it may open as <c>irq:N</c>, e.g. <c>1,12</c>) and
+    /// <c>Restart</c> (how many times the kernel restarts it when it fails).
     /// </summary>
     [Required] public ITaskItem[] Programs { get; set; } = [];
 
@@ -52,7 +53,7 @@ public sealed class RedoxWriteInitfs : MSBuildTask
                     "The arguments of program '{0}' hold a line break or '#'. Hint: arguments are one line of space-separated words.", name);
                 return false;
             }
-            string? grants = Grants(name, Metadata(program, "Scheme", ""), Metadata(program, "Ports", ""), Metadata(program, "Restart", ""), out string? code, out string? message);
+            string? grants = Grants(name, Metadata(program, "Scheme", ""), Metadata(program, "Ports", ""), Metadata(program, "Restart", ""), out string? code, out string? message, Metadata(program, "Irqs", ""));
             if (grants is null)
             {
                 Log.LogError(null, code, null, null, 0, 0, 0, 0, message);
@@ -74,7 +75,7 @@ public sealed class RedoxWriteInitfs : MSBuildTask
     /// The manifest words for a driver's grants (<c> scheme=x ports=a-b restart=n</c>, only those given), or null with an
     /// error code and message when one is malformed: the kernel would refuse to start the program, so the build does.
     /// </summary>
-    public static string? Grants(string program, string scheme, string ports, string restart, out string? code, out string? message)
+    public static string? Grants(string program, string scheme, string ports, string restart, out string? code, out string? message, string irqs = "")
     {
         code = null;
         message = null;
@@ -107,6 +108,18 @@ public sealed class RedoxWriteInitfs : MSBuildTask
                 return null;
             }
             words.Append(" ports=").Append(string.Join(',', ranges.Select(r => r.Trim())));
+        }
+        if (irqs.Length > 0)
+        {
+            string[] lines = irqs.Split(',').Select(l => l.Trim()).ToArray();
+            bool valid = lines.All(l => int.TryParse(l, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1 && n <= 15 && n != 2);
+            if (!valid)
+            {
+                code = "RDXB098";
+                message = $"The Irqs '{irqs}' of program '{program}' are not interrupt lines. Hint: comma-separated ISA lines 1 and 3 to 15 (0 is the scheduler's timer, 2 the PIC cascade), e.g. '1,12' for a PS/2 keyboard and mouse.";
+                return null;
+            }
+            words.Append(" irqs=").Append(string.Join(',', lines));
         }
         if (restart.Length > 0)
         {

@@ -60,4 +60,17 @@ public sealed class SchemeIpcTests
         Assert.Contains("boot test conformance: PASS", boot.KernelLog);
         Assert.Equal(BootResult.Passed, boot.ExitCode);
     }
+
+    [Fact]
+    public void An_interrupt_reaches_a_ring_3_driver_through_irq_and_event_and_only_with_a_grant()
+    {
+        BootResult boot = BootImages.Boot("irq");
+
+        Assert.False(boot.TimedOut, boot.Serial);
+        Assert.DoesNotContain("check failed", boot.KernelLog);
+        Assert.Contains("usertest: rtc irq 8 delivered 3 events through event:, count 3", boot.KernelLog);
+        Assert.Contains("usertest: irq:8 without a grant is EACCES", boot.KernelLog);
+        Assert.Contains("boot test irq: PASS", boot.KernelLog);
+        Assert.Equal(BootResult.Passed, boot.ExitCode);
+    }
 }

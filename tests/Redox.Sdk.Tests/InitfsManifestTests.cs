@@ -14,6 +14,7 @@ public sealed class InitfsManifestTests
         Assert.Null(code);
         Assert.Equal(" scheme=cmos ports=0x70-0x71,128 restart=3", words);
         Assert.Equal("", RedoxWriteInitfs.Grants("hello", "", "", "", out _, out _));
+        Assert.Equal(" scheme=ps2 ports=0x60,0x64 irqs=1,12", RedoxWriteInitfs.Grants("ps2d", "ps2", "0x60,0x64", "", out _, out _, "1, 12"));
     }
 
     [Theory]
@@ -28,9 +29,13 @@ public sealed class InitfsManifestTests
     [InlineData("ok", "", "-1", "RDXB097")]
     [InlineData("ok", "", "1001", "RDXB097")]
     [InlineData("ok", "", "three", "RDXB097")]
-    public void A_malformed_grant_is_a_build_error_with_its_code_and_a_hint(string scheme, string ports, string restart, string expected)
+    [InlineData("ok", "", "", "RDXB098", "0")]
+    [InlineData("ok", "", "", "RDXB098", "2")]
+    [InlineData("ok", "", "", "RDXB098", "16")]
+    [InlineData("ok", "", "", "RDXB098", "one")]
+    public void A_malformed_grant_is_a_build_error_with_its_code_and_a_hint(string scheme, string ports, string restart, string expected, string irqs = "")
     {
-        string? words = RedoxWriteInitfs.Grants("drv", scheme, ports, restart, out string? code, out string? message);
+        string? words = RedoxWriteInitfs.Grants("drv", scheme, ports, restart, out string? code, out string? message, irqs);
 
         Assert.Null(words);
         Assert.Equal(expected, code);

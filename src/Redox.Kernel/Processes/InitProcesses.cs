@@ -47,9 +47,9 @@ public static unsafe class InitProcesses
             ReadOnlySpan<byte> scheme = InitManifest.Option(line, "scheme"u8, default);
             bool daemon = !scheme.IsEmpty;
             int restarts = InitManifest.Number(InitManifest.Option(line, "restart"u8, default), 0);
-            if (!ProcessGrants.TryCreate(scheme, InitManifest.Option(line, "ports"u8, default), out ProcessGrants grants))
+            if (!ProcessGrants.TryCreate(scheme, InitManifest.Option(line, "ports"u8, default), InitManifest.Option(line, "irqs"u8, default), out ProcessGrants grants))
             {
-                KernelLog.WriteLine(": not started (its ports= grant is malformed or holds more than 8 ranges)");
+                KernelLog.WriteLine(": not started (its ports= or irqs= grant is malformed)");
                 continue;
             }
             int id = Services.Start(name, archive.Data(index), InitManifest.Arguments(line), restarts, daemon, grants);

@@ -39,6 +39,15 @@ public sealed unsafe class KernelFile
         References = 1;
     }
 
+    /// <summary>A description of interrupt line <paramref name="line"/> (<c>irq:N</c>).</summary>
+    public KernelFile(uint flags, int line)
+    {
+        Kind = KernelFileKind.Irq;
+        Flags = flags;
+        HandleId = (ulong)line;
+        References = 1;
+    }
+
     /// <summary>Which scheme.</summary>
     public KernelFileKind Kind { get; }
 
@@ -57,7 +66,7 @@ public sealed unsafe class KernelFile
     /// <summary>Bytes of <see cref="Path"/>.</summary>
     public int PathLength { get; }
 
-    /// <summary>The read/write position.</summary>
+    /// <summary>The read/write position; for <c>irq:</c> the interrupt count last acknowledged.</summary>
     public ulong Offset { get; set; }
 
     /// <summary>The user scheme of a socket or handle (it lives while a description refers to it).</summary>
@@ -66,7 +75,7 @@ public sealed unsafe class KernelFile
     /// <summary>The queue of an <c>event:</c> description.</summary>
     public Schemes.EventQueue? Events { get; }
 
-    /// <summary>The driver's id for this handle (what Open answered).</summary>
+    /// <summary>The driver's id for this handle (what Open answered); for <c>irq:</c> the line.</summary>
     public ulong HandleId { get; }
 
     /// <summary>True when the kernel keeps the offset (the driver answered the open with NewFdFlags.Positioned).</summary>

@@ -13,4 +13,6 @@ public enum KernelFileKind
     SchemeHandle,
     /// <summary>An <c>event:</c> queue: write subscribes descriptors, read waits for their readiness.</summary>
     EventQueue,
+    /// <summary>An <c>irq:N</c> line: read the interrupt count, write it back to acknowledge (the line is masked until then).</summary>
+    Irq,
 }

@@ -67,6 +67,9 @@ public sealed class Process
     /// <summary>The I/O ports it may use (its manifest's grant; none by default).</summary>
     internal Arch.X64.PortGrants Ports;
 
+    /// <summary>The interrupt lines it may open (bit N: <c>irq:N</c>).</summary>
+    internal ushort IrqGrants;
+
     /// <summary>The scheme name its manifest lets it create (empty: any; a program started without a manifest line).</summary>
     internal unsafe ReadOnlySpan<byte> SchemeGrant => new ReadOnlySpan<byte>(SchemeGrantText, SchemeGrantLength);
 

@@ -12,6 +12,9 @@ public unsafe struct ProcessGrants
     /// <summary>The I/O port ranges.</summary>
     public PortGrants Ports;
 
+    /// <summary>The interrupt lines it may open as <c>irq:N</c> (bit N).</summary>
+    public ushort Irqs;
+
     /// <summary>The scheme it may create (null: any).</summary>
     public byte* Scheme;
 
@@ -20,9 +23,21 @@ public unsafe struct ProcessGrants
 
     /// <summary>Grants for scheme <paramref name="scheme"/> and the ports listed in <paramref name="ports"/> (manifest syntax); false when the list is malformed.</summary>
     public static bool TryCreate(ReadOnlySpan<byte> scheme, ReadOnlySpan<byte> ports, out ProcessGrants grants)
+        => TryCreate(scheme, ports, default, out grants);
+
+    /// <summary>As the other overload, with the interrupt lines listed in <paramref name="irqs"/> (<c>1,12</c>; 0 and 2 are the kernel's).</summary>
+    public static bool TryCreate(ReadOnlySpan<byte> scheme, ReadOnlySpan<byte> ports, ReadOnlySpan<byte> irqs, out ProcessGrants grants)
     {
         grants = default;
         if (!PortGrants.TryParse(ports, out grants.Ports)) return false;
+        while (!irqs.IsEmpty)
+        {
+            int comma = irqs.IndexOf((byte)',');
+            int line = Boot.InitManifest.Number(comma < 0 ? irqs : irqs.Slice(0, comma), -1);
+            irqs = comma < 0 ? default : irqs.Slice(comma + 1);
+            if (line < 1 || line > 15 || line == 2) return false;
+            grants.Irqs |= (ushort)(1 << line);
+        }
         fixed (byte* text = scheme)
         {
             grants.Scheme = scheme.IsEmpty ? null : text;

@@ -1,6 +1,6 @@
 namespace Redox.Kernel.Schemes;
 
-/// <summary>How a scheme call's buffer crosses between client and driver (docs/adr/0007-scheme-buffers-are-copied.md).</summary>
+/// <summary>How a scheme call's buffer crosses between client and driver (docs/adr/0002-scheme-buffers-are-copied.md).</summary>
 public enum BufferUse : byte
 {
     /// <summary>The call has no buffer.</summary>

@@ -72,8 +72,25 @@ public sealed class EventQueue
         {
             ref Subscription s = ref _subscriptions[i];
             KernelFile? watched = s.Watched;
-            if (watched is null || watched.Scheme != scheme || watched.HandleId != handleId) continue;
+            if (watched is null || watched.Kind != KernelFileKind.SchemeHandle || watched.Scheme != scheme || watched.HandleId != handleId) continue;
             ulong hit = s.Flags & flags;
+            if (hit == 0) continue;
+            Enqueue(s.Fd, hit, s.Data);
+            queued = true;
+        }
+        return queued;
+    }
+
+    /// <summary>An interrupt on <paramref name="line"/>: queues EVENT_READ for each subscription to an <c>irq:</c> description of it.</summary>
+    internal bool PostIrq(int line)
+    {
+        bool queued = false;
+        for (int i = 0; i < MaxSubscriptions; i++)
+        {
+            ref Subscription s = ref _subscriptions[i];
+            KernelFile? watched = s.Watched;
+            if (watched is null || watched.Kind != KernelFileKind.Irq || watched.HandleId != (ulong)line) continue;
+            ulong hit = s.Flags & (ulong)EventFlags.Read;
             if (hit == 0) continue;
             Enqueue(s.Fd, hit, s.Data);
             queued = true;

@@ -56,12 +56,14 @@ public static unsafe class EventQueues
         {
             Event request = records[i];
             KernelFile? watched = process.Files.Get(request.Id);
-            if (watched is null || watched.Kind != KernelFileKind.SchemeHandle) return i == 0 ? Errno.EBADF : SyscallResult.Ok((ulong)(i * sizeof(Event)));
+            bool watchable = watched is not null && (watched.Kind == KernelFileKind.SchemeHandle || watched.Kind == KernelFileKind.Irq);
+            if (!watchable) return i == 0 ? Errno.EBADF : SyscallResult.Ok((ulong)(i * sizeof(Event)));
             bool added;
-            using (InterruptGuard.Enter()) added = queue.Subscribe(request.Id, watched, request.Flags, request.Data);
+            using (InterruptGuard.Enter()) added = queue.Subscribe(request.Id, watched!, request.Flags, request.Data);
             if (!added) return i == 0 ? Errno.ENOSPC : SyscallResult.Ok((ulong)(i * sizeof(Event)));
             if (request.Flags == 0) continue;
-            SyscallResult ready = SchemeHandleCalls.Simple(process, watched, Opcode.Fevent, request.Flags);
+            SyscallResult ready = watched!.Kind == KernelFileKind.Irq ? SyscallResult.Ok(IrqLines.Readiness(watched))
+                : SchemeHandleCalls.Simple(process, watched, Opcode.Fevent, request.Flags);
             if (ready.IsOk && (ready.Value & request.Flags) != 0)
             {
                 using (InterruptGuard.Enter()) queue.Enqueue(request.Id, ready.Value & request.Flags, request.Data);
@@ -101,6 +103,20 @@ public static unsafe class EventQueues
         {
             EventQueue? queue = s_queues[i];
             if (queue is null || !queue.Post(scheme, handleId, flags)) continue;
+            KernelThread? reader = queue.Reader;
+            if (reader is null) continue;
+            queue.Reader = null;
+            Threads.Wake(reader);
+        }
+    }
+
+    /// <summary>An interrupt on <paramref name="line"/> (interrupts off): queues watching an <c>irq:</c> description of it get EVENT_READ.</summary>
+    internal static void PostIrq(int line)
+    {
+        for (int i = 0; i < Capacity; i++)
+        {
+            EventQueue? queue = s_queues[i];
+            if (queue is null || !queue.PostIrq(line)) continue;
             KernelThread? reader = queue.Reader;
             if (reader is null) continue;
             queue.Reader = null;

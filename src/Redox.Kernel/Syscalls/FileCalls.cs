@@ -34,6 +34,7 @@ public static unsafe class FileCalls
         if (text[0] == (byte)':') return UserSchemes.Create(process, text.Slice(1), openFlags);
         if (!SplitScheme(text, out ReadOnlySpan<byte> scheme, out ReadOnlySpan<byte> rest)) return Errno.ENOENT;
         if (scheme.SequenceEqual("event"u8)) return rest.IsEmpty ? EventQueues.Open(process, openFlags) : Errno.ENOENT;
+        if (scheme.SequenceEqual("irq"u8)) return IrqLines.Open(process, rest, openFlags);
         KernelFile? file;
         if (scheme.SequenceEqual("debug"u8)) file = new KernelFile(KernelFileKind.Debug, openFlags, null, 0, null, 0);
         else if (scheme.SequenceEqual("initfs"u8))
@@ -105,6 +106,7 @@ public static unsafe class FileCalls
         if (file is null) return Errno.EBADF;
         if (file.Kind == KernelFileKind.SchemeSocket) return SchemeSocket.WriteResponses(process, file, buffer, length);
         if (file.Kind == KernelFileKind.EventQueue) return EventQueues.Subscribe(process, file, buffer, length);
+        if (file.Kind == KernelFileKind.Irq) return IrqLines.Acknowledge(process, file, buffer, length);
         if ((file.Flags & AccessMode) == ReadOnly) return Errno.EBADF;
         if (file.Kind == KernelFileKind.SchemeHandle) return SchemeHandleCalls.Transfer(process, file, Opcode.Write, buffer, length);
         if (file.Kind != KernelFileKind.Debug) return Errno.EBADF;
@@ -129,6 +131,7 @@ public static unsafe class FileCalls
         if (file is null) return Errno.EBADF;
         if (file.Kind == KernelFileKind.SchemeSocket) return SchemeSocket.ReadRequests(process, file, buffer, length);
         if (file.Kind == KernelFileKind.EventQueue) return EventQueues.Wait(process, file, buffer, length);
+        if (file.Kind == KernelFileKind.Irq) return IrqLines.Read(process, file, buffer, length);
         if ((file.Flags & AccessMode) == WriteOnly) return Errno.EBADF;
         if (file.Kind == KernelFileKind.SchemeHandle) return SchemeHandleCalls.Transfer(process, file, Opcode.Read, buffer, length);
         Errno error = UserMemory.Check(process.Space, buffer, length, write: true);
@@ -199,7 +202,8 @@ public static unsafe class FileCalls
         if (file.Kind == KernelFileKind.SchemeHandle) return SchemeHandleCalls.Fill(process, file, Opcode.Fpath, buffer, length);
         if (file.Kind == KernelFileKind.SchemeSocket) return Errno.EBADF;
         byte* text = stackalloc byte[MaxPath + 8];
-        ReadOnlySpan<byte> scheme = file.Kind == KernelFileKind.Debug ? "debug:"u8 : file.Kind == KernelFileKind.EventQueue ? "event:"u8 : "initfs:"u8;
+        ReadOnlySpan<byte> scheme = file.Kind == KernelFileKind.Debug ? "debug:"u8 : file.Kind == KernelFileKind.EventQueue ? "event:"u8
+            : file.Kind == KernelFileKind.Irq ? "irq:"u8 : "initfs:"u8;
         scheme.CopyTo(new Span<byte>(text, scheme.Length));
         int total = scheme.Length;
         if (file.Path != null)

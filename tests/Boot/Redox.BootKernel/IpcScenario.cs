@@ -46,6 +46,22 @@ public static unsafe class IpcScenario
         return ok;
     }
 
+    /// <summary>An interrupt delivered through irq: to a ring-3 driver granted the line and its device's ports; a process without the grant refused.</summary>
+    public static bool RunIrq()
+    {
+        ProcessGrants.TryCreate(default, "0x70-0x71"u8, "8"u8, out ProcessGrants grants);
+        StartError error = ProcessTable.Start("rtc-irq"u8, UserSpaceScenario.TestProgram(), "rtc-irq"u8, ProcessTable.KernelId, grants, out Process? driver);
+        bool ok = Check.That(error == StartError.None && driver is not null, "the RTC driver starts");
+        if (driver is not null)
+        {
+            ProcessTable.Wait(ProcessTable.KernelId, driver.Id, noHang: false, out int status);
+            ok &= Check.That(status == 0, "the RTC's interrupts reached it through irq: and event:");
+        }
+        ok &= Check.That(IrqLines.CountOf(8) >= 3, "the kernel counted the interrupts");
+        ok &= Check.That(UserSpaceScenario.RunToEnd("irq-denied"u8, "irq-denied"u8) == 0, "irq:8 without a grant is refused");
+        return ok;
+    }
+
     /// <summary>Scenarios in tests/Conformance (ConformanceClient.Count).</summary>
     private const int ConformanceScenarios = 11;
 

@@ -49,6 +49,7 @@ public static class Program
         if (name.SequenceEqual("ipc"u8)) return IpcScenario.Run();
         if (name.SequenceEqual("ipcfaults"u8)) return IpcScenario.RunFaults();
         if (name.SequenceEqual("conformance"u8)) return IpcScenario.RunConformance();
+        if (name.SequenceEqual("irq"u8)) return IpcScenario.RunIrq();
         if (name.SequenceEqual("ipcbench"u8)) return IpcScenario.RunBenchmarks(profile: false);
         if (name.SequenceEqual("ipcprofile"u8)) return IpcScenario.RunBenchmarks(profile: true);
         if (name.SequenceEqual("heapreturn"u8)) return HeapReturnScenario.Run();

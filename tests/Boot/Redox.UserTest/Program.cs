@@ -20,6 +20,8 @@ public static class Program
         if (scenario.SequenceEqual("forever"u8)) return Forever();
         if (scenario.SequenceEqual("ramdisk"u8)) return SchemeScenarios.ServeRamDisk();
         if (scenario.SequenceEqual("zero"u8)) return SchemeScenarios.ServeZero();
+        if (scenario.SequenceEqual("rtc-irq"u8)) return IrqScenarios.RtcPeriodic();
+        if (scenario.SequenceEqual("irq-denied"u8)) return IrqScenarios.Denied();
         if (scenario.SequenceEqual("conf"u8)) return SchemeScenarios.ServeConformance();
         if (scenario.SequenceEqual("conf-client"u8)) return SchemeScenarios.ConformanceClient(parameter);
         if (scenario.SequenceEqual("crashy"u8)) return SchemeScenarios.ServeCrashy();

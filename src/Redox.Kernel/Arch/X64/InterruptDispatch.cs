@@ -59,7 +59,7 @@ public static unsafe class InterruptDispatch
             return (InterruptFrame*)Threads.OnTimer((nuint)frame);
         }
         if (vector == YieldVector) return (InterruptFrame*)Threads.OnYield((nuint)frame);
-        if (vector > Pic.VectorBase && vector < Pic.VectorBase + 16) Pic.EndOfInterrupt((int)vector - Pic.VectorBase);
+        if (vector > Pic.VectorBase && vector < Pic.VectorBase + 16) Schemes.IrqLines.OnInterrupt((int)vector - Pic.VectorBase);
         return frame;
     }
 }

@@ -35,6 +35,13 @@ public static class Pic
         if (irq >= 8) Native.Out8(MasterData, (byte)(Native.In8(MasterData) & ~(1 << 2)));
     }
 
+    /// <summary>Holds <paramref name="irq"/> back (until <see cref="Unmask"/>).</summary>
+    public static void Mask(int irq)
+    {
+        ushort port = irq < 8 ? MasterData : SlaveData;
+        Native.Out8(port, (byte)(Native.In8(port) | (1 << (irq & 7))));
+    }
+
     /// <summary>Acknowledges <paramref name="irq"/> (both controllers for slave lines).</summary>
     public static void EndOfInterrupt(int irq)
     {

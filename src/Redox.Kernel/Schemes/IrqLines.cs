@@ -1,0 +1,112 @@
+using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Processes;
+using Redox.Kernel.Scheduling;
+using Redox.Syscall;
+
+namespace Redox.Kernel.Schemes;
+
+/// <summary>
+/// The <c>irq:</c> scheme, Redox's way: a driver opens <c>irq:N</c> (its manifest must grant line N), reads the line's
+/// interrupt count (8 bytes) and writes it back to acknowledge. Each interrupt masks its line at the PIC until the
+/// acknowledgement, so a level-triggered device cannot storm the CPU while its driver is away; the count change is
+/// readiness for <c>event:</c> queues (EVENT_READ) and wakes a blocked reader. One deviation: a read with nothing new
+/// blocks (EAGAIN with O_NONBLOCK), where Redox's answers 0 bytes. Lines 0 (the scheduler's timer) and 2 (the
+/// cascade) are the kernel's.
+/// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]
+public static unsafe class IrqLines
+{
+    /// <summary>Lines of the two 8259s.</summary>
+    public const int Count = 16;
+
+    private static readonly ulong[] s_counts = new ulong[Count];
+    private static readonly int[] s_openers = new int[Count];
+    private static readonly KernelThread?[] s_readers = new KernelThread?[Count];
+
+    /// <summary>Interrupts seen on <paramref name="line"/> since boot.</summary>
+    public static ulong CountOf(int line) => (uint)line < Count ? s_counts[line] : 0;
+
+    /// <summary>open("irq:N").</summary>
+    public static SyscallResult Open(Process process, ReadOnlySpan<byte> path, uint flags)
+    {
+        int line = Boot.InitManifest.Number(path, -1);
+        if (line < 1 || line >= Count || line == 2) return Errno.ENOENT;
+        if ((process.IrqGrants & (1 << line)) == 0) return Errno.EACCES;
+        KernelFile file = new KernelFile(flags, line);
+        using (InterruptGuard.Enter())
+        {
+            file.Offset = s_counts[line];
+            if (s_openers[line]++ == 0) Pic.Unmask(line);
+        }
+        int fd = process.Files.Add(file);
+        if (fd >= 0) return SyscallResult.Ok((ulong)fd);
+        Release(file);
+        return Errno.EMFILE;
+    }
+
+    /// <summary>read(irq, buf): the count, once it differs from the last acknowledged one (blocks until it does).</summary>
+    public static SyscallResult Read(Process process, KernelFile file, ulong buffer, ulong length)
+    {
+        if (length < sizeof(ulong)) return Errno.EINVAL;
+        int line = (int)file.HandleId;
+        ulong count;
+        using (InterruptGuard.Enter())
+        {
+            while (s_counts[line] == file.Offset)
+            {
+                if ((file.Flags & (uint)OpenFlags.NonBlock) != 0) return Errno.EAGAIN;
+                if (process.KillPending) return Errno.EINTR;
+                s_readers[line] = Threads.Current;
+                Threads.Block();
+                if (s_readers[line] == Threads.Current) s_readers[line] = null;
+            }
+            count = s_counts[line];
+        }
+        Errno error = UserMemory.CopyOut(process.Space, buffer, &count, sizeof(ulong));
+        return error != 0 ? error : SyscallResult.Ok(sizeof(ulong));
+    }
+
+    /// <summary>
+    /// write(irq, count): acknowledges the interrupts up to <c>count</c> and unmasks the line, when <c>count</c> is the
+    /// current one (8 bytes taken); a stale count (another interrupt came since) takes 0 bytes and leaves it masked.
+    /// </summary>
+    public static SyscallResult Acknowledge(Process process, KernelFile file, ulong buffer, ulong length)
+    {
+        if (length < sizeof(ulong)) return Errno.EINVAL;
+        ulong count;
+        Errno error = UserMemory.CopyIn(process.Space, &count, buffer, sizeof(ulong));
+        if (error != 0) return error;
+        int line = (int)file.HandleId;
+        using InterruptGuard guard = InterruptGuard.Enter();
+        if (count != s_counts[line]) return SyscallResult.Ok(0);
+        file.Offset = count;
+        Pic.Unmask(line);
+        return SyscallResult.Ok(sizeof(ulong));
+    }
+
+    /// <summary>Readiness of an irq description for an event queue: EVENT_READ while the count is not acknowledged.</summary>
+    internal static ulong Readiness(KernelFile file) => s_counts[(int)file.HandleId] != file.Offset ? (ulong)EventFlags.Read : 0;
+
+    /// <summary>The last descriptor of an irq description went: the line is masked again when nobody has it open.</summary>
+    public static void Release(KernelFile file)
+    {
+        int line = (int)file.HandleId;
+        using InterruptGuard guard = InterruptGuard.Enter();
+        if (--s_openers[line] == 0) Pic.Mask(line);
+    }
+
+    /// <summary>IRQ <paramref name="line"/> arrived (interrupts off): count it, mask the line until acknowledged if a driver has it, wake and post.</summary>
+    internal static void OnInterrupt(int line)
+    {
+        if (s_openers[line] > 0)
+        {
+            s_counts[line]++;
+            Pic.Mask(line);
+            KernelThread? reader = s_readers[line];
+            s_readers[line] = null;
+            if (reader is not null) Threads.Wake(reader);
+            EventQueues.PostIrq(line);
+        }
+        Pic.EndOfInterrupt(line);
+    }
+}
