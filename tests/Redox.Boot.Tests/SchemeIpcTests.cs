@@ -62,7 +62,7 @@ public sealed class SchemeIpcTests
     }
 
     [Fact]
-    public void An_interrupt_reaches_a_ring_3_driver_through_irq_and_event_and_only_with_a_grant()
+    public void An_interrupt_and_device_and_DMA_memory_reach_a_ring_3_driver_only_as_its_grants_allow()
     {
         BootResult boot = BootImages.Boot("irq");
 
@@ -70,6 +70,7 @@ public sealed class SchemeIpcTests
         Assert.DoesNotContain("check failed", boot.KernelLog);
         Assert.Contains("usertest: rtc irq 8 delivered 3 events through event:, count 3", boot.KernelLog);
         Assert.Contains("usertest: irq:8 without a grant is EACCES", boot.KernelLog);
+        Assert.Contains("usertest: memory: local APIC version 20, 8 KiB of contiguous DMA memory, refusals as granted", boot.KernelLog);
         Assert.Contains("boot test irq: PASS", boot.KernelLog);
         Assert.Equal(BootResult.Passed, boot.ExitCode);
     }

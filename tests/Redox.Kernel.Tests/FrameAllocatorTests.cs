@@ -196,4 +196,23 @@ public unsafe class FrameAllocatorTests : IDisposable
             }
         }, iter: 300);
     }
+
+    [Fact]
+    public void A_contiguous_run_is_found_past_holes_and_taken_whole()
+    {
+        FrameAllocator frames = Create(200);
+        frames.MarkFree(Frame, 200 * Frame);
+        frames.MarkUsed(10 * Frame, 11 * Frame);            // a hole after frames 1..9
+        ulong before = frames.FreeFrames;
+
+        ulong first = frames.AllocateContiguous(16);
+
+        Assert.Equal(11 * Frame, first);                      // 1..9 is too short
+        for (ulong f = 11; f < 27; f++) Assert.True(frames.IsUsed(f));
+        Assert.False(frames.IsUsed(27));
+        Assert.Equal(before - 16, frames.FreeFrames);
+        Assert.Equal(0UL, frames.AllocateContiguous(1000));  // no such run: nothing taken
+        Assert.Equal(0UL, frames.AllocateContiguous(0));
+        Assert.Equal(before - 16, frames.FreeFrames);
+    }
 }

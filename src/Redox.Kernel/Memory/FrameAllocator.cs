@@ -72,6 +72,25 @@ public sealed unsafe class FrameAllocator
         return 0;
     }
 
+    /// <summary>
+    /// The physical address of <paramref name="count"/> free frames in a row, now used (DMA buffers a device reads with
+    /// one base address); 0 when no such run exists. A first-fit scan of the bitmap.
+    /// </summary>
+    public ulong AllocateContiguous(ulong count)
+    {
+        if (count == 0 || count >= FrameCount) return 0;
+        ulong run = 0;
+        for (ulong frame = 1; frame < FrameCount; frame++)
+        {
+            run = IsUsed(frame) ? 0 : run + 1;
+            if (run < count) continue;
+            ulong first = frame + 1 - count;
+            for (ulong f = first; f <= frame; f++) Set(f, used: true);
+            return first * FrameSize;
+        }
+        return 0;
+    }
+
     /// <summary>Returns a frame; false (nothing changes) for an unaligned, out-of-range or already free address.</summary>
     public bool Free(ulong address)
     {

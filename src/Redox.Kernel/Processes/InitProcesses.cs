@@ -47,9 +47,10 @@ public static unsafe class InitProcesses
             ReadOnlySpan<byte> scheme = InitManifest.Option(line, "scheme"u8, default);
             bool daemon = !scheme.IsEmpty;
             int restarts = InitManifest.Number(InitManifest.Option(line, "restart"u8, default), 0);
-            if (!ProcessGrants.TryCreate(scheme, InitManifest.Option(line, "ports"u8, default), InitManifest.Option(line, "irqs"u8, default), out ProcessGrants grants))
+            if (!ProcessGrants.TryCreate(scheme, InitManifest.Option(line, "ports"u8, default), InitManifest.Option(line, "irqs"u8, default), out ProcessGrants grants)
+                || !grants.TryAddPhysical(InitManifest.Option(line, "memory"u8, default), InitManifest.Option(line, "dma"u8, default)))
             {
-                KernelLog.WriteLine(": not started (its ports= or irqs= grant is malformed)");
+                KernelLog.WriteLine(": not started (its ports=, irqs=, memory= or dma= grant is malformed)");
                 continue;
             }
             int id = Services.Start(name, archive.Data(index), InitManifest.Arguments(line), restarts, daemon, grants);

@@ -39,6 +39,15 @@ public sealed unsafe class KernelFile
         References = 1;
     }
 
+    /// <summary>A kernel scheme's description naming <paramref name="kind"/> (a <c>memory:</c> handle kind).</summary>
+    public KernelFile(KernelFileKind kernelScheme, uint flags, ulong kind)
+    {
+        Kind = kernelScheme;
+        Flags = flags;
+        HandleId = kind;
+        References = 1;
+    }
+
     /// <summary>A description of interrupt line <paramref name="line"/> (<c>irq:N</c>).</summary>
     public KernelFile(uint flags, int line)
     {

@@ -15,4 +15,6 @@ public enum KernelFileKind
     EventQueue,
     /// <summary>An <c>irq:N</c> line: read the interrupt count, write it back to acknowledge (the line is masked until then).</summary>
     Irq,
+    /// <summary>A <c>memory:</c> handle: physical device memory, contiguous DMA memory, or address translation.</summary>
+    Memory,
 }

@@ -67,6 +67,12 @@ public sealed class Process
     /// <summary>The I/O ports it may use (its manifest's grant; none by default).</summary>
     internal Arch.X64.PortGrants Ports;
 
+    /// <summary>The device memory it may map and the DMA memory it may allocate.</summary>
+    internal PhysicalGrants Physical;
+
+    /// <summary>DMA bytes it holds now (against <see cref="PhysicalGrants.DmaBytes"/>).</summary>
+    internal ulong DmaBytesHeld;
+
     /// <summary>The interrupt lines it may open (bit N: <c>irq:N</c>).</summary>
     internal ushort IrqGrants;
 

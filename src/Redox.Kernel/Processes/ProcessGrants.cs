@@ -15,6 +15,9 @@ public unsafe struct ProcessGrants
     /// <summary>The interrupt lines it may open as <c>irq:N</c> (bit N).</summary>
     public ushort Irqs;
 
+    /// <summary>The device memory it may map and the DMA memory it may allocate (<c>memory:</c>).</summary>
+    public PhysicalGrants Physical;
+
     /// <summary>The scheme it may create (null: any).</summary>
     public byte* Scheme;
 
@@ -24,6 +27,16 @@ public unsafe struct ProcessGrants
     /// <summary>Grants for scheme <paramref name="scheme"/> and the ports listed in <paramref name="ports"/> (manifest syntax); false when the list is malformed.</summary>
     public static bool TryCreate(ReadOnlySpan<byte> scheme, ReadOnlySpan<byte> ports, out ProcessGrants grants)
         => TryCreate(scheme, ports, default, out grants);
+
+    /// <summary>Adds the manifest's physical grants: device ranges (<c>memory=</c>) and a DMA budget in KiB (<c>dma=</c>); false when malformed.</summary>
+    public bool TryAddPhysical(ReadOnlySpan<byte> ranges, ReadOnlySpan<byte> dmaKiB)
+    {
+        if (!PhysicalGrants.TryParse(ranges, out Physical)) return false;
+        int kib = Boot.InitManifest.Number(dmaKiB, dmaKiB.IsEmpty ? 0 : -1);
+        if (kib < 0) return false;
+        Physical.DmaBytes = (ulong)kib * 1024;
+        return true;
+    }
 
     /// <summary>As the other overload, with the interrupt lines listed in <paramref name="irqs"/> (<c>1,12</c>; 0 and 2 are the kernel's).</summary>
     public static bool TryCreate(ReadOnlySpan<byte> scheme, ReadOnlySpan<byte> ports, ReadOnlySpan<byte> irqs, out ProcessGrants grants)

@@ -90,6 +90,7 @@ public static unsafe class ProcessTable
                 process = new Process(s_nextId++, parentId, nameCopy, space);
                 process.Ports = grants.Ports;
                 process.IrqGrants = grants.Irqs;
+                process.Physical = grants.Physical;
                 process.SchemeGrantText = grants.Scheme;
                 process.SchemeGrantLength = grants.SchemeLength;
                 s_slots[slot] = process;

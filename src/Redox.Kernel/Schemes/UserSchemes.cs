@@ -30,7 +30,8 @@ public static unsafe class UserSchemes
         if ((flags & (uint)OpenFlags.Create) == 0) return Errno.ENOENT;      // ":name" without O_CREAT names nothing
         if (!SchemeRegistry<UserScheme>.IsValidName(name)) return Errno.EINVAL;
         // The kernel's own schemes cannot be taken over.
-        if (name.SequenceEqual("debug"u8) || name.SequenceEqual("initfs"u8) || name.SequenceEqual("event"u8) || name.SequenceEqual("irq"u8)) return Errno.EEXIST;
+        if (name.SequenceEqual("debug"u8) || name.SequenceEqual("initfs"u8) || name.SequenceEqual("event"u8) || name.SequenceEqual("irq"u8) ||
+            name.SequenceEqual("memory"u8)) return Errno.EEXIST;
         // A driver whose manifest names its scheme may create that one only.
         if (owner.SchemeGrantLength != 0 && !name.SequenceEqual(owner.SchemeGrant)) return Errno.EACCES;
         using (InterruptGuard.Enter())

@@ -35,6 +35,7 @@ public static unsafe class FileCalls
         if (!SplitScheme(text, out ReadOnlySpan<byte> scheme, out ReadOnlySpan<byte> rest)) return Errno.ENOENT;
         if (scheme.SequenceEqual("event"u8)) return rest.IsEmpty ? EventQueues.Open(process, openFlags) : Errno.ENOENT;
         if (scheme.SequenceEqual("irq"u8)) return IrqLines.Open(process, rest, openFlags);
+        if (scheme.SequenceEqual("memory"u8)) return MemoryScheme.Open(process, rest, openFlags);
         KernelFile? file;
         if (scheme.SequenceEqual("debug"u8)) file = new KernelFile(KernelFileKind.Debug, openFlags, null, 0, null, 0);
         else if (scheme.SequenceEqual("initfs"u8))

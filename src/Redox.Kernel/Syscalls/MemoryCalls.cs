@@ -1,6 +1,7 @@
 using Redox.Kernel.Arch.X64;
 using Redox.Kernel.Memory;
 using Redox.Kernel.Processes;
+using Redox.Kernel.Schemes;
 using Redox.Syscall;
 
 namespace Redox.Kernel.Syscalls;
@@ -21,11 +22,13 @@ public static unsafe class MemoryCalls
     /// <summary>SYS_FMAP(fd, map_ptr, map_len) -> address.</summary>
     public static SyscallResult Fmap(Process process, ulong fd, ulong mapPointer, ulong mapLength)
     {
-        if (fd != AbiLimits.FmapAnonymousFd) return process.Files.Get(fd) is null ? Errno.EBADF : Errno.ENODEV;
+        KernelFile? file = fd == AbiLimits.FmapAnonymousFd ? null : process.Files.Get(fd);
+        if (fd != AbiLimits.FmapAnonymousFd && file is null) return Errno.EBADF;
         if (mapLength < (ulong)sizeof(Map)) return Errno.EINVAL;
         Map request;
         Errno error = UserMemory.CopyIn(process.Space, &request, mapPointer, (ulong)sizeof(Map));
         if (error != 0) return error;
+        if (file is not null) return file.Kind == KernelFileKind.Memory ? MemoryScheme.Map(process, file, request) : Errno.ENODEV;
         if (request.Size == 0 || request.Size > MaxMapping || request.Offset != 0) return Errno.EINVAL;
         // MAP_LAZY is only a hint (pages are mapped at once here); MAP_FIXED and MAP_FIXED_NOREPLACE are not offered.
         if ((request.Flags & ~(ProtExec | ProtWrite | ProtRead | MapShared | MapPrivate | MapFixed | (ulong)MapFlags.Lazy | (ulong)MapFlags.FixedNoReplace)) != 0) return Errno.EINVAL;

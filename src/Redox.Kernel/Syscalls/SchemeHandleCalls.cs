@@ -30,7 +30,8 @@ public static class SchemeHandleCalls
                 return false;
         }
         KernelFile? file = process.Files.Get(fd);
-        if (file is null || file.Kind == KernelFileKind.SchemeSocket) result = Errno.EBADF;
+        if (file is not null && file.Kind == KernelFileKind.Memory && number == SyscallNumbers.Call) result = MemoryScheme.Translate(process, file, b, c);
+        else if (file is null || file.Kind == KernelFileKind.SchemeSocket) result = Errno.EBADF;
         else if (file.Kind != KernelFileKind.SchemeHandle) result = number == SyscallNumbers.Fsync ? SyscallResult.Ok(0) : Errno.EBADF;
         else result = number switch
         {

@@ -1,3 +1,4 @@
+using Redox.Kernel.Memory;
 using Redox.Kernel.Processes;
 using Redox.Kernel.Schemes;
 using Redox.Kernel.Scheduling;
@@ -59,6 +60,19 @@ public static unsafe class IpcScenario
         }
         ok &= Check.That(IrqLines.CountOf(8) >= 3, "the kernel counted the interrupts");
         ok &= Check.That(UserSpaceScenario.RunToEnd("irq-denied"u8, "irq-denied"u8) == 0, "irq:8 without a grant is refused");
+
+        // memory: device registers and DMA memory, as the manifest would grant them.
+        ulong frames = PhysicalMemory.Frames!.FreeFrames;
+        ProcessGrants.TryCreate(default, default, out ProcessGrants memory);
+        memory.TryAddPhysical("0xfee00000-0xfee00fff,0x200000-0x2fffff"u8, "8"u8);
+        error = ProcessTable.Start("memory"u8, UserSpaceScenario.TestProgram(), "memory"u8, ProcessTable.KernelId, memory, out Process? mapper);
+        ok &= Check.That(error == StartError.None && mapper is not null, "the memory driver starts");
+        if (mapper is not null)
+        {
+            ProcessTable.Wait(ProcessTable.KernelId, mapper.Id, noHang: false, out int status);
+            ok &= Check.That(status == 0, "device memory and DMA memory as granted, refusals otherwise");
+        }
+        ok &= Check.That(PhysicalMemory.Frames!.FreeFrames == frames, "its DMA frames came back and no device frame was freed");
         return ok;
     }
 
