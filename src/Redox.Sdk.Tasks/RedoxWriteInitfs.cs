@@ -17,7 +17,8 @@ public sealed class RedoxWriteInitfs : MSBuildTask
     /// The programs: the item is the ELF file; metadata <c>ProgramName</c> (its name; defaults to the file's name),
     /// <c>Arguments</c> (space-separated), <c>Start</c> (false: packed but not started by the manifest), and for a driver
     /// <c>Scheme</c> (the scheme it serves and may create; makes it a daemon), <c>Ports</c> (the I/O ports it may use,
-    /// e.g. <c>0x70-0x71,0x80</c>), <c>Irqs</c> (the interrupt lines it may open as <c>irq:N</c>, e.g. <c>1,12</c>) and
+    /// e.g. <c>0x70-0x71,0x80</c>), <c>Irqs</c> (the interrupt lines it may open as <c>irq:N</c>, e.g. <c>1,12</c>),
+    /// <c>Memory</c> (physical device ranges it may map) and <c>Dma</c> (KiB of DMA memory it may allocate) and
     /// <c>Restart</c> (how many times the kernel restarts it when it fails).
     /// </summary>
     [Required] public ITaskItem[] Programs { get; set; } = [];
@@ -53,7 +54,7 @@ public sealed class RedoxWriteInitfs : MSBuildTask
                     "The arguments of program '{0}' hold a line break or '#'. Hint: arguments are one line of space-separated words.", name);
                 return false;
             }
-            string? grants = Grants(name, Metadata(program, "Scheme", ""), Metadata(program, "Ports", ""), Metadata(program, "Restart", ""), out string? code, out string? message, Metadata(program, "Irqs", ""));
+            string? grants = Grants(name, Metadata(program, "Scheme", ""), Metadata(program, "Ports", ""), Metadata(program, "Restart", ""), out string? code, out string? message, Metadata(program, "Irqs", ""), Metadata(program, "Memory", ""), Metadata(program, "Dma", ""));
             if (grants is null)
             {
                 Log.LogError(null, code, null, null, 0, 0, 0, 0, message);
@@ -75,7 +76,7 @@ public sealed class RedoxWriteInitfs : MSBuildTask
     /// The manifest words for a driver's grants (<c> scheme=x ports=a-b restart=n</c>, only those given), or null with an
     /// error code and message when one is malformed: the kernel would refuse to start the program, so the build does.
     /// </summary>
-    public static string? Grants(string program, string scheme, string ports, string restart, out string? code, out string? message, string irqs = "")
+    public static string? Grants(string program, string scheme, string ports, string restart, out string? code, out string? message, string irqs = "", string memory = "", string dma = "")
     {
         code = null;
         message = null;
@@ -121,6 +122,23 @@ public sealed class RedoxWriteInitfs : MSBuildTask
             }
             words.Append(" irqs=").Append(string.Join(',', lines));
         }
+        if (memory.Length > 0 || dma.Length > 0)
+        {
+            string[] ranges = memory.Length == 0 ? [] : memory.Split(',').Select(r => r.Trim()).ToArray();
+            bool valid = ranges.Length <= 4 && ranges.All(r =>
+            {
+                string[] ends = r.Split('-');
+                return ends.Length == 2 && TryAddress(ends[0], out ulong first) && TryAddress(ends[1], out ulong last) && first <= last;
+            }) && (dma.Length == 0 || (int.TryParse(dma, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int kib) && kib <= 1 << 20));
+            if (!valid)
+            {
+                code = "RDXB099";
+                message = $"The Memory '{memory}' or Dma '{dma}' of program '{program}' is malformed. Hint: Memory is up to 4 comma-separated physical ranges 'first-last' (e.g. '0xfee00000-0xfee00fff'); Dma is the KiB of DMA memory it may allocate (a whole number).";
+                return null;
+            }
+            if (ranges.Length > 0) words.Append(" memory=").Append(string.Join(',', ranges));
+            if (dma.Length > 0) words.Append(" dma=").Append(dma);
+        }
         if (restart.Length > 0)
         {
             if (!int.TryParse(restart, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int count) || count > 1000)
@@ -132,6 +150,15 @@ public sealed class RedoxWriteInitfs : MSBuildTask
             words.Append(" restart=").Append(count);
         }
         return words.ToString();
+    }
+
+    private static bool TryAddress(string text, out ulong address)
+    {
+        text = text.Trim();
+        bool parsed = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? ulong.TryParse(text.AsSpan(2), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out address)
+            : ulong.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out address);
+        return parsed && address < 1UL << 52;
     }
 
     private static bool TryPort(string text, out int port)

@@ -15,6 +15,7 @@ public sealed class InitfsManifestTests
         Assert.Equal(" scheme=cmos ports=0x70-0x71,128 restart=3", words);
         Assert.Equal("", RedoxWriteInitfs.Grants("hello", "", "", "", out _, out _));
         Assert.Equal(" scheme=ps2 ports=0x60,0x64 irqs=1,12", RedoxWriteInitfs.Grants("ps2d", "ps2", "0x60,0x64", "", out _, out _, "1, 12"));
+        Assert.Equal(" scheme=nic memory=0xfebc0000-0xfebdffff dma=64", RedoxWriteInitfs.Grants("nicd", "nic", "", "", out _, out _, "", "0xfebc0000-0xfebdffff", "64"));
     }
 
     [Theory]
@@ -33,9 +34,12 @@ public sealed class InitfsManifestTests
     [InlineData("ok", "", "", "RDXB098", "2")]
     [InlineData("ok", "", "", "RDXB098", "16")]
     [InlineData("ok", "", "", "RDXB098", "one")]
-    public void A_malformed_grant_is_a_build_error_with_its_code_and_a_hint(string scheme, string ports, string restart, string expected, string irqs = "")
+    [InlineData("ok", "", "", "RDXB099", "", "0xfee00000")]
+    [InlineData("ok", "", "", "RDXB099", "", "0x2000-0x1000")]
+    [InlineData("ok", "", "", "RDXB099", "", "", "lots")]
+    public void A_malformed_grant_is_a_build_error_with_its_code_and_a_hint(string scheme, string ports, string restart, string expected, string irqs = "", string memory = "", string dma = "")
     {
-        string? words = RedoxWriteInitfs.Grants("drv", scheme, ports, restart, out string? code, out string? message, irqs);
+        string? words = RedoxWriteInitfs.Grants("drv", scheme, ports, restart, out string? code, out string? message, irqs, memory, dma);
 
         Assert.Null(words);
         Assert.Equal(expected, code);
