@@ -6,7 +6,7 @@ namespace Redox.Testing;
 /// One open file description of a hosted process (what a descriptor number points at). Several descriptors may share
 /// it (<c>dup(fd, "")</c>, as in Redox): they share the offset, and the scheme's handle is closed with the last one.
 /// </summary>
-public sealed class FileDescription
+public sealed class FileDescription : Redox.Kernel.Ipc.IOpenDescription
 {
     /// <summary>What this refers to.</summary>
     public DescriptorKind Kind { get; init; }
@@ -31,4 +31,11 @@ public sealed class FileDescription
 
     /// <summary>Descriptors referring to this description (the last close releases it).</summary>
     internal int References = 1;
+
+    /// <inheritdoc/>
+    int Redox.Kernel.Ipc.IOpenDescription.References
+    {
+        get => References;
+        set => References = value;
+    }
 }

@@ -1,3 +1,4 @@
+using Redox.Kernel.Ipc;
 using System;
 using System.Collections.Generic;
 using System.Threading;
@@ -15,7 +16,11 @@ public sealed class HostedProcess
     [ThreadStatic]
     private static HostedProcess? t_current;
 
-    private readonly List<FileDescription?> _descriptors = new();
+    /// <summary>Descriptors per hosted process (the real kernel's are fewer: <c>Process.DescriptorCapacity</c>).</summary>
+    public const int DescriptorCapacity = 1024;
+
+    // The descriptor table is the real kernel's (Redox.Kernel.Ipc), under this process's lock.
+    private readonly DescriptorTable<FileDescription> _descriptors = new(DescriptorCapacity);
     private readonly List<Thread> _threads = new();
     private readonly object _gate = new();
 
@@ -72,12 +77,7 @@ public sealed class HostedProcess
         {
             lock (_gate)
             {
-                int n = 0;
-                foreach (var d in _descriptors)
-                {
-                    n += d == null ? 0 : 1;
-                }
-                return n;
+                return _descriptors.Count;
             }
         }
     }
@@ -114,21 +114,21 @@ public sealed class HostedProcess
         }
     }
 
-    /// <summary>Installs <paramref name="description"/> at the lowest free descriptor number.</summary>
+    /// <summary>
+    /// Installs <paramref name="description"/> at the lowest free descriptor number. Throws
+    /// <see cref="InvalidOperationException"/> when all <see cref="DescriptorCapacity"/> are in use (the system calls answer
+    /// EMFILE instead).
+    /// </summary>
     public ulong AddDescriptor(FileDescription description)
+        => TryAddDescriptor(description, out ulong fd) ? fd : throw new InvalidOperationException("the descriptor table is full (EMFILE)");
+
+    internal bool TryAddDescriptor(FileDescription description, out ulong fd)
     {
         lock (_gate)
         {
-            for (int i = 0; i < _descriptors.Count; i++)
-            {
-                if (_descriptors[i] == null)
-                {
-                    _descriptors[i] = description;
-                    return (ulong)i;
-                }
-            }
-            _descriptors.Add(description);
-            return (ulong)(_descriptors.Count - 1);
+            int added = _descriptors.Add(description);
+            fd = added < 0 ? 0 : (ulong)added;
+            return added >= 0;
         }
     }
 
@@ -137,22 +137,23 @@ public sealed class HostedProcess
     {
         lock (_gate)
         {
-            return fd < (ulong)_descriptors.Count ? _descriptors[(int)fd] : null;
+            return _descriptors.Get(fd);
         }
     }
 
-    /// <summary>Removes descriptor <paramref name="fd"/> and returns what it referred to, or null.</summary>
-    public FileDescription? RemoveDescriptor(ulong fd)
+    /// <summary>
+    /// Removes descriptor <paramref name="fd"/> and returns what it referred to, or null. The description's reference
+    /// count drops with it (the table is the real kernel's); it is released when that reaches 0.
+    /// </summary>
+    public FileDescription? RemoveDescriptor(ulong fd) => RemoveDescriptor(fd, out _);
+
+    internal FileDescription? RemoveDescriptor(ulong fd, out bool lastReference)
     {
         lock (_gate)
         {
-            if (fd >= (ulong)_descriptors.Count)
-            {
-                return null;
-            }
-            var d = _descriptors[(int)fd];
-            _descriptors[(int)fd] = null;
-            return d;
+            FileDescription? description = _descriptors.Get(fd);
+            lastReference = _descriptors.Remove(fd, out FileDescription? released) && released is not null;
+            return description;
         }
     }
 

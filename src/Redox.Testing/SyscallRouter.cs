@@ -154,11 +154,11 @@ public static unsafe class SyscallRouter
             {
                 return errno;
             }
-            return SyscallResult.Ok(process.AddDescriptor(new FileDescription { Kind = DescriptorKind.SchemeSocket, Endpoint = endpoint, Flags = flags }));
+            return Install(process, new FileDescription { Kind = DescriptorKind.SchemeSocket, Endpoint = endpoint, Flags = flags });
         }
         if (scheme.SequenceEqual("event"u8))
         {
-            return SyscallResult.Ok(process.AddDescriptor(new FileDescription { Kind = DescriptorKind.EventQueue, Events = new EventQueue(), Flags = flags }));
+            return Install(process, new FileDescription { Kind = DescriptorKind.EventQueue, Events = new EventQueue(), Flags = flags });
         }
         var target = process.Kernel.FindScheme(scheme);
         if (target == null)
@@ -172,14 +172,14 @@ public static unsafe class SyscallRouter
         {
             return result;
         }
-        return SyscallResult.Ok(process.AddDescriptor(new FileDescription
+        return Install(process, new FileDescription
         {
             Kind = DescriptorKind.SchemeHandle,
             Endpoint = target,
             HandleId = result.Value,
             Flags = flags,
             Positioned = (cqe.NewFdFlags & NewFdFlags.Positioned) != 0,
-        }));
+        });
     }
 
     private static SyscallResult PathCall(HostedProcess process, Opcode opcode, nuint pointer, nuint length)
@@ -198,12 +198,12 @@ public static unsafe class SyscallRouter
 
     private static SyscallResult Close(HostedProcess process, nuint fd)
     {
-        var description = process.RemoveDescriptor(fd);
+        var description = process.RemoveDescriptor(fd, out bool lastReference);
         if (description == null)
         {
             return Errno.EBADF;
         }
-        if (Interlocked.Decrement(ref description.References) > 0)
+        if (!lastReference)
         {
             return SyscallResult.Ok(0);     // another descriptor still refers to the description
         }
@@ -355,7 +355,12 @@ public static unsafe class SyscallRouter
         if (length == 0)
         {
             Interlocked.Increment(ref description.References);
-            return SyscallResult.Ok(process.AddDescriptor(description));
+            if (!process.TryAddDescriptor(description, out ulong copy))
+            {
+                Interlocked.Decrement(ref description.References);
+                return Errno.EMFILE;
+            }
+            return SyscallResult.Ok(copy);
         }
         if (description.Kind != DescriptorKind.SchemeHandle)
         {
@@ -367,14 +372,14 @@ public static unsafe class SyscallRouter
         {
             return result;
         }
-        return SyscallResult.Ok(process.AddDescriptor(new FileDescription
+        return Install(process, new FileDescription
         {
             Kind = DescriptorKind.SchemeHandle,
             Endpoint = description.Endpoint,
             HandleId = result.Value,
             Flags = description.Flags,
             Positioned = (cqe.NewFdFlags & NewFdFlags.Positioned) != 0,
-        }));
+        });
     }
 
     private static SyscallResult Simple(HostedProcess process, nuint fd, Opcode opcode, nuint a1 = 0, nuint a2 = 0, nuint a3 = 0, nuint a4 = 0)
@@ -421,4 +426,8 @@ public static unsafe class SyscallRouter
         sqe.Arg5 = count > 2 ? words[2] : 0;
         return SyscallResult.Demux(description.Endpoint!.Call(sqe).Result);
     }
+
+    // A full table (EMFILE) is an answer, not an exception.
+    private static SyscallResult Install(HostedProcess process, FileDescription description)
+        => process.TryAddDescriptor(description, out ulong fd) ? SyscallResult.Ok(fd) : Errno.EMFILE;
 }

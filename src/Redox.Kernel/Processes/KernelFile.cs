@@ -5,7 +5,7 @@ namespace Redox.Kernel.Processes;
 /// a user scheme (its socket, or a handle its driver gave out).
 /// Shared by the descriptors <c>dup</c> makes, so they share the offset, as open file descriptions do.
 /// </summary>
-public sealed unsafe class KernelFile
+public sealed unsafe class KernelFile : Ipc.IOpenDescription
 {
     /// <summary>Creates a description with one reference.</summary>
     public KernelFile(KernelFileKind kind, uint flags, byte* data, ulong length, byte* path, int pathLength)

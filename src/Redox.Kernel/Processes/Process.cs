@@ -53,7 +53,10 @@ public sealed class Process
     public KernelThread? Thread { get; internal set; }
 
     /// <summary>The open descriptors.</summary>
-    public DescriptorTable Files { get; } = new DescriptorTable();
+    public Ipc.DescriptorTable<KernelFile> Files { get; } = new Ipc.DescriptorTable<KernelFile>(DescriptorCapacity);
+
+    /// <summary>Descriptors per process.</summary>
+    public const int DescriptorCapacity = 64;
 
     /// <summary>Set by <c>kill</c>: the thread ends the next time it would run.</summary>
     public bool KillPending { get; internal set; }
