@@ -89,6 +89,7 @@ public static unsafe class ProcessTable
             {
                 process = new Process(s_nextId++, parentId, nameCopy, space);
                 process.Ports = grants.Ports;
+                process.HasPorts = grants.Ports.Count != 0;
                 process.IrqGrants = grants.Irqs;
                 process.Physical = grants.Physical;
                 process.SchemeGrantText = grants.Scheme;

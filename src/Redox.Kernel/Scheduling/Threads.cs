@@ -184,14 +184,16 @@ public static unsafe class Threads
         }
         if (next != previous)
         {
+            PerCpu.Activate(next.StackBase + StackSize, next.PageTableRoot);
+            // Port grants are rare: the bitmap is touched only when the next process has some or some are open.
             Processes.Process? process = next.Process;
-            if (process is null) PerCpu.Activate(next.StackBase + StackSize, next.PageTableRoot, s_noPorts);
-            else PerCpu.Activate(next.StackBase + StackSize, next.PageTableRoot, process.Ports);
+            if (process is not null && process.HasPorts) IoPermissionBitmap.Switch(process.Ports);
+            else if (IoPermissionBitmap.AnyOpen) IoPermissionBitmap.Switch(s_noPorts);
         }
         return next.SavedContext;
     }
 
-    private static readonly PortGrants s_noPorts;
+    private static readonly PortGrants s_noPorts = default;
 
     private static KernelThread NewThread(string name, int priority, delegate*<nint, void> entry, nint argument)
     {

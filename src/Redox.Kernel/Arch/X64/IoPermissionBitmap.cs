@@ -18,6 +18,9 @@ public static unsafe class IoPermissionBitmap
     /// <summary>Called once by <see cref="Gdt"/> with the bitmap inside the TSS.</summary>
     internal static void Attach(byte* bitmap) => s_bitmap = bitmap;
 
+    /// <summary>True while some process's ports are open (a switch must close them).</summary>
+    public static bool AnyOpen => s_openCopy.Count != 0;
+
     /// <summary>True when ring 3 may use <paramref name="port"/> right now.</summary>
     public static bool IsOpen(ushort port) => s_bitmap != null && (s_bitmap[port >> 3] & (1 << (port & 7))) == 0;
 

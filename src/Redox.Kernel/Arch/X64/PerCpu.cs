@@ -34,11 +34,10 @@ public static unsafe class PerCpu
     /// Prepares the CPU to run a thread: the stack ring 3 enters the kernel on (TSS RSP0 for interrupts, the
     /// per-CPU block for syscall) and its address space (CR3, written only when it changes).
     /// </summary>
-    public static void Activate(ulong kernelStackTop, ulong pageTableRoot, in PortGrants ports)
+    public static void Activate(ulong kernelStackTop, ulong pageTableRoot)
     {
         s_block.KernelStackTop = kernelStackTop;
         Gdt.SetKernelStack(kernelStackTop);
         AddressSpaces.Switch(pageTableRoot);
-        IoPermissionBitmap.Switch(ports);
     }
 }
