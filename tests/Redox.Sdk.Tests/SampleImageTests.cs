@@ -37,12 +37,16 @@ public sealed class SampleImageTests : IDisposable
         (int exit, string output) = DotnetRun(Path.Combine("samples", "HelloKernel"));
 
         Assert.True(exit == 0, output);
-        // Every daemon started from its manifest line, created its scheme, and was stopped by the kernel (kill 15).
+        // The kernel writes its lines piece by piece, and while it starts a program, others already print: "init: zerod"
+        // can be followed by whole lines of other programs and of the kernel before " started as process 3". Only the
+        // lines written after the programs are done (the daemons' ends, the summary) are matched on the kernel's side,
+        // with the programs' lines (each one write) taken out first.
+        string kernel = Regex.Replace(output, @"(greeter|sleeper|client|zerod|nulld|ramdiskd|cmosd): [^\n]*\n|  \[[AB]\] step \d+ at tick \d+\n", "");
+        // Every daemon was started from its manifest line, created its scheme, and was stopped by the kernel (kill 15).
         foreach ((string program, string scheme) in new[] { ("zerod", "zero"), ("nulld", "null"), ("ramdiskd", "ramdisk"), ("cmosd", "cmos") })
         {
-            Assert.Matches($@"init: {program} started as process \d+\n", output);
             Assert.Contains($"{program}: serving {scheme}:\n", output);
-            Assert.Matches($@"process \d+ \({program}\) ended by signal 15\n", output);
+            Assert.Matches($@"process \d+ \({program}\) ended by signal 15\n", kernel);
         }
         // The client reached each driver and got the answers it must give.
         Assert.Contains("client: zero: read 64 bytes, all zero\n", output);
@@ -52,10 +56,10 @@ public sealed class SampleImageTests : IDisposable
         Assert.DoesNotContain("client: FAILED", output);
         Match report = Regex.Match(output, "client: all four drivers answered through the kernel\n");
         Assert.True(report.Success, output);
-        Assert.Matches(@"process \d+ \(DriverClient\) exited with code 0\n", output);
-        // The daemons were stopped only after the client was done, and no stop counted as a failure.
+        // The daemons were stopped only after the client was done; the client and every other program ended with 0, and
+        // no stop counted as a failure (the summary counts any other end).
         Assert.True(output.IndexOf("(zerod) ended by signal 15", StringComparison.Ordinal) > report.Index, output);
-        Assert.Contains("processes: 7 started, all ended, 0 with a non-zero status\n", output);
+        Assert.Contains("processes: 7 started, all ended, 0 with a non-zero status\n", kernel);
         Assert.DoesNotContain("init: restarting", output);
     }
 

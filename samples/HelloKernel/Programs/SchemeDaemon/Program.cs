@@ -33,27 +33,40 @@ public static class Program
     {
         SyscallResult socket = SchemeServer.CreateSocket(name);
         if (socket.IsError) return Failed("could not create the scheme"u8, socket);
-        Sys.Write(1, Process.Argument(0));
-        Sys.Write(1, ": serving "u8);
-        Sys.Write(1, name.Slice(1));
-        Sys.Write(1, ":\n"u8);
+        Say(1, "serving "u8, name.Slice(1), ":"u8);
         SyscallResult served = new SchemeServer(scheme, (nuint)socket.Value).Run();
         return served.IsError ? Failed("serving ended"u8, served) : 0;
     }
 
     private static int Failed(ReadOnlySpan<byte> what, SyscallResult result)
     {
-        Sys.Write(2, Process.Argument(0));
-        Sys.Write(2, ": "u8);
-        Sys.Write(2, what);
-        Sys.Write(2, ", errno "u8);
-        Span<byte> digits = stackalloc byte[3];
-        int errno = (int)result.Error;
-        digits[0] = (byte)('0' + errno / 100 % 10);
-        digits[1] = (byte)('0' + errno / 10 % 10);
-        digits[2] = (byte)('0' + errno % 10);
-        Sys.Write(2, digits);
-        Sys.Write(2, "\n"u8);
+        Span<byte> errno = stackalloc byte[16];
+        ", errno "u8.CopyTo(errno);
+        int code = (int)result.Error, digits = code >= 100 ? 3 : code >= 10 ? 2 : 1;
+        for (int i = digits - 1, rest = code; i >= 0; i--, rest /= 10) errno[8 + i] = (byte)('0' + rest % 10);
+        Say(2, what, errno.Slice(0, 8 + digits), default);
         return 3;
+    }
+
+    // "<program name>: <a><b><c>\n" with one write, so the line reaches the console whole.
+    private static void Say(nuint fd, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c)
+    {
+        Span<byte> line = stackalloc byte[128];
+        int length = 0;
+        Append(line, ref length, Process.Argument(0));
+        Append(line, ref length, ": "u8);
+        Append(line, ref length, a);
+        Append(line, ref length, b);
+        Append(line, ref length, c);
+        if (length == line.Length) length--;
+        line[length++] = (byte)'\n';
+        Sys.Write(fd, line.Slice(0, length));
+    }
+
+    private static void Append(Span<byte> line, ref int length, ReadOnlySpan<byte> text)
+    {
+        int n = text.Length < line.Length - length ? text.Length : line.Length - length;
+        text.Slice(0, n).CopyTo(line.Slice(length));
+        length += n;
     }
 }
