@@ -5,9 +5,10 @@ using Redox.Kernel.Scheduling;
 
 /// <summary>
 /// The sample image: two kernel threads that never yield take turns only because the timer preempts them;
-/// then a memory summary. Runs on the kernel's boot thread after the boot log says <c>ready</c>, while the two
-/// ring-3 programs of the initfs (Programs/Greeter, Programs/Sleeper) run in their own address spaces; the kernel
-/// ends the image when this Main and both programs are done.
+/// then a memory summary. Runs on the kernel's boot thread after the boot log says <c>ready</c>, while the ring-3
+/// programs of the initfs run in their own address spaces (Programs/Greeter, Programs/Sleeper, the sample drivers as
+/// scheme daemons and Programs/DriverClient, which uses them); the kernel ends the image when this Main and the
+/// programs are done, stopping the daemons then.
 /// </summary>
 public static unsafe class Program
 {
