@@ -119,7 +119,8 @@ public static unsafe class FileCalls
             ulong n = length - done < Chunk ? length - done : Chunk;
             error = UserMemory.CopyIn(process.Space, chunk, buffer + done, n);
             if (error != 0) return done == 0 ? error : SyscallResult.Ok(done);
-            KernelLog.Write(new ReadOnlySpan<byte>(chunk, (int)n));
+            // One chunk goes out whole: nothing preempts it halfway and writes into the middle of a line.
+            using (Arch.X64.InterruptGuard.Enter()) KernelLog.Write(new ReadOnlySpan<byte>(chunk, (int)n));
             done += n;
         }
         return SyscallResult.Ok(length);

@@ -6,11 +6,14 @@ namespace Redox.Kernel.Syscalls;
 
 /// <summary>
 /// Clocks and sleeping. The clock is the scheduler's tick (10 ms at 100 Hz): CLOCK_MONOTONIC counts from boot;
-/// the kernel has no wall-clock source yet, so CLOCK_REALTIME also counts from boot (the RTC driver will set it).
+/// CLOCK_REALTIME is the CMOS clock's reading at boot (<see cref="Boot.RtcClock"/>, UTC) plus the time since.
 /// </summary>
 public static unsafe class TimeCalls
 {
     private const long NanosecondsPerSecond = 1_000_000_000;
+
+    /// <summary>Seconds since the epoch at boot (0 when the RTC gave no valid date: realtime then counts from boot).</summary>
+    public static ulong RealtimeAtBoot { get; set; }
 
     /// <summary>Nanoseconds since boot.</summary>
     public static ulong Now() => Threads.Scheduler!.Ticks * (ulong)(NanosecondsPerSecond / KernelMain.TimerHertz);
@@ -21,7 +24,7 @@ public static unsafe class TimeCalls
         if (clock != (ulong)ClockId.Monotonic && clock != (ulong)ClockId.Realtime) return Errno.EINVAL;
         ulong now = Now();
         TimeSpec time;
-        time.Seconds = (long)(now / NanosecondsPerSecond);
+        time.Seconds = (long)(now / NanosecondsPerSecond + (clock == (ulong)ClockId.Realtime ? RealtimeAtBoot : 0));
         time.Nanoseconds = (int)(now % NanosecondsPerSecond);
         Errno error = UserMemory.CopyOut(process.Space, pointer, &time, (ulong)sizeof(TimeSpec));
         return error != 0 ? error : SyscallResult.Ok(0);

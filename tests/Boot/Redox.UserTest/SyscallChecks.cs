@@ -92,6 +92,8 @@ internal static unsafe class SyscallChecks
         TimeSpec now;
         Check(Sys.Call(SyscallNumbers.ClockGettime, 4, (nuint)(&now)).IsOk, "clock_gettime monotonic"u8);
         Check(Sys.Call(SyscallNumbers.ClockGettime, 77, (nuint)(&now)).Error == Errno.EINVAL, "unknown clock"u8);
+        // CLOCK_REALTIME (1) is the RTC's UTC: QEMU starts it at the host's time, surely after 2024-01-01.
+        Check(Sys.Call(SyscallNumbers.ClockGettime, 1, (nuint)(&now)).IsOk && now.Seconds > 1_704_067_200, "clock_gettime realtime is the wall clock"u8);
         Check(Sys.Call(SyscallNumbers.ClockGettime, 4, unchecked((nuint)0xFFFF_FFFF_8010_0000UL)).Error == Errno.EFAULT, "clock into the kernel"u8);
         TimeSpec bad;
         bad.Seconds = 0;
