@@ -73,6 +73,28 @@ public static class InitManifest
         return value;
     }
 
+    /// <summary>A decimal or <c>0x</c> hexadecimal number of at most <paramref name="max"/>; false when it is not one.</summary>
+    public static bool TryNumber(ReadOnlySpan<byte> text, ulong max, out ulong value)
+    {
+        value = 0;
+        ulong radix = 10;
+        if (text.Length > 2 && text[0] == (byte)'0' && (text[1] == (byte)'x' || text[1] == (byte)'X'))
+        {
+            radix = 16;
+            text = text.Slice(2);
+        }
+        if (text.IsEmpty || text.Length > 16) return false;
+        foreach (byte b in text)
+        {
+            ulong digit = b >= (byte)'0' && b <= (byte)'9' ? (ulong)(b - '0')
+                : b >= (byte)'a' && b <= (byte)'f' ? (ulong)(b - 'a' + 10)
+                : b >= (byte)'A' && b <= (byte)'F' ? (ulong)(b - 'A' + 10) : 99;
+            if (digit >= radix || value > (max - digit) / radix) return false;
+            value = value * radix + digit;
+        }
+        return true;
+    }
+
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text)
     {
         int start = 0, end = text.Length;

@@ -55,23 +55,5 @@ public unsafe struct PhysicalGrants
     }
 
     private static bool TryNumber(System.ReadOnlySpan<byte> text, out ulong value)
-    {
-        value = 0;
-        ulong radix = 10;
-        if (text.Length > 2 && text[0] == (byte)'0' && (text[1] == (byte)'x' || text[1] == (byte)'X'))
-        {
-            radix = 16;
-            text = text.Slice(2);
-        }
-        if (text.IsEmpty || text.Length > 13) return false;
-        foreach (byte b in text)
-        {
-            ulong digit = b >= (byte)'0' && b <= (byte)'9' ? (ulong)(b - '0')
-                : b >= (byte)'a' && b <= (byte)'f' ? (ulong)(b - 'a' + 10)
-                : b >= (byte)'A' && b <= (byte)'F' ? (ulong)(b - 'A' + 10) : 99;
-            if (digit >= radix) return false;
-            value = value * radix + digit;
-        }
-        return value < (1UL << 52);
-    }
+        => Boot.InitManifest.TryNumber(text, (1UL << 52) - 1, out value);
 }

@@ -24,10 +24,8 @@ public static unsafe class FileCalls
     /// <summary>SYS_OPEN(path, length, flags) -> descriptor.</summary>
     public static SyscallResult Open(Process process, ulong path, ulong length, ulong flags)
     {
-        if (length == 0) return Errno.ENOENT;
-        if (length > MaxPath) return Errno.ENAMETOOLONG;
         byte* buffer = stackalloc byte[MaxPath];
-        Errno error = UserMemory.CopyIn(process.Space, buffer, path, length);
+        Errno error = CopyPath(process, path, length, buffer);
         if (error != 0) return error;
         ReadOnlySpan<byte> text = new ReadOnlySpan<byte>(buffer, (int)length);
         uint openFlags = (uint)flags;
@@ -63,10 +61,8 @@ public static unsafe class FileCalls
     /// <summary>SYS_UNLINK / SYS_RMDIR(path, length): user schemes only (the kernel schemes have nothing to remove).</summary>
     public static SyscallResult PathCall(Process process, Opcode opcode, ulong path, ulong length)
     {
-        if (length == 0) return Errno.ENOENT;
-        if (length > MaxPath) return Errno.ENAMETOOLONG;
         byte* buffer = stackalloc byte[MaxPath];
-        Errno error = UserMemory.CopyIn(process.Space, buffer, path, length);
+        Errno error = CopyPath(process, path, length, buffer);
         if (error != 0) return error;
         ReadOnlySpan<byte> text = new ReadOnlySpan<byte>(buffer, (int)length);
         if (!SplitScheme(text, out ReadOnlySpan<byte> scheme, out ReadOnlySpan<byte> rest)) return Errno.ENOENT;
@@ -216,6 +212,14 @@ public static unsafe class FileCalls
         ulong count = length < (ulong)total ? length : (ulong)total;
         Errno error = UserMemory.CopyOut(process.Space, buffer, text, count);
         return error != 0 ? error : SyscallResult.Ok(count);
+    }
+
+    /// <summary>Copies a path argument into <paramref name="buffer"/> (<see cref="MaxPath"/> bytes): ENOENT when empty, ENAMETOOLONG when longer.</summary>
+    private static Errno CopyPath(Process process, ulong path, ulong length, byte* buffer)
+    {
+        if (length == 0) return Errno.ENOENT;
+        if (length > MaxPath) return Errno.ENAMETOOLONG;
+        return UserMemory.CopyIn(process.Space, buffer, path, length);
     }
 
     /// <summary>Splits <c>name:rest</c> or <c>/scheme/name/rest</c>.</summary>

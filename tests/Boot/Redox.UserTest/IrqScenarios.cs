@@ -74,13 +74,5 @@ public static unsafe class IrqScenarios
         return 0;
     }
 
-    private static int Fail(ReadOnlySpan<byte> what, SyscallResult result)
-    {
-        Output.Text("usertest: check failed: "u8);
-        Output.Text(what);
-        Output.Text(" (result "u8);
-        Output.Number(result.IsError ? (ulong)result.Error : result.Value);
-        Output.Line(result.IsError ? " errno)"u8 : ")"u8);
-        return 1;
-    }
+    private static int Fail(ReadOnlySpan<byte> what, SyscallResult result) => Output.Fail(what, result);
 }

@@ -31,6 +31,17 @@ internal static unsafe class Output
         return 1;
     }
 
+    /// <summary>Reports a failed check with the call's result (a value, or an errno) and returns the failure exit code.</summary>
+    public static int Fail(ReadOnlySpan<byte> what, SyscallResult result)
+    {
+        Text("usertest: check failed: "u8);
+        Text(what);
+        Text(" (result "u8);
+        Number(result.IsError ? (ulong)result.Error : result.Value);
+        Line(result.IsError ? " errno)"u8 : ")"u8);
+        return 1;
+    }
+
     public static ulong Parse(ReadOnlySpan<byte> text, ulong fallback)
     {
         if (text.IsEmpty) return fallback;

@@ -81,22 +81,8 @@ public unsafe struct PortGrants
 
     private static bool TryNumber(System.ReadOnlySpan<byte> text, out uint value)
     {
-        value = 0;
-        uint radix = 10;
-        if (text.Length > 2 && text[0] == (byte)'0' && (text[1] == (byte)'x' || text[1] == (byte)'X'))
-        {
-            radix = 16;
-            text = text.Slice(2);
-        }
-        if (text.IsEmpty || text.Length > 6) return false;
-        foreach (byte b in text)
-        {
-            uint digit = b >= (byte)'0' && b <= (byte)'9' ? (uint)(b - '0')
-                : b >= (byte)'a' && b <= (byte)'f' ? (uint)(b - 'a' + 10)
-                : b >= (byte)'A' && b <= (byte)'F' ? (uint)(b - 'A' + 10) : 99;
-            if (digit >= radix) return false;
-            value = value * radix + digit;
-        }
-        return value <= 0xFFFF;
+        bool parsed = Redox.Kernel.Boot.InitManifest.TryNumber(text, 0xFFFF, out ulong number);
+        value = (uint)number;
+        return parsed;
     }
 }
