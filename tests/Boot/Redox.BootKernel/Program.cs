@@ -64,6 +64,9 @@ public static class Program
         if (name.SequenceEqual("delegates"u8)) return DelegateScenario.Run();
         if (name.SequenceEqual("exceptions"u8)) return ExceptionScenario.Run();
         if (name.SequenceEqual("runtimecost"u8)) return RuntimeCostScenario.Run();
+        if (name.SequenceEqual("ipcfuzz"u8)) return IpcStressScenario.RunClientFuzz();
+        if (name.SequenceEqual("ipchostile"u8)) return IpcStressScenario.RunHostile();
+        if (name.SequenceEqual("ipcload"u8)) return IpcStressScenario.RunLoad();
         KernelLog.WriteLine("unknown scenario");
         return false;
     }
