@@ -7,7 +7,8 @@ using Redox.Syscall;
 /// only that request can have, so a client can tell its own answer from anyone else's; the driver counts each
 /// client's requests and checks their sequence numbers arrive in order, once each (a lost or repeated request shows
 /// as a gap or a repeat). A client's last call (op Done) carries how many answers it counted: the two counts must
-/// agree. The driver ends after the number of clients it was told to expect have said done.
+/// agree. The driver ends after the number of clients it was told to expect have said done. It serves through
+/// <see cref="SchemeDispatcher"/> (what <see cref="SchemeServer"/> runs) in its own loop, so it can replay answers.
 /// </summary>
 public sealed class EchoScheme : SchemeBase
 {
@@ -90,17 +91,39 @@ public sealed class EchoScheme : SchemeBase
         fixed (byte* p = bytes) ((ulong*)p)[index] = value;
     }
 
-    /// <summary>The daemon: creates <c>echo:</c>, serves until <paramref name="clientsText"/> clients said done, reports the counts.</summary>
-    public static int Serve(ReadOnlySpan<byte> clientsText)
+    /// <summary>
+    /// The daemon: creates <c>echo:</c>, serves until <paramref name="clientsText"/> clients said done, reports the counts.
+    /// With <paramref name="mode"/> <c>replay</c> it also writes each batch's answers a second time, late: after the next
+    /// batch was read, so their slots may carry new calls by then (a stale tag, which must reach no one).
+    /// </summary>
+    public static unsafe int Serve(ReadOnlySpan<byte> clientsText, ReadOnlySpan<byte> mode)
     {
         var scheme = new EchoScheme((int)Output.Parse(clientsText, 8));
+        bool replay = mode.SequenceEqual("replay"u8);
         SyscallResult socket = SchemeServer.CreateSocket(":echo"u8);
         if (socket.IsError) return Output.Fail("create :echo"u8);
-        var server = new SchemeServer(scheme, (nuint)socket.Value);
+        Sqe* requests = stackalloc Sqe[16];
+        Cqe* answers = stackalloc Cqe[16];
+        Cqe* previous = stackalloc Cqe[16];
+        int answered = 0, replayed = 0;
+        ulong replays = 0;
         while (!scheme.Finished)
         {
-            SyscallResult served = server.RunOnce();
-            if (served.IsError || served.Value == 0) return Output.Fail("echo: its socket failed"u8);
+            SyscallResult read = Sys.Read((nuint)socket.Value, new Span<byte>(requests, 16 * sizeof(Sqe)));
+            if (read.IsError || read.Value == 0) return Output.Fail("echo: its socket failed"u8);
+            if (replay && replayed > 0)
+            {
+                Sys.Write((nuint)socket.Value, new ReadOnlySpan<byte>(previous, replayed * sizeof(Cqe)));
+                replays += (ulong)replayed;
+            }
+            answered = 0;
+            for (int i = 0; i < (int)(read.Value / (ulong)sizeof(Sqe)); i++)
+            {
+                if (SchemeDispatcher.Dispatch(scheme, in requests[i], default, out Cqe answer)) answers[answered++] = answer;
+            }
+            if (answered > 0) Sys.Write((nuint)socket.Value, new ReadOnlySpan<byte>(answers, answered * sizeof(Cqe)));
+            for (int i = 0; i < answered; i++) previous[i] = answers[i];
+            replayed = answered;
         }
         Output.Text("usertest: echo served "u8);
         Output.Number(scheme.Total);
@@ -108,7 +131,14 @@ public sealed class EchoScheme : SchemeBase
         Output.Number((ulong)scheme._clients);
         Output.Text(" clients, "u8);
         Output.Number(scheme.Mismatches);
-        Output.Line(" lost, repeated or misrouted"u8);
+        Output.Text(" lost, repeated or misrouted"u8);
+        if (replay)
+        {
+            Output.Text("; "u8);
+            Output.Number(replays);
+            Output.Text(" stale answers replayed"u8);
+        }
+        Output.Line(""u8);
         return scheme.Mismatches == 0 ? 0 : 1;
     }
 

@@ -5,7 +5,8 @@ using Redox.Syscall;
 /// repeatable. It answers its calls with random results (values, errnos, counts larger than the buffer, negative
 /// non-errnos), garbage flag bits and extra bytes, unknown CQE kinds; it sends answers twice, late (after the slot
 /// was reused), with forged tags and stale generations; posts readiness for random handles; writes random byte counts
-/// (not multiples of 16, huge) from random pointers to its socket; and defers answers, answering out of order. Every
+/// (not multiples of 16, huge) from random pointers to its socket; reads its socket into memory not its own; and
+/// defers answers, answering out of order. Every
 /// call is answered in the end (when the socket runs dry, deferred calls get a random answer with the right tag), so
 /// its clients make progress; after <c>count</c> random responses it ends, and its clients see EIO, then ENODEV.
 /// It never answers ENODEV itself, so a client can tell the scheme is gone.
@@ -15,7 +16,7 @@ internal static unsafe class HostileScheme
 {
     private const int MaxPending = 64, MaxRecent = 32, Batch = 16;
     private static ulong s_state;
-    private static ulong s_sent, s_regular, s_kinds, s_forged, s_fevents, s_garbage, s_flushes;
+    private static ulong s_sent, s_regular, s_kinds, s_forged, s_fevents, s_garbage, s_flushes, s_badReads;
     private static int s_pending, s_recent;
     private static Sqe* s_pendingCalls;
     private static uint* s_recentTags;
@@ -84,7 +85,9 @@ internal static unsafe class HostileScheme
         Output.Number(s_garbage);
         Output.Text(" garbage writes, "u8);
         Output.Number(s_flushes);
-        Output.Line(" flushes of deferred calls)"u8);
+        Output.Text(" flushes of deferred calls), "u8);
+        Output.Number(s_badReads);
+        Output.Line(" bad reads of its socket"u8);
         return 0;
     }
 
@@ -135,6 +138,14 @@ internal static unsafe class HostileScheme
                     else Forged(answers + i, pick);
                 }
                 Send(socket, answers, count);
+                break;
+            case 12:
+                // A read of its requests into memory that is not its own, or too short for one: refused, nothing lost.
+                ulong pointer = (r >> 40) % 3 == 0 ? 0xFFFF_8000_0000_0000UL + (r >> 24) : (r >> 40) % 3 == 1 ? 0x0000_8000_0000_0000UL : 0x10;
+                ulong length = (r >> 44) % 2 == 0 ? (r >> 48) % 64 : 64UL << (int)((r >> 50) % 8);
+                if (pointer == 0x10 && length >= 64) length = 63;
+                Sys.Call(SyscallNumbers.Read, socket, (nuint)pointer, (nuint)length);
+                s_badReads++;
                 break;
             default:
                 break;                                                                   // defer: answer later
@@ -226,7 +237,9 @@ internal static unsafe class HostileScheme
     /// <summary>Raw bytes to the socket: a length that is no multiple of 16, huge, or from a bad pointer.</summary>
     private static void Garbage(nuint socket, Cqe* answers, ulong r)
     {
+        ulong forged = s_forged;
         for (int i = 0; i < 4; i++) Forged(answers + i, Next());
+        s_forged = forged;                                   // counted as one garbage write, not as answers
         ulong pointer, length;
         switch ((r >> 8) % 8)
         {

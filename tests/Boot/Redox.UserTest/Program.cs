@@ -37,7 +37,7 @@ public static class Program
         if (scenario.SequenceEqual("ipcfuzz"u8)) return IpcFuzzer.Run(parameter);
         if (scenario.SequenceEqual("hostile"u8)) return HostileScheme.Serve(parameter);
         if (scenario.SequenceEqual("hostile-client"u8)) return HostileClient.Run();
-        if (scenario.SequenceEqual("echo"u8)) return EchoScheme.Serve(parameter);
+        if (scenario.SequenceEqual("echo"u8)) return EchoScheme.Serve(parameter, Process.Argument(3));
         if (scenario.SequenceEqual("echo-client"u8)) return EchoScheme.Client(parameter);
         Output.Line("usertest: unknown scenario"u8);
         return 2;
