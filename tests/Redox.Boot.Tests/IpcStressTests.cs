@@ -34,8 +34,8 @@ public sealed class IpcStressTests
 
         Assert.False(boot.TimedOut, "a client of the hostile driver hung, or the driver never got its requests:\n" + boot.KernelLog);
         NoFaultAndNoLeak(boot);
-        Match sent = Regex.Match(boot.KernelLog, @"usertest: hostile driver sent (\d+) random responses \((\d+) answers, (\d+) of other kinds, (\d+) forged/stale/repeated, (\d+) readiness posts, (\d+) garbage writes, (\d+) flushes of deferred calls\), (\d+) bad reads");
-        Assert.True(sent.Success, boot.KernelLog);
+        // The second report is the full round's (the first is the warm-up's).
+        Match sent = Regex.Matches(boot.KernelLog, @"usertest: hostile driver sent (\d+) random responses \((\d+) answers, (\d+) of other kinds, (\d+) forged/stale/repeated, (\d+) readiness posts, (\d+) garbage writes, (\d+) flushes of deferred calls\), (\d+) bad reads").Last();
         Assert.True(long.Parse(sent.Groups[1].Value) >= 1_000_000, sent.Value);
         for (int kind = 2; kind <= 8; kind++) Assert.True(long.Parse(sent.Groups[kind].Value) > 1000, "every kind of bad response was sent: " + sent.Value);
         // Both clients of the full round called it many times and saw only well-formed answers, readiness included.
