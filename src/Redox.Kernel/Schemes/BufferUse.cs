@@ -5,8 +5,10 @@ public enum BufferUse : byte
 {
     /// <summary>The call has no buffer.</summary>
     None,
-    /// <summary>The driver reads it (write, a path): copied to the driver before the call.</summary>
+    /// <summary>The driver reads it (a path, times): copied to the driver before the call.</summary>
     In,
+    /// <summary>The driver reads it and answers how many bytes it took (write): a count larger than the buffer is EIO.</summary>
+    InCount,
     /// <summary>The driver fills it and answers a byte count (read, fpath): that many bytes are copied back.</summary>
     OutCount,
     /// <summary>The driver fills it whole and answers 0 (fstat): the whole buffer is copied back on success.</summary>

@@ -35,7 +35,7 @@ public static unsafe class SchemeCall
         if (use != BufferUse.None)
         {
             ulong target = scheme.BufferFor(slot);
-            Errno error = use == BufferUse.In || use == BufferUse.InOutWhole
+            Errno error = use == BufferUse.In || use == BufferUse.InCount || use == BufferUse.InOutWhole
                 ? UserMemory.CopyAcross(driver.Space, target, client.Space, address, length)
                 : UserMemory.Check(client.Space, address, length, write: true);
             if (error != 0) return error;

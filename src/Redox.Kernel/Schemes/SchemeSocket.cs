@@ -111,6 +111,7 @@ public static unsafe class SchemeSocket
         if (transfer.Client is null || transfer.Use == BufferUse.None || transfer.Use == BufferUse.In) return response;
         SyscallResult result = SyscallResult.Demux(response.Result);
         if (result.IsError) return response;
+        if (transfer.Use == BufferUse.InCount) return result.Value > transfer.Length ? Cqe.Respond(response.Tag, Errno.EIO) : response;
         ulong count = transfer.Use == BufferUse.OutCount ? result.Value : transfer.Length;
         if (count > transfer.Length) return Cqe.Respond(response.Tag, Errno.EIO);
         Errno error = UserMemory.CopyAcross(transfer.Client.Space, transfer.Address, driver.Space, scheme.BufferFor(slot), count);

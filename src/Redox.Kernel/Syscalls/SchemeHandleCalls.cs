@@ -70,7 +70,7 @@ public static class SchemeHandleCalls
     {
         ulong offset = file.Positioned ? file.Offset : 0;
         Sqe request = Request(opcode, file.HandleId, buffer, length, offset, file.Flags);
-        SyscallResult result = SchemeCall.Send(process, file.Scheme!, request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.In, out _);
+        SyscallResult result = SchemeCall.Send(process, file.Scheme!, request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.InCount, out _);
         if (result.IsOk && file.Positioned) file.Offset = offset + result.Value;
         return result;
     }
@@ -79,7 +79,7 @@ public static class SchemeHandleCalls
     public static SyscallResult TransferAt(Process process, KernelFile file, Opcode opcode, ulong buffer, ulong length, ulong offset, ulong flags)
     {
         Sqe request = Request(opcode, file.HandleId, buffer, length, offset, flags);
-        return SchemeCall.Send(process, file.Scheme!, request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.In, out _);
+        return SchemeCall.Send(process, file.Scheme!, request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.InCount, out _);
     }
 
     /// <summary>lseek: SEEK_END asks the driver for the size (Fsize); an unpositioned handle is a pipe (ESPIPE).</summary>
@@ -148,7 +148,10 @@ public static class SchemeHandleCalls
         words[0] = words[1] = words[2] = 0;
         Errno error = UserMemory.CopyIn(process.Space, words, metadata, (ulong)count * 8);
         if (error != 0) return error;
-        Sqe request = Request(Opcode.Call, file.HandleId, payload, length, words[0], words[1]);
+        // Without either flag no payload travels: the driver sees none (never the client's raw pointer).
+        Sqe request = use == BufferUse.None
+            ? Request(Opcode.Call, file.HandleId, 0, 0, words[0], words[1])
+            : Request(Opcode.Call, file.HandleId, payload, length, words[0], words[1]);
         request.Arg5 = words[2];
         return SchemeCall.Send(process, file.Scheme!, request, 1, use, out _);
     }
