@@ -1,14 +1,38 @@
 using Redox.Syscall;
 
-/// <summary>Text on descriptor 1 without allocation.</summary>
+/// <summary>
+/// Text on descriptor 1 without allocation. A line is gathered and written with one call when it ends, so programs
+/// running at once cannot cut into each other's lines (the kernel writes one call's bytes whole).
+/// </summary>
 internal static unsafe class Output
 {
-    public static void Text(ReadOnlySpan<byte> text) => Sys.Write(1, text);
+    private const int Capacity = 512;
+    private static readonly byte[] s_line = new byte[Capacity];
+    private static int s_length;
+
+    public static void Text(ReadOnlySpan<byte> text)
+    {
+        if (s_length + text.Length > Capacity) Flush();
+        if (text.Length > Capacity)
+        {
+            Sys.Write(1, text);
+            return;
+        }
+        text.CopyTo(new Span<byte>(s_line, s_length, text.Length));
+        s_length += text.Length;
+    }
 
     public static void Line(ReadOnlySpan<byte> text)
     {
-        Sys.Write(1, text);
-        Sys.Write(1, "\n"u8);
+        Text(text);
+        Text("\n"u8);
+        Flush();
+    }
+
+    private static void Flush()
+    {
+        if (s_length > 0) Sys.Write(1, new ReadOnlySpan<byte>(s_line, 0, s_length));
+        s_length = 0;
     }
 
     public static void Number(ulong value)
@@ -20,7 +44,7 @@ internal static unsafe class Output
             digits[19 - count++] = (byte)('0' + value % 10);
             value /= 10;
         } while (value != 0);
-        Sys.Write(1, new ReadOnlySpan<byte>(digits + 20 - count, count));
+        Text(new ReadOnlySpan<byte>(digits + 20 - count, count));
     }
 
     /// <summary>Reports a failed check and returns the failure exit code.</summary>
