@@ -9,12 +9,11 @@ using Redox.Syscall;
 /// </summary>
 internal static unsafe class Fuzzer
 {
-    private static ulong s_state;
 
     public static int Run(ReadOnlySpan<byte> countText)
     {
         ulong count = Output.Parse(countText, 1_000_000);
-        s_state = 0x9E37_79B9_7F4A_7C15;
+        SeededRandom.Seed(0x9E37_79B9_7F4A_7C15);
         Map request = default;
         request.Size = 64 * 1024;
         request.Flags = 0x0004_0000 | 0x0002_0000 | 2;
@@ -85,12 +84,5 @@ internal static unsafe class Fuzzer
         }
     }
 
-    private static ulong Next()
-    {
-        // xorshift64*: fast, seeded, repeatable.
-        s_state ^= s_state >> 12;
-        s_state ^= s_state << 25;
-        s_state ^= s_state >> 27;
-        return s_state * 0x2545_F491_4F6C_DD1D;
-    }
+    private static ulong Next() => SeededRandom.Next();
 }

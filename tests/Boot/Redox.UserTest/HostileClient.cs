@@ -13,11 +13,10 @@ internal static unsafe class HostileClient
 {
     private const int Guard = 64, Room = 8192;
     private const byte GuardByte = 0x5A;
-    private static ulong s_state;
 
     public static int Run()
     {
-        s_state = 0x1234_5678_9ABC_DEF1UL ^ ((ulong)Process.Id << 32);
+        SeededRandom.Seed(0x1234_5678_9ABC_DEF1UL ^ ((ulong)Process.Id << 32));
         byte* zone = stackalloc byte[Guard + Room + Guard];
         byte* buffer = zone + Guard;
         ulong* metadata = stackalloc ulong[3];
@@ -151,11 +150,5 @@ internal static unsafe class HostileClient
     /// <summary>A descriptor the kernel just gave: within the table and none of those held.</summary>
     private static bool IsNew(nuint fd, nuint queue, nuint handle) => fd > 2 && fd < 64 && fd != queue && fd != handle;
 
-    private static ulong Next()
-    {
-        s_state ^= s_state >> 12;
-        s_state ^= s_state << 25;
-        s_state ^= s_state >> 27;
-        return s_state * 0x2545_F491_4F6C_DD1D;
-    }
+    private static ulong Next() => SeededRandom.Next();
 }

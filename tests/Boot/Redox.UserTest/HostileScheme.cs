@@ -15,7 +15,6 @@ using Redox.Syscall;
 internal static unsafe class HostileScheme
 {
     private const int MaxPending = 64, MaxRecent = 32, Batch = 16;
-    private static ulong s_state;
     private static ulong s_sent, s_regular, s_kinds, s_forged, s_fevents, s_garbage, s_flushes, s_badReads;
     private static int s_pending, s_recent;
     private static Sqe* s_pendingCalls;
@@ -25,7 +24,7 @@ internal static unsafe class HostileScheme
     public static int Serve(ReadOnlySpan<byte> countText)
     {
         ulong target = Output.Parse(countText, 1_000_000);
-        s_state = 0xD1B5_4A32_D192_ED03;
+        SeededRandom.Seed(0xD1B5_4A32_D192_ED03);
         SyscallResult opened = Sys.Open(":hostile"u8, OpenFlags.Create | OpenFlags.ReadWrite | OpenFlags.NonBlock);
         if (opened.IsError) return Output.Fail("create :hostile"u8);
         nuint socket = (nuint)opened.Value;
@@ -274,12 +273,5 @@ internal static unsafe class HostileScheme
 
     private static void Remember(uint tag) => s_recentTags[s_recent++ % MaxRecent] = tag;
 
-    private static ulong Next()
-    {
-        // xorshift64*, as the syscall fuzzer.
-        s_state ^= s_state >> 12;
-        s_state ^= s_state << 25;
-        s_state ^= s_state >> 27;
-        return s_state * 0x2545_F491_4F6C_DD1D;
-    }
+    private static ulong Next() => SeededRandom.Next();
 }

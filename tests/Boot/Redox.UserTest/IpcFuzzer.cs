@@ -17,7 +17,6 @@ using Redox.Syscall;
 internal static unsafe class IpcFuzzer
 {
     private const int Area = 64 * 1024;
-    private static ulong s_state;
     private static ulong s_area;
     private static ulong s_open;                  // bit per descriptor this fuzzer holds (random calls may use them)
     private static nuint s_closed;                // the last descriptor closed
@@ -25,7 +24,7 @@ internal static unsafe class IpcFuzzer
     public static int Run(ReadOnlySpan<byte> countText)
     {
         ulong count = Output.Parse(countText, 1_000_000);
-        s_state = 0x5851_F42D_4C95_7F2D;
+        SeededRandom.Seed(0x5851_F42D_4C95_7F2D);
         Map request = default;
         request.Size = Area;
         request.Flags = 0x0004_0000 | 0x0002_0000 | 2;
@@ -308,12 +307,5 @@ internal static unsafe class IpcFuzzer
         Sys.Write(fd, new ReadOnlySpan<byte>(digits + 20 - count, count));
     }
 
-    private static ulong Next()
-    {
-        // xorshift64*, as the syscall fuzzer.
-        s_state ^= s_state >> 12;
-        s_state ^= s_state << 25;
-        s_state ^= s_state >> 27;
-        return s_state * 0x2545_F491_4F6C_DD1D;
-    }
+    private static ulong Next() => SeededRandom.Next();
 }
