@@ -16,6 +16,7 @@ internal static unsafe class SyscallChecks
         Files();
         TimeAndMemory();
         Processes();
+        Registers();
         if (s_failures == 0) Output.Line("usertest: syscalls all as the ABI says"u8);
         return s_failures == 0 ? 0 : 1;
     }
@@ -133,5 +134,44 @@ internal static unsafe class SyscallChecks
         Check(Process.Kill(Process.Id, (Signal)99).Error == Errno.EINVAL, "kill with a bad signal"u8);
         Check(Process.Kill(Process.Id, (Signal)0).IsOk, "kill 0 checks existence"u8);
         Check(Sys.Call(SyscallNumbers.Yield).IsOk, "yield"u8);
+    }
+
+    /// <summary>
+    /// Every register but rax, rcx and r11 comes back as it went in (Redox's convention), rcx holds the return address
+    /// and r11 the flags (what sysret restores them from), for a call that stays in the kernel (getpid), one that
+    /// switches to another thread and back (yield), one that sleeps, and one that fails (EFAULT).
+    /// </summary>
+    private static void Registers()
+    {
+        ulong* saved = stackalloc ulong[15];
+        TimeSpec nap;
+        nap.Seconds = 0;
+        nap.Nanoseconds = 2_000_000;
+        RegistersKept(saved, SyscallNumbers.Getpid, 0x1111, 0x2222, 0x3333, "getpid"u8);
+        RegistersKept(saved, SyscallNumbers.Yield, 0x4444, 0x5555, 0x6666, "yield"u8);
+        RegistersKept(saved, SyscallNumbers.Nanosleep, (ulong)(&nap), 0, 0x7777, "nanosleep"u8);
+        RegistersKept(saved, SyscallNumbers.Write, 1, 0xFFFF_FFFF_8010_0000, 16, "write of a kernel address"u8);
+    }
+
+    private static void RegistersKept(ulong* saved, nuint number, ulong a, ulong b, ulong c, ReadOnlySpan<byte> call)
+    {
+        ulong result = Native.SyscallRegisters(number, a, b, c, saved);
+        bool kept = saved[0] == a && saved[1] == b && saved[2] == c && saved[3] == 0x0808080808080808 && saved[4] == 0x0909090909090909
+            && saved[5] == 0x1010101010101010 && saved[6] == 0x0B0B0B0B0B0B0B0B && saved[7] == 0x0BB0BB0BB0BB0BB0 && saved[8] == 0x1212121212121212
+            && saved[9] == 0x1313131313131313 && saved[10] == 0x1414141414141414 && saved[11] == 0x1515151515151515;
+        // rcx = where the call returns to; r11 = the flags sysret restored (IF on, reserved bit 1 set, nothing kernel-made).
+        bool returned = saved[12] == saved[14] && (saved[13] & 0x202) == 0x202 && (saved[13] >> 22) == 0;
+        if (kept && returned) return;
+        s_failures++;
+        Output.Text("usertest: FAIL registers after "u8);
+        Output.Text(call);
+        Output.Text(": result "u8);
+        Output.Number(result);
+        for (int i = 0; i < 15; i++)
+        {
+            Output.Text(" "u8);
+            Output.Number(saved[i]);
+        }
+        Output.Line(""u8);
     }
 }

@@ -7,9 +7,9 @@ namespace Redox.Kernel.Arch.X64;
 /// <summary>
 /// Turns on the <c>syscall</c> instruction (Intel SDM vol. 3, 5.8.8): EFER.SCE, the selectors in STAR (kernel
 /// CS 0x08 / SS 0x10; SYSRET's user SS 0x1B / CS 0x23 come from base 0x10), the entry in LSTAR, and FMASK
-/// clearing IF (the entry switches stacks before it lets interrupts in), DF, TF and AC. Syscall.S builds an
-/// <see cref="InterruptFrame"/> from the caller's registers; <see cref="Dispatch"/> reads the Redox registers from
-/// it and writes the result into its rax.
+/// clearing IF (the entry switches stacks before it lets interrupts in), DF, TF and AC. Syscall.S saves what the
+/// Redox convention keeps and a System V call may change, and calls <see cref="Dispatch"/> with the Redox registers
+/// as arguments; the result goes back in rax.
 /// </summary>
 public static unsafe class SyscallEntry
 {
@@ -29,13 +29,10 @@ public static unsafe class SyscallEntry
     /// <summary>The kernel's own back end for Redox.Syscall's Sys: a direct call, as ring 0 needs no trap.</summary>
     public static delegate* unmanaged<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint> KernelStub => &KernelCall;
 
+    /// <summary>Syscall.S calls this with the Redox registers in System V order (rax, rdi, rsi, rdx, r10, r8).</summary>
     [UnmanagedCallersOnly(EntryPoint = "redox_syscall_dispatch")]
-    private static void Dispatch(InterruptFrame* frame)
-    {
-        frame->Rax = (ulong)SyscallResult.Mux(SyscallDispatcher.Dispatch(
-            (nuint)frame->Rax, (nuint)frame->Rdi, (nuint)frame->Rsi, (nuint)frame->Rdx,
-            (nuint)frame->R10, (nuint)frame->R8, (nuint)frame->R9));
-    }
+    private static nuint Dispatch(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e) =>
+        (nuint)SyscallResult.Mux(SyscallDispatcher.Dispatch(number, a, b, c, d, e, 0));
 
     [UnmanagedCallersOnly]
     private static nuint KernelCall(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f) =>

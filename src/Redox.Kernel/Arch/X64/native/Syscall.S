@@ -1,9 +1,12 @@
-# System calls from ring 3, Redox's register convention: rax = number, then rdi, rsi, rdx, r10, r8, r9; result in
-# rax; every other register is preserved except rcx and r11 (the syscall instruction uses them).
+# System calls from ring 3, Redox's register convention: rax = number, then rdi, rsi, rdx, r10, r8; result in rax;
+# every other register is preserved except rcx and r11 (the syscall instruction uses them).
 #
-# The entry builds the same InterruptFrame the interrupt path builds (Interrupts.S, InterruptFrame.cs), on the
-# calling thread's kernel stack, so a call that blocks or exits is switched away from exactly like a preempted
-# thread, and the user's registers and SSE state are saved whole (kernel C# uses xmm registers freely).
+# The entry saves only what the System V call into C# may change and the Redox convention keeps: the argument
+# registers (rdi, rsi, rdx, r8, r9, r10), the SSE state (kernel C# uses xmm registers freely), and the user's rip,
+# rflags and rsp (as an iretq frame). rbx, rbp and r12-r15 are callee-saved in System V, so the C# dispatcher hands them back
+# unchanged. A call that blocks switches threads through the interrupt path (redox_yield, int 0x81), which saves a
+# whole frame on top of this one, so nothing here needs to be a full InterruptFrame: that is what makes the entry
+# lean (issue 7: the null syscall's cost is mostly this path).
 # Per-CPU data is reached through GS: in ring 0 GS is the kernel's per-CPU block, in ring 3 the user's (swapgs on
 # every crossing; interrupts from ring 3 do the same in Interrupts.S).
         .intel_syntax noprefix
@@ -13,7 +16,7 @@
         .set PERCPU_USER_RSP, 8
         .set USER_CODE, 0x23
         .set USER_DATA, 0x1B
-        .set SYSCALL_VECTOR, 0x80            # marks a frame built by this entry (never an IDT vector here)
+        .set FXSAVE_AREA, 512 + 8            # the SSE state, plus 8 so it is 16-byte aligned after eleven pushes
 
         .globl  redox_syscall_entry_address
 redox_syscall_entry_address:
@@ -24,62 +27,48 @@ redox_syscall_entry_address:
 redox_syscall_entry:
         swapgs
         mov     gs:[PERCPU_USER_RSP], rsp
-        mov     rsp, gs:[PERCPU_KERNEL_RSP]
-        push    USER_DATA                       # ss
-        push    qword ptr gs:[PERCPU_USER_RSP]  # rsp
+        mov     rsp, gs:[PERCPU_KERNEL_RSP]     # 16-byte aligned top of this thread's kernel stack
+        push    USER_DATA                       # ss  } an iretq frame, for the rare return sysret cannot make
+        push    qword ptr gs:[PERCPU_USER_RSP]  # rsp }
         push    r11                             # rflags
         push    USER_CODE                       # cs
         push    rcx                             # rip
-        push    0                               # error code
-        push    SYSCALL_VECTOR
-        push    rax
-        push    rbx
-        push    rcx
-        push    rdx
-        push    rsi
         push    rdi
-        push    rbp
+        push    rsi
+        push    rdx
         push    r8
         push    r9
         push    r10
-        push    r11
-        push    r12
-        push    r13
-        push    r14
-        push    r15
-        sub     rsp, 512
+        sub     rsp, FXSAVE_AREA
         fxsave  [rsp]
         cld
-        mov     rdi, rsp
+        # redox_syscall_dispatch(number, a, b, c, d, e): Redox's rax, rdi, rsi, rdx, r10, r8 into System V's order.
+        mov     r9, r8
+        mov     r8, r10
+        mov     rcx, rdx
+        mov     rdx, rsi
+        mov     rsi, rdi
+        mov     rdi, rax
         sti                                     # the call may run long or block: stay preemptible
-        call    redox_syscall_dispatch          # (frame) -> rax written into the frame
+        call    redox_syscall_dispatch          # -> rax, the muxed result
         cli
         fxrstor [rsp]
-        add     rsp, 512
-        pop     r15
-        pop     r14
-        pop     r13
-        pop     r12
-        pop     r11
+        add     rsp, FXSAVE_AREA
         pop     r10
         pop     r9
         pop     r8
-        pop     rbp
-        pop     rdi
-        pop     rsi
         pop     rdx
-        pop     rcx
-        pop     rbx
-        pop     rax
-        add     rsp, 16                         # vector and error code
+        pop     rsi
+        pop     rdi
+        # Now [rsp] = rip, [rsp + 8] = cs, [rsp + 16] = rflags, [rsp + 24] = rsp, [rsp + 32] = ss: an iretq frame.
+        mov     r11, [rsp + 16]                 # sysret takes rflags from r11 (and nothing of the kernel's stays in it)
         # sysret loads rip from rcx; with a non-canonical rcx it would fault in ring 0 with the user's stack
         # (Intel): a return address at the very top of the user half goes back through iretq instead.
         mov     rcx, [rsp]
         shr     rcx, 47
         jnz     1f
-        mov     rcx, [rsp]                      # rip
-        mov     r11, [rsp + 16]                 # rflags
-        mov     rsp, [rsp + 24]                 # user rsp
+        mov     rcx, [rsp]
+        mov     rsp, [rsp + 24]
         swapgs
         sysretq
 1:      mov     rcx, [rsp]
