@@ -72,23 +72,50 @@ public sealed class SchemeServer
         return SyscallResult.Ok((ulong)count);
     }
 
-    /// <summary>Serves until the socket ends or fails; the value is the number of requests handled.</summary>
+    /// <summary>
+    /// Serves until the socket ends or fails; the value is the number of requests handled. Each batch's answers go
+    /// back in the same system call that waits for the next batch (<see cref="Sys.AnswerThenRead"/>), so a request
+    /// costs the driver one call, and the kernel can run the answered client while the driver waits.
+    /// </summary>
     [NoAlloc]
     public SyscallResult Run()
     {
         ulong total = 0;
+        Span<byte> requestBytes = MemoryMarshal.AsBytes(new Span<Sqe>(_requests));
+        var responses = new Span<Cqe>(_responses);
+        int pending = 0;
         while (true)
         {
-            SyscallResult r = RunOnce();
-            if (r.IsError)
+            // Readiness posts ride with the answers; posts that do not fit go first, on their own.
+            pending += _scheme.Events.Drain(responses.Slice(pending));
+            while (pending == responses.Length)
             {
-                return r;
+                SyscallResult flushed = Flush(pending);
+                if (flushed.IsError)
+                {
+                    return flushed;
+                }
+                pending = _scheme.Events.Drain(responses);
             }
-            if (r.Value == 0)
+            SyscallResult read = Sys.AnswerThenRead(_socket, requestBytes, MemoryMarshal.AsBytes(responses.Slice(0, pending)));
+            if (read.IsError)
+            {
+                return read;
+            }
+            int count = (int)(read.Value / (ulong)RequestCodec.RequestSize);
+            if (count == 0)
             {
                 return SyscallResult.Ok(total);
             }
-            total += r.Value;
+            pending = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (SchemeDispatcher.Dispatch(_scheme, in _requests[i], in _memory, out Cqe response))
+                {
+                    _responses[pending++] = response;
+                }
+            }
+            total += (ulong)count;
         }
     }
 

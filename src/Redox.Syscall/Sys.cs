@@ -222,6 +222,23 @@ public static unsafe partial class Sys
     }
 
     /// <summary>
+    /// Redox.NET kernel extension (<see cref="SocketCall.AnswerThenRead"/>): on a scheme socket, writes the whole
+    /// answers in <paramref name="answers"/>, then reads whole requests into <paramref name="requests"/>; the value is
+    /// the bytes of requests read, as <c>read</c> on the socket gives.
+    /// </summary>
+    public static SyscallResult AnswerThenRead(nuint socket, Span<byte> requests, ReadOnlySpan<byte> answers)
+    {
+        fixed (byte* a = answers)
+        {
+            ulong* words = stackalloc ulong[3];
+            words[0] = SocketCall.AnswerThenRead;
+            words[1] = (ulong)a;
+            words[2] = (ulong)answers.Length;
+            return SchemeCall(socket, requests, CallFlags.Read, new ReadOnlySpan<ulong>(words, 3));
+        }
+    }
+
+    /// <summary>
     /// The 0.1.0 form of <c>SYS_CALL</c> (metadata as bytes, flags as a word), kept so drivers written against it
     /// still compile. redox_syscall 0.9.3 passes metadata as 64-bit words, so the bytes are read as words: a
     /// length that is not a multiple of 8 is EINVAL, as are flags with bits 7:0 set (the word count's place).

@@ -399,6 +399,10 @@ public static unsafe class SyscallRouter
     private static SyscallResult SchemeCall(HostedProcess process, nuint fd, nuint payload, nuint payloadLength, nuint flagsAndCount, nuint metadata)
     {
         var description = process.GetDescriptor(fd);
+        if (description != null && description.Kind == DescriptorKind.SchemeSocket)
+        {
+            return SocketCall(process, fd, payload, payloadLength, flagsAndCount, metadata);
+        }
         if (description == null || description.Kind != DescriptorKind.SchemeHandle)
         {
             return Errno.EBADF;
@@ -425,6 +429,37 @@ public static unsafe class SyscallRouter
         sqe.Arg4 = count > 1 ? words[1] : 0;
         sqe.Arg5 = count > 2 ? words[2] : 0;
         return SyscallResult.Demux(description.Endpoint!.Call(sqe).Result);
+    }
+
+    /// <summary>
+    /// SYS_CALL on a scheme socket (<see cref="Redox.Syscall.SocketCall"/>, the kernel's extension): answers then
+    /// requests, each exactly as write and read on the socket take them. The real kernel also runs the answered
+    /// client at once; here the client's own thread simply wakes.
+    /// </summary>
+    private static SyscallResult SocketCall(HostedProcess process, nuint socket, nuint requests, nuint length, nuint flagsAndCount, nuint metadata)
+    {
+        if ((ulong)flagsAndCount != ((ulong)CallFlags.Read | 3))
+        {
+            return Errno.EINVAL;
+        }
+        if (metadata == 0)
+        {
+            return Errno.EFAULT;
+        }
+        var words = new ReadOnlySpan<ulong>((void*)metadata, 3);
+        if (words[0] != Redox.Syscall.SocketCall.AnswerThenRead)
+        {
+            return Errno.EINVAL;
+        }
+        if (words[2] != 0)
+        {
+            SyscallResult answered = ReadWrite(process, Opcode.Write, socket, (nuint)words[1], (nuint)words[2], false, 0, 0);
+            if (answered.IsError || answered.Value != words[2])
+            {
+                return answered.IsError ? answered : Errno.EFAULT;
+            }
+        }
+        return ReadWrite(process, Opcode.Read, socket, requests, length, false, 0, 0);
     }
 
     // A full table (EMFILE) is an answer, not an exception.

@@ -20,50 +20,96 @@ public static unsafe class SchemeSocket
 
     /// <summary>read(socket, buf, len): whole requests; blocks while there are none (EAGAIN with O_NONBLOCK).</summary>
     public static SyscallResult ReadRequests(Process driver, KernelFile socket, ulong buffer, ulong length)
+        => ReadRequests(driver, socket, buffer, length, answered: null);
+
+    /// <summary>write(socket, buf, len): whole answers (and readiness posts); the value is the bytes taken.</summary>
+    public static SyscallResult WriteResponses(Process driver, KernelFile socket, ulong buffer, ulong length)
+    {
+        SyscallResult taken = TakeAnswers(driver, socket.Scheme!, buffer, length, out KernelThread? last);
+        // The fast path: the last client answered runs at once; the driver stays ready and reads on in its turn.
+        if (last is not null && !Threads.WakeAndSwitchTo(last)) Threads.Wake(last);
+        return taken;
+    }
+
+    /// <summary>
+    /// SYS_CALL on the socket (<see cref="SocketCall"/>, our extension): <c>[AnswerThenRead, answers, length]</c> takes the
+    /// answers as <see cref="WriteResponses"/> does, then reads requests as <see cref="ReadRequests"/> does. When it
+    /// must wait, the CPU goes straight to the last client answered while the driver blocks: a round trip is then two
+    /// system calls and two switches, neither through the run queue.
+    /// </summary>
+    public static SyscallResult Call(Process driver, KernelFile socket, ulong requests, ulong length, ulong flagsAndCount, ulong metadata)
+    {
+        if (flagsAndCount != ((ulong)CallFlags.Read | 3)) return Errno.EINVAL;
+        ulong* words = stackalloc ulong[3];
+        Errno error = UserMemory.CopyIn(driver.Space, words, metadata, 3 * sizeof(ulong));
+        if (error != 0) return error;
+        if (words[0] != SocketCall.AnswerThenRead) return Errno.EINVAL;
+        KernelThread? answered = null;
+        if (words[2] != 0)
+        {
+            SyscallResult taken = TakeAnswers(driver, socket.Scheme!, words[1], words[2], out answered);
+            if (taken.IsError || taken.Value != words[2])
+            {
+                if (answered is not null) Threads.Wake(answered);
+                return taken.IsError ? taken : Errno.EFAULT;
+            }
+        }
+        return ReadRequests(driver, socket, requests, length, answered);
+    }
+
+    /// <summary>Requests into the driver; <paramref name="answered"/>, a client just answered, runs first if the driver must wait.</summary>
+    private static SyscallResult ReadRequests(Process driver, KernelFile socket, ulong buffer, ulong length, KernelThread? answered)
     {
         UserScheme scheme = socket.Scheme!;
         ulong count = length / (ulong)sizeof(Sqe);
-        if (count == 0) return Errno.EINVAL;
         if (count > Batch) count = Batch;
-        Errno error;
+        SyscallResult result;
         Sqe* batch = stackalloc Sqe[Batch];
         using InterruptGuard guard = InterruptGuard.Enter();
         while (true)
         {
-            if (scheme.Calls.IsClosed) return SyscallResult.Ok(0);
+            if (count == 0) { result = Errno.EINVAL; break; }
+            if (scheme.Calls.IsClosed) { result = SyscallResult.Ok(0); break; }
             int queued = scheme.Calls.Queued;
             if (queued > 0)
             {
                 // Checked before the requests leave the queue: a bad buffer must not lose them.
                 ulong bytes = (ulong)(queued < (int)count ? queued : (int)count) * (ulong)sizeof(Sqe);
-                error = UserMemory.Check(driver.Space, buffer, bytes, write: true);
-                if (error != 0) return error;
+                Errno error = UserMemory.Check(driver.Space, buffer, bytes, write: true);
+                if (error != 0) { result = error; break; }
                 int n = scheme.Calls.Receive(new Span<Sqe>(batch, (int)(bytes / (ulong)sizeof(Sqe))));
                 UserMemory.CopyOutChecked(buffer, batch, (ulong)n * (ulong)sizeof(Sqe));
-                return SyscallResult.Ok((ulong)n * (ulong)sizeof(Sqe));
+                result = SyscallResult.Ok((ulong)n * (ulong)sizeof(Sqe));
+                break;
             }
-            if ((socket.Flags & (uint)OpenFlags.NonBlock) != 0) return Errno.EAGAIN;
-            if (driver.KillPending) return Errno.EINTR;
+            if ((socket.Flags & (uint)OpenFlags.NonBlock) != 0) { result = Errno.EAGAIN; break; }
+            if (driver.KillPending) { result = Errno.EINTR; break; }
             scheme.Reader = Threads.Current;
-            Threads.Block();
+            if (answered is not null)
+            {
+                Threads.BlockAndSwitchTo(answered);
+                answered = null;
+            }
+            else Threads.Block();
             if (scheme.Reader == Threads.Current) scheme.Reader = null;
         }
+        // Requests were waiting already (or the read failed): the answered client queues up like any woken thread.
+        if (answered is not null) Threads.Wake(answered);
+        return result;
     }
 
-    /// <summary>write(socket, buf, len): whole answers (and readiness posts); the value is the bytes taken.</summary>
-    public static SyscallResult WriteResponses(Process driver, KernelFile socket, ulong buffer, ulong length)
+    /// <summary>Completes the calls answered in the driver's buffer; <paramref name="last"/> is the last client to wake, the others are woken.</summary>
+    private static SyscallResult TakeAnswers(Process driver, UserScheme scheme, ulong buffer, ulong length, out KernelThread? last)
     {
-        UserScheme scheme = socket.Scheme!;
+        last = null;
         if (length % (ulong)sizeof(Cqe) != 0) return Errno.EINVAL;
         if (!UserLayout.Contains(buffer, length)) return Errno.EFAULT;
-        Errno error;
         Cqe* batch = stackalloc Cqe[Batch];
-        KernelThread? last = null;
         for (ulong done = 0; done < length;)
         {
             ulong bytes = length - done;
             if (bytes > Batch * (ulong)sizeof(Cqe)) bytes = Batch * (ulong)sizeof(Cqe);
-            error = UserMemory.CopyIn(driver.Space, batch, buffer + done, bytes);
+            Errno error = UserMemory.CopyIn(driver.Space, batch, buffer + done, bytes);
             if (error != 0) return done == 0 ? error : SyscallResult.Ok(done);
             int n = (int)(bytes / (ulong)sizeof(Cqe));
             using (InterruptGuard.Enter())
@@ -78,8 +124,6 @@ public static unsafe class SchemeSocket
             }
             done += bytes;
         }
-        // The fast path: the last client answered runs at once; the driver stays ready and reads on in its turn.
-        if (last is not null && !Threads.WakeAndSwitchTo(last)) Threads.Wake(last);
         return SyscallResult.Ok(length);
     }
 

@@ -31,6 +31,7 @@ public static class SchemeHandleCalls
         }
         KernelFile? file = process.Files.Get(fd);
         if (file is not null && file.Kind == KernelFileKind.Memory && number == SyscallNumbers.Call) result = MemoryScheme.Translate(process, file, b, c);
+        else if (file is not null && file.Kind == KernelFileKind.SchemeSocket && number == SyscallNumbers.Call) result = SchemeSocket.Call(process, file, b, c, d, e);
         else if (file is null || file.Kind == KernelFileKind.SchemeSocket) result = Errno.EBADF;
         else if (file.Kind != KernelFileKind.SchemeHandle) result = number == SyscallNumbers.Fsync ? SyscallResult.Ok(0) : Errno.EBADF;
         else result = number switch
