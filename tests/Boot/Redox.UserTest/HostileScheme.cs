@@ -15,7 +15,7 @@ using Redox.Syscall;
 internal static unsafe class HostileScheme
 {
     private const int MaxPending = 64, MaxRecent = 32, Batch = 16;
-    private static ulong s_sent, s_regular, s_kinds, s_forged, s_fevents, s_garbage, s_flushes, s_badReads;
+    private static ulong s_sent, s_regular, s_kinds, s_forged, s_fevents, s_garbage, s_flushes, s_badReads, s_socketCalls;
     private static int s_pending, s_recent;
     private static Sqe* s_pendingCalls;
     private static uint* s_recentTags;
@@ -86,7 +86,9 @@ internal static unsafe class HostileScheme
         Output.Number(s_flushes);
         Output.Text(" flushes of deferred calls), "u8);
         Output.Number(s_badReads);
-        Output.Line(" bad reads of its socket"u8);
+        Output.Text(" bad reads of its socket, "u8);
+        Output.Number(s_socketCalls);
+        Output.Line(" bad socket calls"u8);
         return 0;
     }
 
@@ -145,6 +147,9 @@ internal static unsafe class HostileScheme
                 if (pointer == 0x10 && length >= 64) length = 63;
                 Sys.Call(SyscallNumbers.Read, socket, (nuint)pointer, (nuint)length);
                 s_badReads++;
+                break;
+            case 13:
+                SocketCalls(socket, answers, r, index);
                 break;
             default:
                 break;                                                                   // defer: answer later
@@ -254,6 +259,38 @@ internal static unsafe class HostileScheme
         Sys.Call(SyscallNumbers.Write, (nuint)socket, (nuint)pointer, (nuint)length);
         s_garbage++;
         s_sent++;
+    }
+
+    /// <summary>
+    /// The answer-then-read socket call (SocketCall.AnswerThenRead) misused: unknown operations, wrong flags or word
+    /// counts, metadata and answers in memory not its own, answers that are no whole records; or a real answer with a
+    /// request buffer the kernel must refuse (the answer is delivered, the queued requests stay queued).
+    /// </summary>
+    private static void SocketCalls(nuint socket, Cqe* answers, ulong r, int index)
+    {
+        ulong* words = stackalloc ulong[3];
+        words[0] = SocketCall.AnswerThenRead;
+        words[1] = (ulong)answers;
+        words[2] = (ulong)sizeof(Cqe);
+        ulong requests = 0xFFFF_8000_0000_0000UL + (r >> 24), length = 64, flags = (ulong)CallFlags.Read | 3, metadata = (ulong)words;
+        switch ((r >> 8) % 8)
+        {
+            case 0: words[0] = Next(); break;                                                // unknown operation
+            case 1: flags = Next() & 0xFFFF; break;                                          // wrong flags or count
+            case 2: metadata = 0xFFFF_8000_0000_0000UL + (r >> 20); break;                   // the kernel's
+            case 3: words[1] = 0x0000_8000_0000_0000UL + (r >> 24); break;                   // non-canonical answers
+            case 4: words[2] = 1 + (r >> 16) % 47; break;                                    // no whole records
+            case 5: words[2] = 16UL << (int)((r >> 16) % 60); break;                         // huge
+            default:
+                // A real answer, then a request buffer that is the kernel's or too short: the answer must arrive.
+                if (index < 0) return;
+                AnswerPending(answers, index, regular: true);
+                if ((r >> 12) % 2 == 0) { requests = (ulong)answers; length = (r >> 16) % 64; }
+                s_sent++;
+                break;
+        }
+        Sys.Call(SyscallNumbers.Call, socket, (nuint)requests, (nuint)length, (nuint)flags, (nuint)metadata);
+        s_socketCalls++;
     }
 
     /// <summary>
