@@ -21,27 +21,36 @@ public class SocketCallTests
         var driverProcess = kernel.CreateProcess();
         nuint socket = 0;
         var created = new ManualResetEventSlim();
+        Exception? driverFailure = null;
         var driver = new Thread(() => driverProcess.Run(() =>
         {
-            socket = (nuint)Sys.Open(":pair"u8, OpenFlags.Create | OpenFlags.ReadWrite).Value;
-            created.Set();
-            var requests = new Sqe[4];
-            Span<byte> requestBytes = MemoryMarshal.AsBytes(requests.AsSpan());
-            var answers = new Cqe[4];
-            int pending = 0;
-            for (int served = 0; served < 3; served++)
+            try
             {
-                SyscallResult read = Sys.AnswerThenRead(socket, requestBytes, MemoryMarshal.AsBytes(answers.AsSpan(0, pending)));
-                Assert.True(read.IsOk, read.ToString());
-                Assert.Equal((ulong)AbiSizes.Sqe, read.Value);
-                Sqe request = requests[0];
-                // open answers handle 7; a read answers 1 byte through the call's buffer (hosted: the client's own memory).
-                answers[0] = request.Opcode == Opcode.Open
-                    ? Cqe.Respond(request.Tag, SyscallResult.Ok(7))
-                    : Cqe.Respond(request.Tag, SyscallResult.Ok(0));
-                pending = 1;
+                socket = (nuint)Sys.Open(":pair"u8, OpenFlags.Create | OpenFlags.ReadWrite).Value;
+                created.Set();
+                var requests = new Sqe[4];
+                Span<byte> requestBytes = MemoryMarshal.AsBytes(requests.AsSpan());
+                var answers = new Cqe[4];
+                int pending = 0;
+                for (int served = 0; served < 3; served++)
+                {
+                    SyscallResult read = Sys.AnswerThenRead(socket, requestBytes, MemoryMarshal.AsBytes(answers.AsSpan(0, pending)));
+                    Assert.True(read.IsOk, read.ToString());
+                    Assert.Equal((ulong)AbiSizes.Sqe, read.Value);
+                    Sqe request = requests[0];
+                    // open answers handle 7, every other call 0.
+                    answers[0] = request.Opcode == Opcode.Open
+                        ? Cqe.Respond(request.Tag, SyscallResult.Ok(7))
+                        : Cqe.Respond(request.Tag, SyscallResult.Ok(0));
+                    pending = 1;
+                }
+                Sys.Write(socket, MemoryMarshal.AsBytes(answers.AsSpan(0, pending)));
             }
-            Sys.Write(socket, MemoryMarshal.AsBytes(answers.AsSpan(0, pending)));
+            catch (Exception e)
+            {
+                driverFailure = e;                             // reported on the test's thread, not as a crash
+                created.Set();
+            }
         }));
         driver.Start();
         Assert.True(created.Wait(5_000));
@@ -53,6 +62,7 @@ public class SocketCallTests
             Assert.True(Sys.Fsync((nuint)opened.Value).IsOk);
         });
         Assert.True(driver.Join(5_000));
+        Assert.Null(driverFailure);
     }
 
     [Fact]
