@@ -14,6 +14,7 @@ packages=(
   src/Redox.Drivers.Lpc
   src/Redox.Drivers.Ps2
   analyzers/Redox.Analyzers.Package
+  src/Redox.Templates
 )
 mkdir -p artifacts/packages
 
