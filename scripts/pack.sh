@@ -4,7 +4,8 @@
 # ever stale and nothing there is deleted. Then pins the samples (samples/global.json, not committed) to that version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version=$(scripts/version.sh)
+# REDOX_PACKED_VERSION: what scripts/test.sh computed just before (the same script; the tests then look for it).
+version=${REDOX_PACKED_VERSION:-$(scripts/version.sh)}
 echo "pack: version $version"
 
 packages=(
@@ -43,3 +44,4 @@ cat > samples/global.json <<JSON
 }
 JSON
 ls artifacts/packages/*."$version".nupkg
+echo "templates: dotnet new install $PWD/artifacts/packages/Redox.Templates.$version.nupkg"
