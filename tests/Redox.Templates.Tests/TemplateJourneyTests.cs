@@ -74,10 +74,8 @@ public sealed class TemplateJourneyTests : IDisposable
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["DOTNET_CLI_HOME"] = Path.Combine(_root, "home");
         start.Environment["NUGET_PACKAGES"] = Path.Combine(_root, "nuget");
-        // Packages already downloaded by the user are read (never written) from their cache, not fetched again.
-        string userCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-                           ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        if (Directory.Exists(userCache)) start.Environment["NUGET_FALLBACK_PACKAGES"] = userCache;
+        // No NUGET_FALLBACK_PACKAGES pointing at the user's cache: with Redox.Sdk found there, the SDK looked for ILC
+        // (a PackageDownload, which never lands in a fallback folder) in the private cache and failed with RDXB005.
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
