@@ -29,10 +29,11 @@ work=$(mktemp -d)
 cp nuget.config "$work/"
 sed -i "s|artifacts/packages|$PWD/artifacts/packages|" "$work/nuget.config"
 mkdir -p "$work/Lib" "$work/Image"
-printf '%s\n' '<Project Sdk="Redox.Sdk/0.1.0"></Project>' > "$work/Lib/Lib.csproj"
+printf '{ "msbuild-sdks": { "Redox.Sdk": "%s" } }\n' "$(scripts/version.sh)" > "$work/global.json"
+printf '%s\n' '<Project Sdk="Redox.Sdk"></Project>' > "$work/Lib/Lib.csproj"
 printf '%s\n' 'namespace Lib; public static class Greeting { public static int Value() => 1; }' > "$work/Lib/Greeting.cs"
-printf '%s\n' '<Project Sdk="Redox.Sdk/0.1.0"><PropertyGroup><OutputType>Exe</OutputType></PropertyGroup>' \
-  '<ItemGroup><PackageReference Include="Redox.Kernel" Version="0.1.0" /><ProjectReference Include="../Lib/Lib.csproj" /></ItemGroup></Project>' \
+printf '%s\n' '<Project Sdk="Redox.Sdk"><PropertyGroup><OutputType>Exe</OutputType></PropertyGroup>' \
+  '<ItemGroup><PackageReference Include="Redox.Kernel" Version="$(RedoxVersion)" /><ProjectReference Include="../Lib/Lib.csproj" /></ItemGroup></Project>' \
   > "$work/Image/Image.csproj"
 printf '%s\n' 'public static class Program { public static int Main() => Lib.Greeting.Value() - 1; }' > "$work/Image/Program.cs"
 dotnet publish "$work/Image" --nologo -v:quiet >/dev/null

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Packs every Redox.NET package into artifacts/packages (the local feed nuget.config names), then drops older
-# copies of them from the NuGet cache so consumers restore exactly what was just packed (same version number).
+# Packs every Redox.NET package into artifacts/packages (the local feed nuget.config names) with the version
+# scripts/version.sh gives this checkout: different code gets a different version, so nothing in any NuGet cache is
+# ever stale and nothing there is deleted. Then pins the samples (samples/global.json, not committed) to that version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# REDOX_PACKED_VERSION: what scripts/test.sh computed just before (the same script; the tests then look for it).
+version=${REDOX_PACKED_VERSION:-$(scripts/version.sh)}
+echo "pack: version $version"
 
 packages=(
   src/Redox.Sdk
@@ -14,6 +18,7 @@ packages=(
   src/Redox.Drivers.Lpc
   src/Redox.Drivers.Ps2
   analyzers/Redox.Analyzers.Package
+  src/Redox.Templates
 )
 mkdir -p artifacts/packages
 
@@ -25,10 +30,18 @@ dotnet run --project analyzers/Redox.ApiList -c Release -- \
 for project in "${packages[@]}"; do
   echo "pack: $project"
   # Only the analyzer package reads RedoxApiList.
-  dotnet pack "$project" -c Release -o artifacts/packages --nologo -v:quiet -p:RedoxApiList=artifacts/Redox.CoreLib.redoxapi
+  dotnet pack "$project" -c Release -o artifacts/packages --nologo -v:quiet -p:RedoxApiList=artifacts/Redox.CoreLib.redoxapi \
+    -p:Version="$version"
 done
 
-cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
-rm -rf "$cache"/redox.sdk "$cache"/redox.kernel "$cache"/redox.runtime "$cache"/redox.syscall "$cache"/redox.scheme.abstractions \
-       "$cache"/redox.testing "$cache"/redox.drivers.lpc "$cache"/redox.drivers.ps2 "$cache"/redox.analyzers "$cache"/redox.templates
-ls artifacts/packages
+# The samples use the packages like a user's projects: <Project Sdk="Redox.Sdk"> takes its version from the nearest
+# global.json (msbuild-sdks), and Version="$(RedoxVersion)" is that same version (Redox.Sdk defines it).
+cat > samples/global.json <<JSON
+{
+  "msbuild-sdks": {
+    "Redox.Sdk": "$version"
+  }
+}
+JSON
+ls artifacts/packages/*."$version".nupkg
+echo "templates: dotnet new install $PWD/artifacts/packages/Redox.Templates.$version.nupkg"

@@ -6,6 +6,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh || exit 1
+# The tests look for packages of this version (scripts/version.sh), even if files change while they run.
+REDOX_PACKED_VERSION=$(scripts/version.sh) || exit 1
+export REDOX_PACKED_VERSION
 scripts/pack.sh >/dev/null || { echo "test: packing failed" >&2; exit 1; }
 
 log=$(mktemp)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Xunit;
+using static Redox.Sdk.Tests.ConsoleLines;
 
 namespace Redox.Sdk.Tests;
 
@@ -12,27 +12,19 @@ namespace Redox.Sdk.Tests;
 /// </summary>
 public sealed class SampleImageTests : IDisposable
 {
-    private static readonly string RepoRoot = typeof(SampleImageTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+    private static readonly string RepoRoot = PackedFeed.RepoRoot;
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "redox-sample-" + Guid.NewGuid().ToString("n"));
 
     [Fact]
     public void The_sample_runs_its_drivers_as_daemons_its_client_reaches_each_and_the_image_ends_with_0()
     {
-        string feed = Path.Combine(RepoRoot, "artifacts", "packages");
-        Assert.True(File.Exists(Path.Combine(feed, "Redox.Sdk.0.1.0.nupkg")), "run scripts/pack.sh first (scripts/test.sh does)");
+        PackedFeed.AssertPacked();
         CopySources(Path.Combine(RepoRoot, "samples", "HelloKernel"), Path.Combine(_root, "samples", "HelloKernel"));
         CopySources(Path.Combine(RepoRoot, "samples", "Drivers"), Path.Combine(_root, "samples", "Drivers"));
-        File.WriteAllText(Path.Combine(_root, "nuget.config"), $"""
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="redox" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        // What scripts/pack.sh writes into samples/: Redox.Sdk pinned to the packed version.
+        File.WriteAllText(Path.Combine(_root, "samples", "global.json"), PackedFeed.GlobalJson);
+        File.WriteAllText(Path.Combine(_root, "nuget.config"), PackedFeed.NuGetConfig);
 
         (int exit, string output) = DotnetRun(Path.Combine("samples", "HelloKernel"));
 
@@ -73,48 +65,6 @@ public sealed class SampleImageTests : IDisposable
         Assert.Equal(-1, FindLine(Serial, "init: nulld started as process #\n"));
         Assert.Equal(-1, FindLine(Serial, "init: zerod started as process 4\n"));
         Assert.Equal(-1, FindLine(Serial, "zerod: serving null:\n"));
-    }
-
-    // Where `line` is in `text` (-1: nowhere); see FindLine.
-    private static int AssertLine(string text, string line)
-    {
-        int at = FindLine(text, line);
-        Assert.True(at >= 0, $"line not found: {line}\n{text}");
-        return at;
-    }
-
-    /// <summary>
-    /// Where <paramref name="line"/> starts in <paramref name="text"/> (-1: nowhere), allowing whole lines of other writers
-    /// inside it: where the next character does not match, the rest of that line is skipped. In the line, <c>#</c> stands for
-    /// a decimal number.
-    /// </summary>
-    private static int FindLine(string text, string line)
-    {
-        for (int start = text.IndexOf(line[0]); start >= 0; start = text.IndexOf(line[0], start + 1))
-        {
-            int i = start, j = 0;
-            while (j < line.Length && i < text.Length)
-            {
-                if (line[j] == '#' && char.IsAsciiDigit(text[i]))
-                {
-                    while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
-                    j++;
-                }
-                else if (line[j] == text[i])
-                {
-                    i++;
-                    j++;
-                }
-                else
-                {
-                    int end = j == 0 ? -1 : text.IndexOf('\n', i);
-                    if (end < 0) break;
-                    i = end + 1;
-                }
-            }
-            if (j == line.Length) return start;
-        }
-        return -1;
     }
 
     // The sample's own files, without build output (bin/, obj/), keeping the folder layout the sample's paths assume.

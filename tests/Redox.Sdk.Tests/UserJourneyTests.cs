@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using Xunit;
 
 namespace Redox.Sdk.Tests;
@@ -11,29 +10,19 @@ namespace Redox.Sdk.Tests;
 /// </summary>
 public sealed class UserJourneyTests : IDisposable
 {
-    private static readonly string RepoRoot = typeof(UserJourneyTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
-
     private readonly string _root = Path.Combine(Path.GetTempPath(), "redox-user-" + Guid.NewGuid().ToString("n"));
 
     [Fact]
     public void A_driver_built_from_the_packages_is_analysed_tested_on_the_host_and_linked_into_an_image()
     {
-        string feed = Path.Combine(RepoRoot, "artifacts", "packages");
-        Assert.True(File.Exists(Path.Combine(feed, "Redox.Sdk.0.1.0.nupkg")), "run scripts/pack.sh first (scripts/test.sh does)");
-        Write("nuget.config", $"""
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="redox" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        PackedFeed.AssertPacked();
+        Write("nuget.config", PackedFeed.NuGetConfig);
+        // Redox.Sdk's version, pinned once; the Redox.Sdk projects read it as $(RedoxVersion).
+        Write("global.json", PackedFeed.GlobalJson);
         Write("EchoDriver/EchoDriver.csproj", """
-            <Project Sdk="Redox.Sdk/0.1.0">
+            <Project Sdk="Redox.Sdk">
               <ItemGroup>
-                <PackageReference Include="Redox.Scheme.Abstractions" Version="0.1.0" />
+                <PackageReference Include="Redox.Scheme.Abstractions" Version="$(RedoxVersion)" />
               </ItemGroup>
             </Project>
             """);
@@ -56,6 +45,7 @@ public sealed class UserJourneyTests : IDisposable
             """);
         Write("EchoDriver.Tests/EchoDriver.Tests.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">
+              <Import Project="Redox.Version.props" Sdk="Redox.Sdk" />
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <ImplicitUsings>enable</ImplicitUsings>
@@ -64,7 +54,7 @@ public sealed class UserJourneyTests : IDisposable
                 <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
                 <PackageReference Include="xunit" Version="2.9.3" />
                 <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
-                <PackageReference Include="Redox.Testing" Version="0.1.0" />
+                <PackageReference Include="Redox.Testing" Version="$(RedoxVersion)" />
                 <ProjectReference Include="../EchoDriver/EchoDriver.csproj" />
               </ItemGroup>
             </Project>
@@ -91,12 +81,12 @@ public sealed class UserJourneyTests : IDisposable
             }
             """);
         Write("EchoImage/EchoImage.csproj", """
-            <Project Sdk="Redox.Sdk/0.1.0">
+            <Project Sdk="Redox.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Redox.Kernel" Version="0.1.0" />
+                <PackageReference Include="Redox.Kernel" Version="$(RedoxVersion)" />
                 <ProjectReference Include="../EchoDriver/EchoDriver.csproj" />
               </ItemGroup>
             </Project>
