@@ -102,7 +102,7 @@ public sealed unsafe class Ps2Daemon<TPort, TClock>
         SyscallResult subscribed = Sys.Write((nuint)queue.Value, new ReadOnlySpan<byte>(watch, watched * sizeof(Event)));
         if (subscribed.IsError)
         {
-            return Failed("watch the socket and irq lines on event:"u8, subscribed);
+            return Failed("watch the socket and irq lines on an event: queue"u8, subscribed);
         }
         Say(report.KeyboardReady && report.MouseReady ? "serving ps2:keyboard and ps2:mouse"u8
             : report.KeyboardReady ? "serving ps2:keyboard"u8 : "serving ps2:mouse"u8);
