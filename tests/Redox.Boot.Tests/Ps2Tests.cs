@@ -90,8 +90,8 @@ public sealed class Ps2Tests
             "mouse dx 0 dy 0 wheel 0 buttons 04 id 4"),
         new("all released", m => m.Hmp("mouse_button 0"),
             "mouse dx 0 dy 0 wheel 0 buttons 00 id 4"),
-        // A wheel step is a button press and release in QEMU's input layer: the packet with the step, then one
-        // without (the release). dz 1 (QEMU's wheel down) is PS/2 -1, dz -1 is +1.
+        // QEMU's input layer carries a wheel step as a button press and release: the packet with the step, then one
+        // without it (the release). HMP dz +1 reaches the mouse as Z = -1, dz -1 as +1 (QEMU's sign, as observed).
         new("wheel", m => m.Hmp("mouse_move 0 0 1"),
             "mouse dx 0 dy 0 wheel -1 buttons 00 id 4",
             "mouse dx 0 dy 0 wheel 0 buttons 00 id 4"),
