@@ -64,6 +64,7 @@ public static unsafe class EventQueues
             using (InterruptGuard.Enter()) added = queue.Subscribe(request.Id, watched!, request.Flags, request.Data);
             if (!added) return i == 0 ? Errno.ENOSPC : SyscallResult.Ok((ulong)(i * sizeof(Event)));
             if (request.Flags == 0) continue;
+            if (watched!.Kind == KernelFileKind.SchemeSocket) watched.Scheme!.SocketWatched = true;
             SyscallResult ready = watched!.Kind == KernelFileKind.Irq ? SyscallResult.Ok(IrqLines.Readiness(watched))
                 : watched.Kind == KernelFileKind.SchemeSocket ? SyscallResult.Ok(SocketReadiness(watched.Scheme!))
                 : SchemeHandleCalls.Simple(process, watched, Opcode.Fevent, request.Flags);
@@ -123,6 +124,7 @@ public static unsafe class EventQueues
     /// </summary>
     internal static void PostSocket(UserScheme scheme)
     {
+        if (!scheme.SocketWatched) return;
         for (int i = 0; i < Capacity; i++)
         {
             EventQueue? queue = s_queues[i];
