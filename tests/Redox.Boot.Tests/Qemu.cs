@@ -41,9 +41,12 @@ public static class Qemu
 
     /// <summary>
     /// Boots <paramref name="iso"/> and waits for QEMU to exit or <paramref name="timeout"/>; BIOS unless <paramref name="uefi"/>;
-    /// <paramref name="extraArguments"/> go to QEMU as they are (e.g. <c>-icount</c>).
+    /// <paramref name="extraArguments"/> go to QEMU as they are (e.g. <c>-icount</c>). <paramref name="serialLine"/>, if
+    /// given, sees each output line as it arrives (on a reader thread), so a test can act while the guest runs (e.g.
+    /// inject input through <see cref="QemuMonitor"/>); <paramref name="cancel"/> ends QEMU early (by its pid, as always).
     /// </summary>
-    public static BootResult Boot(string iso, TimeSpan timeout, bool uefi = false, IReadOnlyList<string>? extraArguments = null)
+    public static BootResult Boot(string iso, TimeSpan timeout, bool uefi = false, IReadOnlyList<string>? extraArguments = null,
+        Action<string>? serialLine = null, CancellationToken cancel = default)
     {
         if (!File.Exists(iso)) throw new FileNotFoundException($"Boot image missing: build tests/Redox.Boot.Tests first", iso);
         var start = new ProcessStartInfo(Binary)
@@ -82,11 +85,11 @@ public static class Qemu
         }
         try
         {
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+            process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) output.AppendLine(e.Data); serialLine?.Invoke(e.Data); } };
             process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            bool exited = process.WaitForExit(timeout);
+            bool exited = cancel.CanBeCanceled ? WaitForExit(process, timeout, cancel) : process.WaitForExit(timeout);
             if (exited) process.WaitForExit(); // drain the output readers
             lock (output)
                 return new BootResult(exited ? process.ExitCode : -1, output.ToString(), !exited, stopwatch.Elapsed);
@@ -99,6 +102,22 @@ public static class Qemu
                 process.WaitForExit();
             }
             process.Dispose();
+        }
+    }
+
+    // True when QEMU exited within the timeout; false on timeout or cancellation (the caller then kills it by pid).
+    private static bool WaitForExit(Process process, TimeSpan timeout, CancellationToken cancel)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        limit.CancelAfter(timeout);
+        try
+        {
+            process.WaitForExitAsync(limit.Token).GetAwaiter().GetResult();
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 }

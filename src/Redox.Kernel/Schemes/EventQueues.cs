@@ -56,13 +56,17 @@ public static unsafe class EventQueues
         {
             Event request = records[i];
             KernelFile? watched = process.Files.Get(request.Id);
-            bool watchable = watched is not null && (watched.Kind == KernelFileKind.SchemeHandle || watched.Kind == KernelFileKind.Irq);
+            // A driver watches its own socket beside its irq: lines, so one wait covers requests and interrupts.
+            bool watchable = watched is not null && (watched.Kind == KernelFileKind.SchemeHandle || watched.Kind == KernelFileKind.Irq
+                || watched.Kind == KernelFileKind.SchemeSocket);
             if (!watchable) return i == 0 ? Errno.EBADF : SyscallResult.Ok((ulong)(i * sizeof(Event)));
             bool added;
             using (InterruptGuard.Enter()) added = queue.Subscribe(request.Id, watched!, request.Flags, request.Data);
             if (!added) return i == 0 ? Errno.ENOSPC : SyscallResult.Ok((ulong)(i * sizeof(Event)));
             if (request.Flags == 0) continue;
+            if (watched!.Kind == KernelFileKind.SchemeSocket) watched.Scheme!.SocketWatched = true;
             SyscallResult ready = watched!.Kind == KernelFileKind.Irq ? SyscallResult.Ok(IrqLines.Readiness(watched))
+                : watched.Kind == KernelFileKind.SchemeSocket ? SyscallResult.Ok(SocketReadiness(watched.Scheme!))
                 : SchemeHandleCalls.Simple(process, watched, Opcode.Fevent, request.Flags);
             if (ready.IsOk && (ready.Value & request.Flags) != 0)
             {
@@ -103,6 +107,28 @@ public static unsafe class EventQueues
         {
             EventQueue? queue = s_queues[i];
             if (queue is null || !queue.Post(scheme, handleId, flags)) continue;
+            KernelThread? reader = queue.Reader;
+            if (reader is null) continue;
+            queue.Reader = null;
+            Threads.Wake(reader);
+        }
+    }
+
+    /// <summary>Readiness of a scheme socket: EVENT_READ while requests wait or the scheme is closed (a read then answers 0).</summary>
+    internal static ulong SocketReadiness(UserScheme scheme)
+        => scheme.Calls.Queued > 0 || scheme.Calls.IsClosed ? (ulong)EventFlags.Read : 0;
+
+    /// <summary>
+    /// A request was queued on <paramref name="scheme"/>'s socket while its driver was not blocked reading it (interrupts
+    /// off): queues watching the socket get EVENT_READ, and their reader wakes.
+    /// </summary>
+    internal static void PostSocket(UserScheme scheme)
+    {
+        if (!scheme.SocketWatched) return;
+        for (int i = 0; i < Capacity; i++)
+        {
+            EventQueue? queue = s_queues[i];
+            if (queue is null || !queue.PostSocket(scheme)) continue;
             KernelThread? reader = queue.Reader;
             if (reader is null) continue;
             queue.Reader = null;

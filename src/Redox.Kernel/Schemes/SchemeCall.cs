@@ -47,7 +47,12 @@ public static unsafe class SchemeCall
         KernelThread? reader = scheme.Reader;
         scheme.Reader = null;
         if (reader is not null) Threads.BlockAndSwitchTo(reader);
-        else Threads.Block();
+        else
+        {
+            // The driver may be waiting on an event queue that watches its socket (with its irq: lines).
+            EventQueues.PostSocket(scheme);
+            Threads.Block();
+        }
         while (true)
         {
             CallState state = scheme.Calls.StateOf(slot);

@@ -43,6 +43,13 @@ public sealed class UserScheme
     /// <summary>The driver thread blocked reading its socket, if any: a new call switches straight to it.</summary>
     internal KernelThread? Reader;
 
+    /// <summary>
+    /// Some <c>event:</c> queue has watched this scheme's socket (never cleared): only then does a request queued while
+    /// the driver is not reading its socket look for queues to post to, so the IPC fast path of a driver that blocks
+    /// on its socket pays nothing for the scan.
+    /// </summary>
+    internal bool SocketWatched;
+
     /// <summary>The socket and the handles that refer to this scheme.</summary>
     internal int References;
 
