@@ -98,6 +98,23 @@ public sealed class EventQueue
         return queued;
     }
 
+    /// <summary>A request was queued on <paramref name="scheme"/>'s socket: EVENT_READ for each subscription to that socket.</summary>
+    internal bool PostSocket(UserScheme scheme)
+    {
+        bool queued = false;
+        for (int i = 0; i < MaxSubscriptions; i++)
+        {
+            ref Subscription s = ref _subscriptions[i];
+            KernelFile? watched = s.Watched;
+            if (watched is null || watched.Kind != KernelFileKind.SchemeSocket || watched.Scheme != scheme) continue;
+            ulong hit = s.Flags & (ulong)EventFlags.Read;
+            if (hit == 0) continue;
+            Enqueue(s.Fd, hit, s.Data);
+            queued = true;
+        }
+        return queued;
+    }
+
     /// <summary>Readiness <paramref name="flags"/> of descriptor <paramref name="fd"/> (merged into a pending event of the same descriptor).</summary>
     internal void Enqueue(ulong fd, ulong flags, ulong data)
     {

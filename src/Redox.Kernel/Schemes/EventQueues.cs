@@ -56,13 +56,16 @@ public static unsafe class EventQueues
         {
             Event request = records[i];
             KernelFile? watched = process.Files.Get(request.Id);
-            bool watchable = watched is not null && (watched.Kind == KernelFileKind.SchemeHandle || watched.Kind == KernelFileKind.Irq);
+            // A driver watches its own scheme socket beside its irq: lines, to wait for requests and interrupts at once.
+            bool watchable = watched is not null && (watched.Kind == KernelFileKind.SchemeHandle || watched.Kind == KernelFileKind.Irq
+                                                     || watched.Kind == KernelFileKind.SchemeSocket);
             if (!watchable) return i == 0 ? Errno.EBADF : SyscallResult.Ok((ulong)(i * sizeof(Event)));
             bool added;
             using (InterruptGuard.Enter()) added = queue.Subscribe(request.Id, watched!, request.Flags, request.Data);
             if (!added) return i == 0 ? Errno.ENOSPC : SyscallResult.Ok((ulong)(i * sizeof(Event)));
             if (request.Flags == 0) continue;
             SyscallResult ready = watched!.Kind == KernelFileKind.Irq ? SyscallResult.Ok(IrqLines.Readiness(watched))
+                : watched.Kind == KernelFileKind.SchemeSocket ? SyscallResult.Ok(SocketReadiness(watched))
                 : SchemeHandleCalls.Simple(process, watched, Opcode.Fevent, request.Flags);
             if (ready.IsOk && (ready.Value & request.Flags) != 0)
             {
@@ -108,6 +111,31 @@ public static unsafe class EventQueues
             queue.Reader = null;
             Threads.Wake(reader);
         }
+    }
+
+    /// <summary>
+    /// A request was queued for <paramref name="scheme"/>'s driver while it was not blocked reading its socket
+    /// (interrupts off): queues watching that socket get EVENT_READ, and their readers wake.
+    /// </summary>
+    internal static void PostSocket(UserScheme scheme)
+    {
+        for (int i = 0; i < Capacity; i++)
+        {
+            EventQueue? queue = s_queues[i];
+            if (queue is null || !queue.PostSocket(scheme)) continue;
+            KernelThread? reader = queue.Reader;
+            if (reader is null) continue;
+            queue.Reader = null;
+            Threads.Wake(reader);
+        }
+    }
+
+    // A scheme socket is readable when requests wait in it or its scheme is gone (a read then answers 0: the end).
+    private static ulong SocketReadiness(KernelFile socket)
+    {
+        UserScheme scheme = socket.Scheme!;
+        using (InterruptGuard.Enter())
+            return scheme.Calls.IsClosed || scheme.Calls.Queued > 0 ? (ulong)EventFlags.Read : 0;
     }
 
     /// <summary>An interrupt on <paramref name="line"/> (interrupts off): queues watching an <c>irq:</c> description of it get EVENT_READ.</summary>

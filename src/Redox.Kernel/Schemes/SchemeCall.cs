@@ -47,7 +47,11 @@ public static unsafe class SchemeCall
         KernelThread? reader = scheme.Reader;
         scheme.Reader = null;
         if (reader is not null) Threads.BlockAndSwitchTo(reader);
-        else Threads.Block();
+        else
+        {
+            EventQueues.PostSocket(scheme);    // a driver waiting on an event queue for its socket and its irq: lines
+            Threads.Block();
+        }
         while (true)
         {
             CallState state = scheme.Calls.StateOf(slot);

@@ -127,7 +127,11 @@ public static unsafe class UserSchemes
     internal static void WakeReader(UserScheme scheme)
     {
         KernelThread? reader = scheme.Reader;
-        if (reader is null) return;
+        if (reader is null)
+        {
+            EventQueues.PostSocket(scheme);    // or tell the event queue it may be waiting on
+            return;
+        }
         scheme.Reader = null;
         Threads.Wake(reader);
     }
