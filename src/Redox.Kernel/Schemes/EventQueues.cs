@@ -119,6 +119,7 @@ public static unsafe class EventQueues
     /// </summary>
     internal static void PostSocket(UserScheme scheme)
     {
+        if (!scheme.SocketWatched) return;
         for (int i = 0; i < Capacity; i++)
         {
             EventQueue? queue = s_queues[i];
@@ -135,7 +136,10 @@ public static unsafe class EventQueues
     {
         UserScheme scheme = socket.Scheme!;
         using (InterruptGuard.Enter())
+        {
+            scheme.SocketWatched = true;
             return scheme.Calls.IsClosed || scheme.Calls.Queued > 0 ? (ulong)EventFlags.Read : 0;
+        }
     }
 
     /// <summary>An interrupt on <paramref name="line"/> (interrupts off): queues watching an <c>irq:</c> description of it get EVENT_READ.</summary>

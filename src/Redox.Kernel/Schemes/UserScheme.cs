@@ -43,6 +43,12 @@ public sealed class UserScheme
     /// <summary>The driver thread blocked reading its socket, if any: a new call switches straight to it.</summary>
     internal KernelThread? Reader;
 
+    /// <summary>
+    /// Some event queue has watched this scheme's socket (set at subscription, never cleared): only then does a request
+    /// that finds no reader look for queues to post to, so the IPC path of every other driver pays nothing.
+    /// </summary>
+    internal bool SocketWatched;
+
     /// <summary>The socket and the handles that refer to this scheme.</summary>
     internal int References;
 
