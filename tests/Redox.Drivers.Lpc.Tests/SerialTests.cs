@@ -201,7 +201,10 @@ public class SerialTests
         kernel.CreateProcess().Run(() =>
         {
             Assert.Equal(Errno.EACCES, Sys.Open("serial:com1"u8, OpenFlags.ReadWrite).Error);
-            Assert.Equal(Errno.ENOENT, Sys.Open("serial:com4"u8, OpenFlags.ReadWrite).Error); // nothing answered there
+            Assert.Equal(Errno.ENODEV, Sys.Open("serial:com4"u8, OpenFlags.ReadWrite).Error); // a PC port, nothing answered there
+            Assert.Equal(Errno.ENODEV, Sys.Open("serial:com4/config"u8, OpenFlags.ReadOnly).Error);
+            Assert.Equal(Errno.ENOENT, Sys.Open("serial:com5"u8, OpenFlags.ReadWrite).Error);  // not a PC COM port at all
+            Assert.Equal(Errno.ENOENT, Sys.Open("serial:tty"u8, OpenFlags.ReadWrite).Error);
             nuint config = Io.Open("serial:com2/config");
             Assert.Equal("com2 16550A 115200 8N1 selftest=pass state=ok dropped=0 errors=0\n", Io.ReadText(config));
             Assert.Equal(Errno.EINVAL, Io.WriteText(config, "0 8N1").Error);
@@ -231,6 +234,26 @@ public class SerialTests
             Assert.Equal(2UL, Sys.Read(data, buffer).Value);
             Assert.Equal("ok", Encoding.ASCII.GetString(buffer, 0, 2));
         });
+    }
+
+    [Fact]
+    public void TheDaemonListensOnTheLinesOfThePortsItServesOnly()
+    {
+        // ISA wiring: COM1/COM3 share IRQ 4, COM2/COM4 IRQ 3 (what the daemon opens as irq:N).
+        Assert.Equal(4, SerialDriver.IrqOf(1));
+        Assert.Equal(3, SerialDriver.IrqOf(2));
+        Assert.Equal(4, SerialDriver.IrqOf(3));
+        Assert.Equal(3, SerialDriver.IrqOf(4));
+        Assert.Equal(0, SerialDriver.IrqOf(5));
+        using var kernel = new HostedKernel();
+        kernel.Bus.MapPorts(0x2F8, 8, new Uart16550Model(0x2F8));
+        using (kernel.Bus.Bind())
+        {
+            Assert.Equal((Errno)0, SerialDriver.CreateScheme<HostedPortIo>(new[] { 2, 3 }, out SerialScheme<HostedPortIo>? scheme, new PollBudget(100)));
+            Assert.True(scheme!.Serves(2));
+            Assert.False(scheme.Serves(3)); // nothing answered at 0x3E8: no port, so no IRQ 4 either
+            Assert.False(scheme.Serves(1));
+        }
     }
 
     [Fact]

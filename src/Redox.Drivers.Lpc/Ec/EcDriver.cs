@@ -18,17 +18,14 @@ public static class EcDriver
             new SmfiController<TPort>(SmfiController<TPort>.DefaultBase, budget));
 
     /// <summary>
-    /// The daemon's main: probe, and when neither back end answers give up with <c>ENODEV</c> (no scheme is
-    /// registered); else register <c>ec:</c> and serve until the scheme is removed.
+    /// The daemon's main: probe both back ends, register <c>ec:</c> and serve until the scheme is removed. When neither
+    /// answers the scheme is registered all the same, so clients learn it at once: every open answers <c>ENODEV</c>
+    /// (rather than waiting for a scheme that never comes).
     /// </summary>
     public static SyscallResult Run<TPort>()
         where TPort : struct, IPortIo
     {
         EcScheme<TPort> scheme = CreateScheme<TPort>();
-        if (!scheme.HasAcpiEc && !scheme.HasSmfi)
-        {
-            return Errno.ENODEV;
-        }
         SyscallResult socket = SchemeServer.CreateSocket(":ec"u8);
         return socket.IsError ? socket : new SchemeServer(scheme, (nuint)socket.Value).Run();
     }

@@ -67,40 +67,47 @@ public static class SerialDriver
         return server.FlushEvents();
     }
 
+    /// <summary>The ISA interrupt line of COM<paramref name="number"/>: 4 for COM1 and COM3, 3 for COM2 and COM4, 0 for others.</summary>
+    public static int IrqOf(int number) => number switch
+    {
+        1 or 3 => 4,
+        2 or 4 => 3,
+        _ => 0,
+    };
+
     /// <summary>
-    /// The daemon's main: start the ports, register <c>serial:</c>, serve requests until the scheme is removed.
-    /// Interrupt wiring (waiting on the socket and <c>irq:</c> together through an event queue, then
-    /// <see cref="ServiceInterrupt"/>) waits for the kernel's <c>irq:</c> scheme; until then this loop services the
-    /// UARTs before each request batch, so bytes move whenever a client calls.
+    /// The daemon's main: start the ports, register <c>serial:</c>, then wait on one <c>event:</c> queue for requests
+    /// on the scheme socket and for the interrupt lines of the ports served (<see cref="SerialEventLoop"/>). When no
+    /// asked-for port answers, <c>serial:</c> is registered all the same and its opens answer <c>ENODEV</c>. The value
+    /// is the number of requests served, once the scheme is removed; <c>EACCES</c> when COM1 is asked for.
     /// </summary>
     public static SyscallResult Run<TPort>(ReadOnlySpan<int> comNumbers)
         where TPort : struct, IPortIo
     {
         Errno error = CreateScheme<TPort>(comNumbers, out SerialScheme<TPort>? scheme);
-        if (error != 0)
+        if (error == Errno.ENODEV)
+        {
+            scheme = new SerialScheme<TPort>();
+        }
+        else if (error != 0)
         {
             return error;
         }
-        SyscallResult socket = SchemeServer.CreateSocket(":serial"u8);
+        // Non-blocking: the loop waits on its event queue, and reads the socket only until it is empty.
+        SyscallResult socket = Sys.Open(":serial"u8, OpenFlags.Create | OpenFlags.ReadWrite | OpenFlags.CloseOnExec | OpenFlags.NonBlock);
         if (socket.IsError)
         {
             return socket;
         }
         var server = new SchemeServer(scheme!, (nuint)socket.Value);
-        ulong total = 0;
-        while (true)
+        uint lines = 0;
+        for (int i = 0; i < comNumbers.Length; i++)
         {
-            scheme!.OnInterrupt();
-            SyscallResult served = server.RunOnce();
-            if (served.IsError)
+            if (scheme!.Serves(comNumbers[i]))
             {
-                return served;
+                lines |= 1u << IrqOf(comNumbers[i]);
             }
-            if (served.Value == 0)
-            {
-                return SyscallResult.Ok(total);
-            }
-            total += served.Value;
         }
+        return SerialEventLoop.Run(scheme!, server, lines);
     }
 }

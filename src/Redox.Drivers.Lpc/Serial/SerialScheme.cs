@@ -78,6 +78,9 @@ public sealed class SerialScheme<TPort> : SchemeBase
         return 0;
     }
 
+    /// <summary>Whether COM<paramref name="number"/> is one of the ports served.</summary>
+    public bool Serves(int number) => IndexOf(number) >= 0;
+
     /// <summary>
     /// Services the interrupt of every port (the IRQ may be shared) and posts readiness to the handles waiting
     /// on them. Call it when the driver's <c>irq:</c> handle fires, then acknowledge the IRQ.
@@ -139,10 +142,14 @@ public sealed class SerialScheme<TPort> : SchemeBase
         {
             return Errno.EACCES; // the kernel's log
         }
+        if (number < 2 || number > 4)
+        {
+            return Errno.ENOENT;
+        }
         int index = IndexOf(number);
         if (index < 0)
         {
-            return Errno.ENOENT;
+            return Errno.ENODEV; // a COM port of the PC, but no UART answered there
         }
         var state = new SerialState { Port = index, Config = config };
         if (!_handles.TryAdd(state, out ulong id))
