@@ -11,6 +11,7 @@ packages=(
   src/Redox.Syscall
   src/Redox.Scheme.Abstractions
   src/Redox.Testing
+  src/Redox.Benchmarking
   src/Redox.Drivers.Lpc
   src/Redox.Drivers.Ps2
   analyzers/Redox.Analyzers.Package
@@ -30,5 +31,5 @@ done
 
 cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 rm -rf "$cache"/redox.sdk "$cache"/redox.kernel "$cache"/redox.runtime "$cache"/redox.syscall "$cache"/redox.scheme.abstractions \
-       "$cache"/redox.testing "$cache"/redox.drivers.lpc "$cache"/redox.drivers.ps2 "$cache"/redox.analyzers "$cache"/redox.templates
+       "$cache"/redox.testing "$cache"/redox.benchmarking "$cache"/redox.drivers.lpc "$cache"/redox.drivers.ps2 "$cache"/redox.analyzers "$cache"/redox.templates
 ls artifacts/packages

@@ -23,16 +23,28 @@ internal static class Machine
         return
         [
             $"- date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; commit {commit}{dirty}",
-            $"- host: {cpu}, {Environment.ProcessorCount} logical cores, {os}, kernel {RuntimeInformation.OSDescription}",
-            $"- load average (1/5/15 min) at start: {loadAtStart}; at end: {LoadAverage()}",
+            $"- host: {cpu}, {Environment.ProcessorCount} logical cores, {os}, Linux {Kernel()}",
+            $"- load average (1/5/15 min) at start: {loadAtStart}; at end: {LoadAverage()}" + Busy(loadAtStart),
             $"- .NET {RuntimeInformation.FrameworkDescription.Replace(".NET ", "", StringComparison.Ordinal)}, {RuntimeInformation.ProcessArchitecture}",
             $"- {FirstLine(Tool("qemu-system-x86_64", "--version"))}, TCG (no KVM)",
         ];
     }
 
+    private static string Kernel()
+        => File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : RuntimeInformation.OSDescription;
+
     /// <summary>The first three fields of /proc/loadavg.</summary>
     public static string LoadAverage()
         => File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    /// <summary>A warning when more threads wanted to run than there are cores: hosted times then measure the queue.</summary>
+    private static string Busy(string load)
+    {
+        string first = load.Split(' ')[0];
+        return double.TryParse(first, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double l) && l > Environment.ProcessorCount
+            ? $" — **busy machine**: hosted times (and above all the spinning rows, whose peer thread waits for a core) are not reliable in this run; the guest instruction counts are not affected"
+            : "";
+    }
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 

@@ -108,7 +108,8 @@ internal sealed class Report
         {
             return "—";
         }
-        return ns >= 10_000 ? (ns / 1000).ToString("0.0", Invariant) + " µs"
+        return ns >= 1_000_000 ? (ns / 1_000_000).ToString("0.0", Invariant) + " ms"
+            : ns >= 10_000 ? (ns / 1000).ToString("0.0", Invariant) + " µs"
             : ns >= 1000 ? (ns / 1000).ToString("0.00", Invariant) + " µs"
             : ns.ToString("0.0", Invariant) + " ns";
     }
