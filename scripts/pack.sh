@@ -15,6 +15,7 @@ packages=(
   src/Redox.Syscall
   src/Redox.Scheme.Abstractions
   src/Redox.Testing
+  src/Redox.Benchmarking
   src/Redox.Drivers.Lpc
   src/Redox.Drivers.Ps2
   analyzers/Redox.Analyzers.Package

@@ -1,25 +1,76 @@
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Jobs;
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Redox.Benchmarking;
 
 namespace Redox.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release -- --filter '*'</c> runs everything without prompting.</summary>
+/// <summary>
+/// One command for IPC latency in both worlds (issue 14): <c>dotnet run -c Release --project benchmarks/Redox.Benchmarks</c>.
+/// The Redox.NET guest and the Linux guest run at the same time (their figures are instruction counts under
+/// <c>-icount</c>, which the load does not change); the hosted BenchmarkDotNet rows run after them, alone, because
+/// time is what they measure. Writes the table with the machine description and an SVG chart.
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args)
+    /// <summary>Entry; <c>--filter</c>, <c>--list</c> or <c>--help</c> hand the command line to BenchmarkDotNet instead.</summary>
+    public static int Main(string[] args)
     {
-        // A shorter job than BenchmarkDotNet's default (which took well over 10 minutes here):
-        // one launch, 5 warm-up and 15 measured iterations per benchmark.
-        // In process: the driver libraries are compiled against the Redox core library, and the project
-        // BenchmarkDotNet would generate for a separate process does not get the repository's host binding
-        // (Redox.HostBinding.targets), so it fails with CS0012.
-        var config = DefaultConfig.Instance
-            .AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(15)
-                .WithToolchain(InProcessEmitToolchain.Instance).WithId("Short15"))
-            .AddDiagnoser(MemoryDiagnoser.Default);
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        if (args.Any(a => a.StartsWith("--filter", StringComparison.Ordinal) || a == "--list" || a == "--info"))
+        {
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, SchemeBenchmarkRunner.Config(args.Contains("--quick")));
+            return 0;
+        }
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(RunOptions.Usage);
+            return 0;
+        }
+        RunOptions? options = RunOptions.Parse(args);
+        if (options == null)
+        {
+            return 2;
+        }
+        string load = Machine.LoadAverage();
+        var started = DateTime.UtcNow;
+        List<string> guestLines = [], linuxLines = [];
+        string? guestFailure = options.Guest ? null : "left out (--no-guest)";
+        string? linuxFailure = options.Linux ? null : "left out (--no-linux)";
+        Task guest = options.Guest ? Task.Run(() => guestLines = GuestRun.Run(options, out guestFailure)) : Task.CompletedTask;
+        Task linux = options.Linux ? Task.Run(() => linuxLines = LinuxRun.Run(options, out linuxFailure)) : Task.CompletedTask;
+        Task.WaitAll(guest, linux);
+
+        List<HostedRow> hosted = [];
+        string? hostedFailure = options.Hosted ? null : "left out (--no-hosted)";
+        if (options.Hosted)
+        {
+            hosted = HostedRun.Run(options);
+            if (hosted.Count == 0)
+            {
+                hostedFailure = "BenchmarkDotNet reported no results (see its log above)";
+            }
+        }
+
+        var report = new Report
+        {
+            GuestLines = guestLines, LinuxLines = linuxLines, Hosted = hosted,
+            GuestFailure = guestFailure, LinuxFailure = linuxFailure, HostedFailure = hostedFailure,
+            MachineLines = Machine.Describe(options.Root, load), Options = options,
+        };
+        string markdown = report.ToMarkdown();
+        Directory.CreateDirectory(options.Output);
+        string table = Path.Combine(options.Output, "ipc-latency.md"), chart = Path.Combine(options.Output, "ipc-latency.svg");
+        File.WriteAllText(table, markdown);
+        File.WriteAllText(chart, SvgChart.Render(report));
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        Console.WriteLine($"Wrote {table} and {chart} ({(DateTime.UtcNow - started).TotalMinutes:0.0} min).");
+        // A world that was asked for and failed is an error; one skipped for a stated reason (no Linux kernel) is not.
+        bool failed = (options.Guest && guestFailure != null) || (options.Hosted && hostedFailure != null)
+            || (options.Linux && linuxFailure != null && !linuxFailure.StartsWith("linux-bench: skipped", StringComparison.Ordinal));
+        return failed ? 1 : 0;
     }
 }

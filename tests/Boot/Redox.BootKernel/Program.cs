@@ -52,6 +52,7 @@ public static class Program
         if (name.SequenceEqual("irq"u8)) return IpcScenario.RunIrq();
         if (name.SequenceEqual("ipcbench"u8)) return IpcScenario.RunBenchmarks(profile: false);
         if (name.SequenceEqual("ipcprofile"u8)) return IpcScenario.RunBenchmarks(profile: true);
+        if (name.SequenceEqual("guestbench"u8)) return GuestBenchScenario.Run();
         if (name.SequenceEqual("heapreturn"u8)) return HeapReturnScenario.Run();
         if (name.SequenceEqual("latency"u8)) return LatencyScenario.Run();
         if (name.SequenceEqual("tickrate"u8)) return TickRateScenario.Run();

@@ -39,6 +39,7 @@ public static class Program
         if (scenario.SequenceEqual("hostile-client"u8)) return HostileClient.Run();
         if (scenario.SequenceEqual("echo"u8)) return EchoScheme.Serve(parameter, Process.Argument(3));
         if (scenario.SequenceEqual("echo-client"u8)) return EchoScheme.Client(parameter);
+        if (GuestBenchmarks.TryRun(scenario, parameter, out int benchmarked)) return benchmarked;
         Output.Line("usertest: unknown scenario"u8);
         return 2;
     }
