@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Redox.NET needs besides the .NET SDK, only when missing (Debian/Ubuntu, apt):
 # QEMU (and OVMF, its UEFI firmware) to boot images, GRUB + xorriso + mtools to build BIOS/UEFI ISOs, binutils
-# to assemble and link.
+# to assemble and link, GDB to debug images.
 set -euo pipefail
 
 missing=()
@@ -17,6 +17,7 @@ need xorriso xorriso
 need mformat mtools
 need as binutils
 need ld binutils
+need gdb gdb                               # debugging images (docs/debugging.md) and its boot test
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "install-deps: the .NET SDK (10.0.x) is required: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2

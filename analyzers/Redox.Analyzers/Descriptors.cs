@@ -153,6 +153,11 @@ internal static class Descriptors
         "'{0}' is not available in the Redox core library",
         "The driver compiles against the normal .NET reference assemblies, but the image links against the Redox core library, which provides a subset. The allowed set is the .redoxapi file generated from that library.");
 
+    internal static readonly DiagnosticDescriptor ApiNotInCoreLib = Error(DiagnosticIds.ApiNotInCoreLib,
+        ".NET API not in the Redox core library",
+        "'{0}' is part of .NET but not of the Redox core library, the only library a bare-metal project compiles against; no assembly reference adds it. Hint: {1}.",
+        "A Redox.Sdk project compiles against the Redox core library alone, so a .NET API it lacks is a compiler error (CS0234, CS0246 or CS0103) that suggests a missing assembly reference. No reference helps: the API is not on the bare metal. This rule names the API and what to use instead.");
+
     private static DiagnosticDescriptor Warn(string id, string title, string message, string description) =>
         Create(id, title, message, Allocation, DiagnosticSeverity.Warning, description);
 

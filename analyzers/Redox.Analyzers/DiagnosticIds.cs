@@ -117,6 +117,9 @@ public static class DiagnosticIds
 
     /// <summary>A System.* or Microsoft.* type or member the Redox core library does not provide.</summary>
     public const string ApiUnavailable = "RDX2100";
+
+    /// <summary>A name the compiler cannot find (CS0234, CS0246, CS0103) that is a .NET type or namespace the Redox core library lacks.</summary>
+    public const string ApiNotInCoreLib = "RDX2101";
 }
 
 /// <summary>

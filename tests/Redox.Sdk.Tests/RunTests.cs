@@ -19,7 +19,7 @@ public sealed class RunTests
     }
 
     // QEMU processes whose command line names a file in this folder (there must be none left).
-    private static IEnumerable<string> QemuProcessesUsing(string folder) =>
+    internal static IEnumerable<string> QemuProcessesUsing(string folder) =>
         Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)).Select(d =>
         {
             try { return File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' '); }

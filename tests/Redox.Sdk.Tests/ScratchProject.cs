@@ -87,6 +87,9 @@ public sealed class ScratchProject : IDisposable
     public Process StartBuildImage(params string[] arguments) =>
         Start(null, ["build", "-t:RedoxImage", "-nologo", "-p:Configuration=Release", .. arguments]);
 
+    /// <summary>Starts <c>dotnet</c> in the project's folder without waiting (see <see cref="Finish"/>).</summary>
+    public Process StartDotnet(params string[] arguments) => Start(null, arguments);
+
     /// <summary>Runs <c>dotnet</c> in the project's folder, with extra environment variables; returns the exit code and all output.</summary>
     public (int ExitCode, string Output) Dotnet(IDictionary<string, string>? environment, params string[] arguments) =>
         Finish(Start(environment, arguments));

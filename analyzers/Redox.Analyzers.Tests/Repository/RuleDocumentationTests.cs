@@ -44,6 +44,42 @@ public class RuleDocumentationTests
     }
 
     [Fact]
+    public void EveryHelpLinkResolvesToARuleFileThatIsPackedAndWhoseLinksResolve()
+    {
+        const string repository = "https://github.com/redox-net/redox-net/blob/main/";
+        foreach (var descriptor in Descriptors)
+        {
+            Assert.StartsWith(repository, descriptor.HelpLinkUri);
+            var relative = descriptor.HelpLinkUri.Substring(repository.Length);
+            var page = RepositoryPaths.Combine(relative.Split('/'));
+            Assert.True(File.Exists(page), descriptor.Id + ": help link names " + relative + ", which does not exist");
+            Assert.StartsWith("# " + descriptor.Id + ":", File.ReadAllText(page));
+            Assert.Equal("docs/rules/" + descriptor.Id + ".md", relative); // the folder the package ships (below)
+        }
+
+        // The pages ship in the Redox.Analyzers package (docs/rules/), readable where the package is.
+        var package = File.ReadAllText(RepositoryPaths.Combine("analyzers", "Redox.Analyzers.Package", "Redox.Analyzers.Package.csproj"));
+        Assert.Contains("<None Include=\"../../docs/rules/*.md\" Pack=\"true\" PackagePath=\"docs/rules/\" />", package);
+
+        // Every relative link on a rule page leads to a file of the repository.
+        var folder = RepositoryPaths.Combine("docs", "rules");
+        foreach (var page in Directory.GetFiles(folder, "*.md"))
+        {
+            foreach (System.Text.RegularExpressions.Match link in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(page), @"\]\(([^)#\s]+)(#[^)]*)?\)"))
+            {
+                var target = link.Groups[1].Value;
+                if (target.StartsWith("http", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var path = Path.GetFullPath(Path.Combine(folder, target));
+                Assert.True(File.Exists(path) || Directory.Exists(path), Path.GetFileName(page) + " links to " + target + ", which does not exist");
+            }
+        }
+    }
+
+    [Fact]
     public void SeveritiesFollowTheRange()
     {
         foreach (var descriptor in Descriptors)
