@@ -33,7 +33,7 @@ public static unsafe class SchemeSocket
 
     /// <summary>
     /// SYS_CALL on the socket (<see cref="SocketCall"/>, our extension): <c>[AnswerThenRead, answers, length]</c> takes the
-    /// answers as <see cref="WriteResponses"/> does, then reads requests as <see cref="ReadRequests"/> does. When it
+    /// answers as <see cref="WriteResponses"/> does, then reads requests as a socket <c>read</c> does. When it
     /// must wait, the CPU goes straight to the last client answered while the driver blocks: a round trip is then two
     /// system calls and two switches, neither through the run queue.
     /// </summary>
