@@ -37,6 +37,15 @@ public sealed class EventQueue
     /// <summary>The thread blocked reading it, if any.</summary>
     internal KernelThread? Reader;
 
+    /// <summary>Something was queued (interrupts off): the thread blocked reading the queue, if any, wakes.</summary>
+    internal void WakeReader()
+    {
+        KernelThread? reader = Reader;
+        if (reader is null) return;
+        Reader = null;
+        Threads.Wake(reader);
+    }
+
     /// <summary>Events that found the queue full (counted, not silently lost).</summary>
     public ulong Dropped { get; private set; }
 

@@ -106,11 +106,7 @@ public static unsafe class EventQueues
         for (int i = 0; i < Capacity; i++)
         {
             EventQueue? queue = s_queues[i];
-            if (queue is null || !queue.Post(scheme, handleId, flags)) continue;
-            KernelThread? reader = queue.Reader;
-            if (reader is null) continue;
-            queue.Reader = null;
-            Threads.Wake(reader);
+            if (queue is not null && queue.Post(scheme, handleId, flags)) queue.WakeReader();
         }
     }
 
@@ -128,11 +124,7 @@ public static unsafe class EventQueues
         for (int i = 0; i < Capacity; i++)
         {
             EventQueue? queue = s_queues[i];
-            if (queue is null || !queue.PostSocket(scheme)) continue;
-            KernelThread? reader = queue.Reader;
-            if (reader is null) continue;
-            queue.Reader = null;
-            Threads.Wake(reader);
+            if (queue is not null && queue.PostSocket(scheme)) queue.WakeReader();
         }
     }
 
@@ -142,11 +134,7 @@ public static unsafe class EventQueues
         for (int i = 0; i < Capacity; i++)
         {
             EventQueue? queue = s_queues[i];
-            if (queue is null || !queue.PostIrq(line)) continue;
-            KernelThread? reader = queue.Reader;
-            if (reader is null) continue;
-            queue.Reader = null;
-            Threads.Wake(reader);
+            if (queue is not null && queue.PostIrq(line)) queue.WakeReader();
         }
     }
 
