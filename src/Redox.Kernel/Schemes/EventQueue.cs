@@ -75,48 +75,28 @@ public sealed class EventQueue
 
     /// <summary>The driver of <paramref name="scheme"/> posted <paramref name="flags"/> for its handle <paramref name="handleId"/>: queues what subscribers wait for. True when something was queued.</summary>
     internal bool Post(UserScheme scheme, ulong handleId, ulong flags)
-    {
-        bool queued = false;
-        for (int i = 0; i < MaxSubscriptions; i++)
-        {
-            ref Subscription s = ref _subscriptions[i];
-            KernelFile? watched = s.Watched;
-            if (watched is null || watched.Kind != KernelFileKind.SchemeHandle || watched.Scheme != scheme || watched.HandleId != handleId) continue;
-            ulong hit = s.Flags & flags;
-            if (hit == 0) continue;
-            Enqueue(s.Fd, hit, s.Data);
-            queued = true;
-        }
-        return queued;
-    }
+        => PostTo(KernelFileKind.SchemeHandle, scheme, handleId, flags);
 
     /// <summary>An interrupt on <paramref name="line"/>: queues EVENT_READ for each subscription to an <c>irq:</c> description of it.</summary>
-    internal bool PostIrq(int line)
-    {
-        bool queued = false;
-        for (int i = 0; i < MaxSubscriptions; i++)
-        {
-            ref Subscription s = ref _subscriptions[i];
-            KernelFile? watched = s.Watched;
-            if (watched is null || watched.Kind != KernelFileKind.Irq || watched.HandleId != (ulong)line) continue;
-            ulong hit = s.Flags & (ulong)EventFlags.Read;
-            if (hit == 0) continue;
-            Enqueue(s.Fd, hit, s.Data);
-            queued = true;
-        }
-        return queued;
-    }
+    internal bool PostIrq(int line) => PostTo(KernelFileKind.Irq, null, (ulong)line, (ulong)EventFlags.Read);
 
     /// <summary>A request waits on <paramref name="scheme"/>'s socket: queues EVENT_READ for each subscription to that socket.</summary>
-    internal bool PostSocket(UserScheme scheme)
+    internal bool PostSocket(UserScheme scheme) => PostTo(KernelFileKind.SchemeSocket, scheme, null, (ulong)EventFlags.Read);
+
+    /// <summary>
+    /// Queues <paramref name="flags"/>, as far as each wants them, for every subscription to a description of
+    /// <paramref name="kind"/> with that scheme and (when given) that handle id or line. True when something was queued.
+    /// </summary>
+    private bool PostTo(KernelFileKind kind, UserScheme? scheme, ulong? handleId, ulong flags)
     {
         bool queued = false;
         for (int i = 0; i < MaxSubscriptions; i++)
         {
             ref Subscription s = ref _subscriptions[i];
             KernelFile? watched = s.Watched;
-            if (watched is null || watched.Kind != KernelFileKind.SchemeSocket || watched.Scheme != scheme) continue;
-            ulong hit = s.Flags & (ulong)EventFlags.Read;
+            if (watched is null || watched.Kind != kind || watched.Scheme != scheme) continue;
+            if (handleId.HasValue && watched.HandleId != handleId.Value) continue;
+            ulong hit = s.Flags & flags;
             if (hit == 0) continue;
             Enqueue(s.Fd, hit, s.Data);
             queued = true;
