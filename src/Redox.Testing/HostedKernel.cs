@@ -26,7 +26,7 @@ public sealed unsafe class HostedKernel : IDisposable
     public const int MaxSchemes = 128;
 
     private readonly SchemeRegistry<SchemeEndpoint> _schemes = new(MaxSchemes);
-    private readonly List<EventSubscription> _subscriptions = new();
+    private readonly List<EventQueue> _queues = new();
     private readonly List<HostedDriver> _drivers = new();
     private readonly List<ThreadedEndpoint> _threaded = new();
     private readonly object _gate = new();
@@ -151,16 +151,36 @@ public sealed unsafe class HostedKernel : IDisposable
         endpoint.Close();
     }
 
-    internal SyscallResult Subscribe(HostedProcess process, EventQueue queue, ulong fd, FileDescription watched, EventFlags flags, ulong data)
+    /// <summary>A new <c>event:</c> queue, known to the kernel until <see cref="CloseQueue"/> so drivers' posts reach it.</summary>
+    internal EventQueue OpenQueue()
     {
-        var subscription = new EventSubscription(queue, fd, watched.Endpoint!, watched.HandleId, flags, data);
+        var queue = new EventQueue();
         lock (_gate)
         {
-            _subscriptions.RemoveAll(s => s.Queue == queue && s.Fd == fd);
-            if (flags != EventFlags.None)
-            {
-                _subscriptions.Add(subscription);
-            }
+            _queues.Add(queue);
+        }
+        return queue;
+    }
+
+    /// <summary>The last descriptor of <paramref name="queue"/> closed.</summary>
+    internal void CloseQueue(EventQueue queue)
+    {
+        lock (_gate)
+        {
+            _queues.Remove(queue);
+        }
+    }
+
+    /// <summary>
+    /// Subscribes <paramref name="fd"/> (description <paramref name="watched"/>) in <paramref name="queue"/> (flags 0
+    /// unsubscribes), then asks the scheme for its readiness now (fevent) and queues what is ready already, as the
+    /// real kernel does. ENOSPC when the queue watches all it can.
+    /// </summary>
+    internal SyscallResult Subscribe(HostedProcess process, EventQueue queue, ulong fd, FileDescription watched, EventFlags flags, ulong data)
+    {
+        if (!queue.Subscribe(fd, watched, flags, data))
+        {
+            return Errno.ENOSPC;
         }
         if (flags == EventFlags.None)
         {
@@ -179,35 +199,29 @@ public sealed unsafe class HostedKernel : IDisposable
         return SyscallResult.Ok(0);
     }
 
-    internal void Unsubscribe(SchemeEndpoint endpoint, ulong handleId)
+    /// <summary>The last descriptor of <paramref name="watched"/> closed: every queue forgets it.</summary>
+    internal void Forget(FileDescription watched)
     {
-        lock (_gate)
+        foreach (var queue in OpenQueues())
         {
-            _subscriptions.RemoveAll(s => s.Endpoint == endpoint && s.HandleId == handleId);
-        }
-    }
-
-    internal void Unsubscribe(EventQueue queue)
-    {
-        lock (_gate)
-        {
-            _subscriptions.RemoveAll(s => s.Queue == queue);
+            queue.Forget(watched);
         }
     }
 
     /// <summary>Delivers a scheme's readiness post to every queue subscribed to that handle (Redox's <c>SendFevent</c>).</summary>
     public void DeliverEvent(SchemeEndpoint endpoint, ulong handleId, EventFlags flags)
     {
+        foreach (var queue in OpenQueues())
+        {
+            queue.Post(endpoint, handleId, flags);
+        }
+    }
+
+    private EventQueue[] OpenQueues()
+    {
         lock (_gate)
         {
-            foreach (var s in _subscriptions)
-            {
-                var hit = s.Flags & flags;
-                if (s.Endpoint == endpoint && s.HandleId == handleId && hit != EventFlags.None)
-                {
-                    s.Queue.Enqueue(new Event { Id = s.Fd, Flags = (ulong)hit, Data = s.Data });
-                }
-            }
+            return _queues.ToArray();
         }
     }
 

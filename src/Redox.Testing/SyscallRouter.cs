@@ -158,7 +158,7 @@ public static unsafe class SyscallRouter
         }
         if (scheme.SequenceEqual("event"u8))
         {
-            return Install(process, new FileDescription { Kind = DescriptorKind.EventQueue, Events = new EventQueue(), Flags = flags });
+            return Install(process, new FileDescription { Kind = DescriptorKind.EventQueue, Events = process.Kernel.OpenQueue(), Flags = flags });
         }
         var target = process.Kernel.FindScheme(scheme);
         if (target == null)
@@ -210,13 +210,13 @@ public static unsafe class SyscallRouter
         switch (description.Kind)
         {
             case DescriptorKind.SchemeHandle:
-                process.Kernel.Unsubscribe(description.Endpoint!, description.HandleId);
+                process.Kernel.Forget(description);
                 return SyscallResult.Demux(description.Endpoint!.Call(Request(process, Opcode.Close, description.HandleId)).Result);
             case DescriptorKind.SchemeSocket:
                 process.Kernel.RemoveScheme((ThreadedEndpoint)description.Endpoint!);
                 return SyscallResult.Ok(0);
             default:
-                process.Kernel.Unsubscribe(description.Events!);
+                process.Kernel.CloseQueue(description.Events!);
                 return SyscallResult.Ok(0);
         }
     }
@@ -275,6 +275,10 @@ public static unsafe class SyscallRouter
         var events = new Span<Event>((void*)buffer, (int)(length / (nuint)sizeof(Event)));
         if (opcode == Opcode.Read)
         {
+            if (events.Length == 0)
+            {
+                return Errno.EINVAL;     // room for no whole event, as in the real kernel
+            }
             bool nonBlocking = (description.Flags & OpenFlags.NonBlock) != 0;
             int n = description.Events!.Dequeue(events, nonBlocking ? 0 : process.Kernel.CallTimeoutMs);
             if (n == 0)
@@ -283,17 +287,22 @@ public static unsafe class SyscallRouter
             }
             return SyscallResult.Ok((ulong)(n * sizeof(Event)));
         }
-        foreach (ref readonly Event subscription in events)
+        // Subscriptions follow the real kernel's rules (EventQueues.Subscribe): at least one record and at most a
+        // queue's worth; each names a scheme handle; a failure after the first record answers the bytes taken so far.
+        if (events.Length == 0 || events.Length > EventQueue.MaxSubscriptions)
         {
+            return Errno.EINVAL;
+        }
+        for (int i = 0; i < events.Length; i++)
+        {
+            ref readonly Event subscription = ref events[i];
             var watched = process.GetDescriptor(subscription.Id);
-            if (watched == null || watched.Kind != DescriptorKind.SchemeHandle)
-            {
-                return Errno.EBADF;
-            }
-            var result = process.Kernel.Subscribe(process, description.Events!, subscription.Id, watched, (EventFlags)(uint)subscription.Flags, subscription.Data);
+            SyscallResult result = watched == null || watched.Kind != DescriptorKind.SchemeHandle
+                ? Errno.EBADF
+                : process.Kernel.Subscribe(process, description.Events!, subscription.Id, watched, (EventFlags)(uint)subscription.Flags, subscription.Data);
             if (result.IsError)
             {
-                return result;
+                return i == 0 ? result : SyscallResult.Ok((ulong)(i * sizeof(Event)));
             }
         }
         return SyscallResult.Ok(length);

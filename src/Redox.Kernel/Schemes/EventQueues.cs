@@ -1,4 +1,5 @@
 using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Ipc;
 using Redox.Kernel.Memory;
 using Redox.Kernel.Processes;
 using Redox.Kernel.Scheduling;
@@ -47,8 +48,8 @@ public static unsafe class EventQueues
     public static SyscallResult Subscribe(Process process, KernelFile file, ulong buffer, ulong length)
     {
         EventQueue queue = file.Events!;
-        if (length == 0 || length % (ulong)sizeof(Event) != 0 || length > (ulong)(EventQueue.MaxSubscriptions * sizeof(Event))) return Errno.EINVAL;
-        Event* records = stackalloc Event[EventQueue.MaxSubscriptions];
+        if (length == 0 || length % (ulong)sizeof(Event) != 0 || length > (ulong)(ReadinessQueue<KernelFile>.MaxSubscriptions * sizeof(Event))) return Errno.EINVAL;
+        Event* records = stackalloc Event[ReadinessQueue<KernelFile>.MaxSubscriptions];
         Errno error = UserMemory.CopyIn(process.Space, records, buffer, length);
         if (error != 0) return error;
         int count = (int)(length / (ulong)sizeof(Event));
@@ -61,7 +62,7 @@ public static unsafe class EventQueues
                 || watched.Kind == KernelFileKind.SchemeSocket);
             if (!watchable) return i == 0 ? Errno.EBADF : SyscallResult.Ok((ulong)(i * sizeof(Event)));
             bool added;
-            using (InterruptGuard.Enter()) added = queue.Subscribe(request.Id, watched!, request.Flags, request.Data);
+            using (InterruptGuard.Enter()) added = queue.State.Subscribe(request.Id, watched!, request.Flags, request.Data);
             if (!added) return i == 0 ? Errno.ENOSPC : SyscallResult.Ok((ulong)(i * sizeof(Event)));
             if (request.Flags == 0) continue;
             if (watched!.Kind == KernelFileKind.SchemeSocket) watched.Scheme!.SocketWatched = true;
@@ -70,7 +71,7 @@ public static unsafe class EventQueues
                 : SchemeHandleCalls.Simple(process, watched, Opcode.Fevent, request.Flags);
             if (ready.IsOk && (ready.Value & request.Flags) != 0)
             {
-                using (InterruptGuard.Enter()) queue.Enqueue(request.Id, ready.Value & request.Flags, request.Data);
+                using (InterruptGuard.Enter()) queue.State.Enqueue(request.Id, ready.Value & request.Flags, request.Data);
             }
         }
         return SyscallResult.Ok(length);
@@ -84,7 +85,7 @@ public static unsafe class EventQueues
         if (room == 0) return Errno.EINVAL;
         Event* events = stackalloc Event[16];
         using InterruptGuard guard = InterruptGuard.Enter();
-        while (queue.Pending == 0)
+        while (queue.State.Pending == 0)
         {
             if ((file.Flags & (uint)OpenFlags.NonBlock) != 0) return Errno.EAGAIN;
             if (process.KillPending) return Errno.EINTR;
@@ -92,10 +93,10 @@ public static unsafe class EventQueues
             Threads.Block();
             if (queue.Reader == Threads.Current) queue.Reader = null;
         }
-        ulong bytes = (ulong)(queue.Pending < room ? queue.Pending : room) * (ulong)sizeof(Event);
+        ulong bytes = (ulong)(queue.State.Pending < room ? queue.State.Pending : room) * (ulong)sizeof(Event);
         Errno error = UserMemory.Check(process.Space, buffer, bytes, write: true);
         if (error != 0) return error;
-        int n = queue.Take(new Span<Event>(events, (int)(bytes / (ulong)sizeof(Event))));
+        int n = queue.State.Take(new Span<Event>(events, (int)(bytes / (ulong)sizeof(Event))));
         UserMemory.CopyOutChecked(buffer, events, (ulong)n * (ulong)sizeof(Event));
         return SyscallResult.Ok((ulong)n * (ulong)sizeof(Event));
     }
@@ -142,7 +143,7 @@ public static unsafe class EventQueues
     internal static void Forget(KernelFile watched)
     {
         using InterruptGuard guard = InterruptGuard.Enter();
-        for (int i = 0; i < Capacity; i++) s_queues[i]?.Forget(watched);
+        for (int i = 0; i < Capacity; i++) s_queues[i]?.State.Forget(watched);
     }
 
     /// <summary>The last descriptor of a queue went: it leaves the list and its storage is freed.</summary>
@@ -157,8 +158,9 @@ public static unsafe class EventQueues
                 if (s_queues[i] == queue) s_queues[i] = null;
             }
         }
-        Heap.Free(queue.SubscriptionStorage);
-        Heap.Free(queue.PendingStorage);
+        Heap.Free(queue.State.SubscriptionStorage);
+        Heap.Free(queue.State.PendingStorage);
+        Heap.Free(queue.State);
         Heap.Free(queue);
     }
 }

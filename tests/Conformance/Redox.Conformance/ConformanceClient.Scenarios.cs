@@ -231,4 +231,54 @@ public static unsafe partial class ConformanceClient
         if (closed.Closes != first.Closes + 3) return 1108;      // two stats reads and this handle
         return 0;
     }
+
+    // 11: an event queue's rules: record counts, what can be watched, merging, the subscription limit, and that
+    // closing a watched descriptor frees its subscription.
+    private static int EventQueueLimitsAndMerging()
+    {
+        const int limit = 32;     // subscriptions per queue in both kernels
+        if (!TryOpen("event:"u8, OpenFlags.ReadWrite | OpenFlags.NonBlock, out nuint queue)) return 1201;
+        Event* events = stackalloc Event[limit + 1];
+        if (!Fails(Sys.Write(queue, ReadOnlySpan<byte>.Empty), Errno.EINVAL)) return 1202;            // no record
+        if (!Fails(Sys.Write(queue, new ReadOnlySpan<byte>(events, (limit + 1) * sizeof(Event))), Errno.EINVAL)) return 1203;
+        if (!Fails(Sys.Read(queue, new Span<byte>(events, sizeof(Event) - 1)), Errno.EINVAL)) return 1204;   // no whole event
+        events[0] = new Event { Id = queue, Flags = (ulong)EventFlags.Read };
+        if (!Fails(Sys.Write(queue, new ReadOnlySpan<byte>(events, sizeof(Event))), Errno.EBADF)) return 1205;  // a queue is not watchable
+
+        // Two posts for one descriptor before a read arrive as one event.
+        if (!TryOpen("conf:file"u8, OpenFlags.ReadWrite | OpenFlags.Truncate, out nuint file)) return 1206;
+        events[0] = new Event { Id = file, Flags = (ulong)EventFlags.Read, Data = 7 };
+        events[1] = new Event { Id = 1_000_000, Flags = (ulong)EventFlags.Read };
+        // The second record names no descriptor: the first is taken and the answer says so.
+        if (!Ok(Sys.Write(queue, new ReadOnlySpan<byte>(events, 2 * sizeof(Event))), (ulong)sizeof(Event))) return 1207;
+        if (!Ok(Sys.Write(file, "a"u8), 1) || !Ok(Sys.Write(file, "b"u8), 1)) return 1208;
+        if (!Ok(Sys.Read(queue, new Span<byte>(events, 4 * sizeof(Event))), (ulong)sizeof(Event))) return 1209;
+        if (events[0].Id != file || events[0].Data != 7) return 1210;
+
+        // The limit: `limit` descriptors can be watched (the file is one), one more is ENOSPC until a watched one closes.
+        nuint* handles = stackalloc nuint[limit];
+        for (int i = 0; i < limit; i++)
+        {
+            if (!TryOpen("conf:echo/watched"u8, OpenFlags.ReadOnly, out handles[i])) return 1211;
+        }
+        for (int i = 0; i < limit - 1; i++)
+        {
+            events[0] = new Event { Id = handles[i], Flags = (ulong)EventFlags.Write };
+            if (!Ok(Sys.Write(queue, new ReadOnlySpan<byte>(events, sizeof(Event))), (ulong)sizeof(Event))) return 1212;
+        }
+        events[0] = new Event { Id = handles[limit - 1], Flags = (ulong)EventFlags.Write };
+        if (!Fails(Sys.Write(queue, new ReadOnlySpan<byte>(events, sizeof(Event))), Errno.ENOSPC)) return 1213;
+        // Re-subscribing a watched descriptor replaces its subscription, it takes no room.
+        events[1] = new Event { Id = handles[0], Flags = (ulong)EventFlags.Read };
+        if (!Ok(Sys.Write(queue, new ReadOnlySpan<byte>(&events[1], sizeof(Event))), (ulong)sizeof(Event))) return 1214;
+        if (!Ok(Sys.Close(handles[0]), 0)) return 1215;                                       // its last descriptor: forgotten
+        if (!Ok(Sys.Write(queue, new ReadOnlySpan<byte>(events, sizeof(Event))), (ulong)sizeof(Event))) return 1216;
+        for (int i = 1; i < limit; i++)
+        {
+            if (!Ok(Sys.Close(handles[i]), 0)) return 1217;
+        }
+        if (!Ok(Sys.Close(file), 0)) return 1218;
+        if (!Ok(Sys.Close(queue), 0)) return 1219;
+        return 0;
+    }
 }

@@ -28,7 +28,7 @@ public sealed unsafe class ConformanceScheme : SchemeBase
     public const int FileCapacity = 256;
 
     /// <summary>Handles the scheme can have open at once.</summary>
-    public const int MaxHandles = 32;
+    public const int MaxHandles = 64;
 
     private readonly HandleTable<ConformanceHandle> _handles = new(MaxHandles);
     private readonly byte[] _file = new byte[FileCapacity];
