@@ -17,4 +17,6 @@ public enum KernelFileKind
     Irq,
     /// <summary>A <c>memory:</c> handle: physical device memory, contiguous DMA memory, or address translation.</summary>
     Memory,
+    /// <summary>A <c>time:N</c> clock: read its time, write deadlines that make it readable for event queues.</summary>
+    Time,
 }

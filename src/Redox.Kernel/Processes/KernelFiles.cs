@@ -9,8 +9,9 @@ public static class KernelFiles
     /// <summary>Lets go of <paramref name="file"/>: a user scheme's socket or handle tells the scheme (and no event queue watches it any more), an event queue goes; then it is freed.</summary>
     public static void Release(KernelFile file)
     {
-        if (file.Kind == KernelFileKind.SchemeHandle || file.Kind == KernelFileKind.Irq || file.Kind == KernelFileKind.SchemeSocket) EventQueues.Forget(file);
+        if (EventQueues.IsWatchable(file.Kind)) EventQueues.Forget(file);
         if (file.Kind == KernelFileKind.Irq) IrqLines.Release(file);
+        if (file.Kind == KernelFileKind.Time) TimeScheme.Release(file);
         if (file.Scheme is not null) UserSchemes.Release(file);
         if (file.Events is not null) EventQueues.Release(file);
         Heap.Free(file);

@@ -42,6 +42,14 @@ public sealed class EventQueue
     /// <summary>A request waits on <paramref name="scheme"/>'s socket: queues EVENT_READ for each subscription to that socket.</summary>
     internal bool PostSocket(UserScheme scheme) => State.Post(new SocketSource(scheme), (ulong)EventFlags.Read);
 
+    /// <summary>A deadline of time handle <paramref name="file"/> passed: queues EVENT_READ for each subscription to that description.</summary>
+    internal bool PostTime(KernelFile file) => State.Post(new DescriptionSource(file), (ulong)EventFlags.Read);
+
+    private readonly struct DescriptionSource(KernelFile file) : IReadinessSource<KernelFile>
+    {
+        public bool Matches(KernelFile watched) => watched == file;
+    }
+
     private readonly struct SchemeHandleSource(UserScheme scheme, ulong handleId) : IReadinessSource<KernelFile>
     {
         public bool Matches(KernelFile watched)

@@ -58,9 +58,7 @@ public static unsafe class EventQueues
             Event request = records[i];
             KernelFile? watched = process.Files.Get(request.Id);
             // A driver watches its own socket beside its irq: lines, so one wait covers requests and interrupts.
-            bool watchable = watched is not null && (watched.Kind == KernelFileKind.SchemeHandle || watched.Kind == KernelFileKind.Irq
-                || watched.Kind == KernelFileKind.SchemeSocket);
-            if (!watchable) return i == 0 ? Errno.EBADF : SyscallResult.Ok((ulong)(i * sizeof(Event)));
+            if (watched is null || !IsWatchable(watched.Kind)) return i == 0 ? Errno.EBADF : SyscallResult.Ok((ulong)(i * sizeof(Event)));
             bool added;
             using (InterruptGuard.Enter()) added = queue.State.Subscribe(request.Id, watched!, request.Flags, request.Data);
             if (!added) return i == 0 ? Errno.ENOSPC : SyscallResult.Ok((ulong)(i * sizeof(Event)));
@@ -68,6 +66,7 @@ public static unsafe class EventQueues
             if (watched!.Kind == KernelFileKind.SchemeSocket) watched.Scheme!.SocketWatched = true;
             SyscallResult ready = watched!.Kind == KernelFileKind.Irq ? SyscallResult.Ok(IrqLines.Readiness(watched))
                 : watched.Kind == KernelFileKind.SchemeSocket ? SyscallResult.Ok(SocketReadiness(watched.Scheme!))
+                : watched.Kind == KernelFileKind.Time ? SyscallResult.Ok(0)      // time: readiness comes only as a fired deadline
                 : SchemeHandleCalls.Simple(process, watched, Opcode.Fevent, request.Flags);
             if (ready.IsOk && (ready.Value & request.Flags) != 0)
             {
@@ -108,6 +107,23 @@ public static unsafe class EventQueues
         {
             EventQueue? queue = s_queues[i];
             if (queue is not null && queue.Post(scheme, handleId, flags)) queue.WakeReader();
+        }
+    }
+
+    /// <summary>
+    /// What an event queue can watch: scheme handles (their driver posts readiness), a driver's own socket (requests
+    /// waiting) beside its <c>irq:</c> lines, so one wait covers requests and interrupts, and <c>time:</c> handles.
+    /// </summary>
+    internal static bool IsWatchable(KernelFileKind kind)
+        => kind == KernelFileKind.SchemeHandle || kind == KernelFileKind.Irq || kind == KernelFileKind.SchemeSocket || kind == KernelFileKind.Time;
+
+    /// <summary>A deadline of time handle <paramref name="file"/> passed (interrupts off): queues watching it get EVENT_READ.</summary>
+    internal static void PostTime(KernelFile file)
+    {
+        for (int i = 0; i < Capacity; i++)
+        {
+            EventQueue? queue = s_queues[i];
+            if (queue is not null && queue.PostTime(file)) queue.WakeReader();
         }
     }
 

@@ -34,6 +34,7 @@ public static unsafe class FileCalls
         if (scheme.SequenceEqual("event"u8)) return rest.IsEmpty ? EventQueues.Open(process, openFlags) : Errno.ENOENT;
         if (scheme.SequenceEqual("irq"u8)) return IrqLines.Open(process, rest, openFlags);
         if (scheme.SequenceEqual("memory"u8)) return MemoryScheme.Open(process, rest, openFlags);
+        if (scheme.SequenceEqual("time"u8)) return TimeScheme.Open(process, rest, openFlags);
         KernelFile? file;
         if (scheme.SequenceEqual("debug"u8)) file = new KernelFile(KernelFileKind.Debug, openFlags, null, 0, null, 0);
         else if (scheme.SequenceEqual("initfs"u8))
@@ -104,6 +105,7 @@ public static unsafe class FileCalls
         if (file.Kind == KernelFileKind.SchemeSocket) return SchemeSocket.WriteResponses(process, file, buffer, length);
         if (file.Kind == KernelFileKind.EventQueue) return EventQueues.Subscribe(process, file, buffer, length);
         if (file.Kind == KernelFileKind.Irq) return IrqLines.Acknowledge(process, file, buffer, length);
+        if (file.Kind == KernelFileKind.Time) return TimeScheme.Write(process, file, buffer, length);
         if ((file.Flags & AccessMode) == ReadOnly) return Errno.EBADF;
         if (file.Kind == KernelFileKind.SchemeHandle) return SchemeHandleCalls.Transfer(process, file, Opcode.Write, buffer, length);
         if (file.Kind != KernelFileKind.Debug) return Errno.EBADF;
@@ -130,6 +132,7 @@ public static unsafe class FileCalls
         if (file.Kind == KernelFileKind.SchemeSocket) return SchemeSocket.ReadRequests(process, file, buffer, length);
         if (file.Kind == KernelFileKind.EventQueue) return EventQueues.Wait(process, file, buffer, length);
         if (file.Kind == KernelFileKind.Irq) return IrqLines.Read(process, file, buffer, length);
+        if (file.Kind == KernelFileKind.Time) return TimeScheme.Read(process, file, buffer, length);
         if ((file.Flags & AccessMode) == WriteOnly) return Errno.EBADF;
         if (file.Kind == KernelFileKind.SchemeHandle) return SchemeHandleCalls.Transfer(process, file, Opcode.Read, buffer, length);
         Errno error = UserMemory.Check(process.Space, buffer, length, write: true);
@@ -201,13 +204,17 @@ public static unsafe class FileCalls
         if (file.Kind == KernelFileKind.SchemeSocket) return Errno.EBADF;
         byte* text = stackalloc byte[MaxPath + 8];
         ReadOnlySpan<byte> scheme = file.Kind == KernelFileKind.Debug ? "debug:"u8 : file.Kind == KernelFileKind.EventQueue ? "event:"u8
-            : file.Kind == KernelFileKind.Irq ? "irq:"u8 : "initfs:"u8;
+            : file.Kind == KernelFileKind.Irq ? "irq:"u8 : file.Kind == KernelFileKind.Time ? "time:"u8 : "initfs:"u8;
         scheme.CopyTo(new Span<byte>(text, scheme.Length));
         int total = scheme.Length;
         if (file.Path != null)
         {
             new ReadOnlySpan<byte>(file.Path, file.PathLength).CopyTo(new Span<byte>(text + total, file.PathLength));
             total += file.PathLength;
+        }
+        else if (file.Kind == KernelFileKind.Time || file.Kind == KernelFileKind.Irq)
+        {
+            total += NumberFormat.Decimal(file.HandleId, new Span<byte>(text + total, 20));    // the clock or line
         }
         ulong count = length < (ulong)total ? length : (ulong)total;
         Errno error = UserMemory.CopyOut(process.Space, buffer, text, count);

@@ -22,12 +22,40 @@ public static unsafe class TimeCalls
     public static SyscallResult ClockGettime(Process process, ulong clock, ulong pointer)
     {
         if (clock != (ulong)ClockId.Monotonic && clock != (ulong)ClockId.Realtime) return Errno.EINVAL;
-        ulong now = Now();
-        TimeSpec time;
-        time.Seconds = (long)(now / NanosecondsPerSecond + (clock == (ulong)ClockId.Realtime ? RealtimeAtBoot : 0));
-        time.Nanoseconds = (int)(now % NanosecondsPerSecond);
+        TimeSpec time = Clock((ClockId)clock);
         Errno error = UserMemory.CopyOut(process.Space, pointer, &time, (ulong)sizeof(TimeSpec));
         return error != 0 ? error : SyscallResult.Ok(0);
+    }
+
+    /// <summary>The current time of <paramref name="clock"/> (monotonic unless it is <see cref="ClockId.Realtime"/>).</summary>
+    public static TimeSpec Clock(ClockId clock)
+    {
+        ulong now = Now();
+        TimeSpec time;
+        time.Seconds = (long)(now / NanosecondsPerSecond + (clock == ClockId.Realtime ? RealtimeAtBoot : 0));
+        time.Nanoseconds = (int)(now % NanosecondsPerSecond);
+        return time;
+    }
+
+    /// <summary>True for a time POSIX accepts: seconds not negative, nanoseconds 0..999,999,999.</summary>
+    public static bool IsValid(in TimeSpec time)
+        => time.Seconds >= 0 && time.Nanoseconds >= 0 && time.Nanoseconds < NanosecondsPerSecond;
+
+    /// <summary>
+    /// The first timer tick at or after the absolute <paramref name="time"/> on <paramref name="clock"/> (realtime counts
+    /// from <paramref name="realtimeAtBoot"/> seconds; a time before boot is tick 0, so it is due at once). Saturating.
+    /// </summary>
+    public static ulong DueTick(ClockId clock, in TimeSpec time, ulong realtimeAtBoot)
+    {
+        ulong seconds = (ulong)time.Seconds;
+        if (clock == ClockId.Realtime)
+        {
+            if (seconds < realtimeAtBoot) return 0;
+            seconds -= realtimeAtBoot;
+        }
+        TimeSpec sinceBoot = time;
+        sinceBoot.Seconds = (long)seconds;
+        return TicksFor(sinceBoot);
     }
 
     /// <summary>SYS_NANOSLEEP(request_ptr, remaining_ptr): sleeps at least the request, rounded up to whole ticks.</summary>
@@ -36,7 +64,7 @@ public static unsafe class TimeCalls
         TimeSpec time;
         Errno error = UserMemory.CopyIn(process.Space, &time, request, (ulong)sizeof(TimeSpec));
         if (error != 0) return error;
-        if (time.Seconds < 0 || time.Nanoseconds < 0 || time.Nanoseconds >= NanosecondsPerSecond) return Errno.EINVAL;
+        if (!IsValid(time)) return Errno.EINVAL;
         if (remaining != 0)
         {
             error = UserMemory.Check(process.Space, remaining, (ulong)sizeof(TimeSpec), write: true);

@@ -19,6 +19,7 @@ public static unsafe class UserSpaceScenario
         bool ok = Check.That(RunToEnd("hello"u8, "hello"u8) == Process.ExitedStatus(7), "hello exits with 7");
         ok &= Check.That(RunToEnd("allocate"u8, "allocate"u8) == 0, "heap and sleep in ring 3");
         ok &= Check.That(RunToEnd("syscalls"u8, "syscalls"u8) == 0, "every syscall answers as the ABI says");
+        ok &= Check.That(TimeScheme.Pending == 0, "time: deadlines left pending went with their handles");
         ok &= Check.That(RunPair("spin A"u8, "spin B"u8) == 0, "two spinning processes both finish");
         ok &= Check.That(RunPair("sse 3"u8, "sse 5"u8) == 0, "SSE state survives preemption between processes");
         ok &= Check.That(KillForever(), "a killed process ends by its signal");

@@ -6,7 +6,7 @@ using Redox.Syscall;
 /// refuse (kernel half, non-canonical, unmapped, guard, crossing into the kernel, overflowing lengths, read-only
 /// memory for a read) gets anything but EFAULT.
 /// </summary>
-internal static unsafe class SyscallChecks
+internal static unsafe partial class SyscallChecks
 {
     private static int s_failures;
 
@@ -15,6 +15,7 @@ internal static unsafe class SyscallChecks
         Pointers();
         Files();
         TimeAndMemory();
+        TimeScheme();
         Processes();
         Registers();
         if (s_failures == 0) Output.Line("usertest: syscalls all as the ABI says"u8);

@@ -56,6 +56,9 @@ public static unsafe class InterruptDispatch
         if (vector == Pic.VectorBase)
         {
             Pic.EndOfInterrupt(0);
+            // time: deadlines due by the tick this interrupt counts fire first, so a queue reader they wake is ready
+            // when the scheduler picks (not one tick later).
+            if (Threads.Scheduler is { } scheduler) Schemes.TimeScheme.OnTick(scheduler.Ticks + 1);
             return (InterruptFrame*)Threads.OnTimer((nuint)frame);
         }
         if (vector == YieldVector) return (InterruptFrame*)Threads.OnYield((nuint)frame);
