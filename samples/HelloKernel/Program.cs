@@ -33,6 +33,8 @@ public static unsafe class Program
         KernelLog.Write("x, worker-b ");
         KernelLog.WriteDecimal(second.Dispatches);
         KernelLog.WriteLine("x");
+        Threads.Release(first);      // done reading their records: the kernel frees them with the threads
+        Threads.Release(second);
 
         FrameAllocator frames = PhysicalMemory.Frames!;
         ref readonly KernelHeap heap = ref Heap.Current;

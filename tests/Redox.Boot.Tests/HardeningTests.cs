@@ -18,6 +18,7 @@ public sealed class HardeningTests
     [InlineData("fpu", false)]          // SSE state survives preemption (fxsave/fxrstor)
     [InlineData("heaprace", false)]     // four threads churn the heap under a 5 kHz timer
     [InlineData("globalpages", false)]  // CR4.PGE is on, so the identity map's Global bit means something
+    [InlineData("threadreclaim", false)] // exited threads' stacks and records come back (detached, released)
     public void Kernel_hardening_checks_pass(string scenario, bool countInstructions)
     {
         // Timer checks run on instruction-counted time: in real time a loaded host makes QEMU itself drop ticks.
@@ -26,6 +27,19 @@ public sealed class HardeningTests
         Assert.False(boot.TimedOut, boot.Serial);
         Assert.DoesNotContain("check failed", boot.KernelLog);
         Assert.Contains($"boot test {scenario}: PASS", boot.KernelLog);
+        Assert.Equal(BootResult.Passed, boot.ExitCode);
+    }
+
+    [Fact]
+    public void A_thread_left_running_when_Main_returns_can_still_spawn_after_the_boot_thread_exited()
+    {
+        BootResult boot = BootImages.Boot("mainreturns");
+
+        Assert.False(boot.TimedOut, boot.Serial);
+        Assert.Contains("mainreturns: Main returns with a thread still running", boot.KernelLog);
+        Assert.Contains("mainreturns: the boot thread exited; spawning", boot.KernelLog);
+        Assert.Contains("mainreturns: a thread spawned after Main returned ran", boot.KernelLog);
+        Assert.DoesNotContain("EXCEPTION", boot.KernelLog);
         Assert.Equal(BootResult.Passed, boot.ExitCode);
     }
 

@@ -54,6 +54,15 @@ public sealed class KernelThread
     /// <summary>Ticks left in the current time slice.</summary>
     internal int SliceLeft;
 
+    /// <summary>
+    /// Nobody reads this record any more (<see cref="Threads.Release"/>, a detached spawn, the boot thread, a process
+    /// thread): it is freed once the thread has exited and its stack was taken back.
+    /// </summary>
+    internal bool Released;
+
+    /// <summary>The thread exited and its stack was taken back; only the record is left (freed at once if released).</summary>
+    internal bool Reclaimed;
+
     /// <summary>The next thread in the same run queue or sleep list.</summary>
     internal KernelThread? Next;
 }

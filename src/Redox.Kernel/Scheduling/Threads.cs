@@ -29,6 +29,7 @@ public static unsafe class Threads
     public static void Initialize()
     {
         KernelThread boot = new KernelThread(s_nextId++, "boot", 1);
+        boot.Released = true;      // nobody holds the boot thread's record: it goes once the boot thread has exited
         boot.PageTableRoot = KernelPaging.KernelSpace!.Root;
         KernelThread idle = NewThread("idle", Scheduler.PriorityLevels - 1, &IdleLoop, 0);
         s_scheduler = new Scheduler(boot, idle);
@@ -37,7 +38,9 @@ public static unsafe class Threads
 
     /// <summary>
     /// Starts a thread running <paramref name="entry"/>(<paramref name="argument"/>) at <paramref name="priority"/>
-    /// (0 highest; values outside 0..<see cref="Scheduler.PriorityLevels"/> - 1 are clamped to that range).
+    /// (0 highest; values outside 0..<see cref="Scheduler.PriorityLevels"/> - 1 are clamped to that range). The record
+    /// returned stays readable (its state, its dispatch count) after the thread exits, until the caller hands it back
+    /// with <see cref="Release"/>; use <see cref="SpawnDetached"/> when nobody will read it.
     /// </summary>
     public static KernelThread Spawn(string name, delegate*<nint, void> entry, nint argument, int priority = 1)
     {
@@ -47,6 +50,25 @@ public static unsafe class Threads
         KernelThread thread = NewThread(name, priority, entry, argument);
         using (InterruptGuard.Enter()) s_scheduler!.Add(thread);
         return thread;
+    }
+
+    /// <summary>Starts a thread like <see cref="Spawn"/> whose record nobody reads: all it holds comes back once it exits.</summary>
+    public static void SpawnDetached(string name, delegate*<nint, void> entry, nint argument, int priority = 1)
+        => Release(Spawn(name, entry, argument, priority));
+
+    /// <summary>
+    /// The caller is done with <paramref name="thread"/>'s record (from <see cref="Spawn"/>): it is freed once the thread
+    /// has exited and been reclaimed, at once if that already happened. The record must not be used after this.
+    /// </summary>
+    public static void Release(KernelThread thread)
+    {
+        bool freeNow;
+        using (InterruptGuard.Enter())
+        {
+            thread.Released = true;
+            freeNow = thread.Reclaimed;
+        }
+        if (freeNow) Heap.Free(thread);
     }
 
     /// <summary>
@@ -229,9 +251,9 @@ public static unsafe class Threads
     }
 
     /// <summary>
-    /// Takes back what exited threads held (never the caller's own): their kernel stacks, and the records of
-    /// process threads (nothing else refers to those once the process let go of them; kernel-thread records stay,
-    /// as whoever spawned one may still read its state).
+    /// Takes back what exited threads held (never the caller's own): their kernel stacks, and their records once
+    /// nobody reads them (process threads, detached and released threads, the boot thread); a record still held by
+    /// its spawner is freed when it calls <see cref="Release"/>.
     /// </summary>
     private static void ReclaimExited()
     {
@@ -247,7 +269,13 @@ public static unsafe class Threads
             if (thread.OwnsStack) KernelPaging.FreeStack(thread.StackBase, StackSize);
             thread.StackBase = 0;
             thread.OwnsStack = false;
-            if (thread.Process is not null) Heap.Free(thread);
+            bool free;
+            using (InterruptGuard.Enter())
+            {
+                thread.Reclaimed = true;
+                free = thread.Released || thread.Process is not null;
+            }
+            if (free) Heap.Free(thread);
             thread = next;
         }
     }

@@ -59,6 +59,8 @@ public static class Program
         if (name.SequenceEqual("fpu"u8)) return FpuScenario.Run();
         if (name.SequenceEqual("heaprace"u8)) return HeapRaceScenario.Run();
         if (name.SequenceEqual("stackprobe"u8)) return StackProbeScenario.Run();
+        if (name.SequenceEqual("threadreclaim"u8)) return ThreadLifetimeScenario.Run();
+        if (name.SequenceEqual("mainreturns"u8)) return ThreadLifetimeScenario.RunMainReturns();
         if (name.SequenceEqual("gpfault"u8)) return GeneralProtectionScenario.Run();
         if (name.SequenceEqual("globalpages"u8)) return GlobalPagesScenario.Run();
         if (name.SequenceEqual("interfaces"u8)) return InterfaceScenario.Run();
