@@ -57,6 +57,7 @@ public static unsafe class KernelMain
         Pic.Initialize();                                                // IRQs 0-15 on vectors 32-47, all masked
         Threads.Initialize();                                            // this code becomes thread 0; idle thread
         Syscalls.TimeCalls.RealtimeAtBoot = RtcClock.ReadUnixSeconds();          // the wall clock, once (CLOCK_REALTIME)
+        Schemes.TimeScheme.Initialize();                                 // time: deadlines, checked on every tick
         Pit.Start(TimerHertz);                                           // the preemption tick
         Pic.Unmask(0);
         Native.EnableInterrupts();

@@ -7,7 +7,7 @@ namespace Redox.Kernel.Processes;
 /// A ring-3 process: its own lower-half address space, one thread, its open descriptors, and what its parent
 /// learns when it ends. The kernel keeps process management itself (Redox has since moved it to user space).
 /// </summary>
-public sealed class Process
+public sealed class Process : IProcessRecord
 {
     /// <summary>The signal a process killed for a CPU exception is reported with (SIGSEGV).</summary>
     public const int FaultSignal = 11;
@@ -90,4 +90,10 @@ public sealed class Process
 
     /// <summary>A thread blocked in waitpid on this process's children.</summary>
     internal KernelThread? ChildWaiter;
+
+    int IProcessRecord.ParentId { get => ParentId; set => ParentId = value; }
+
+    ProcessState IProcessRecord.State { get => State; set => State = value; }
+
+    int IProcessRecord.ExitStatus { get => ExitStatus; set => ExitStatus = value; }
 }

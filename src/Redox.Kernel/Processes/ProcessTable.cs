@@ -20,26 +20,18 @@ public static unsafe class ProcessTable
     /// <summary>The parent id of processes the kernel itself started.</summary>
     public const int KernelId = 0;
 
-    private static readonly Process?[] s_slots = new Process?[Capacity];
+    private static readonly ProcessTree<Process> s_tree = new ProcessTree<Process>(Capacity);
     private static int s_nextId = 1;
     private static KernelThread? s_kernelWaiter;
 
     /// <summary>Processes alive or zombie.</summary>
-    public static int Count { get; private set; }
+    public static int Count => s_tree.Count;
 
     /// <summary>Processes started so far.</summary>
     public static ulong Started { get; private set; }
 
     /// <summary>The process with id <paramref name="id"/>, or null.</summary>
-    public static Process? Find(int id)
-    {
-        for (int i = 0; i < Capacity; i++)
-        {
-            Process? process = s_slots[i];
-            if (process is not null && process.Id == id) return process;
-        }
-        return null;
-    }
+    public static Process? Find(int id) => s_tree.Find(id);
 
     /// <summary>The process the running thread belongs to (null for kernel threads).</summary>
     public static Process? Current => Threads.Current.Process;
@@ -63,7 +55,9 @@ public static unsafe class ProcessTable
         ElfError elfError = ElfImage.TryParse(image, UserLayout.Start, UserLayout.End, out ElfImage elf);
         if (elfError != ElfError.None) return StartError.BadExecutable;
 
-        if (FreeSlot() < 0) return StartError.TableFull;                  // fail early, before building anything
+        bool room;
+        using (InterruptGuard.Enter()) room = s_tree.HasRoom;
+        if (!room) return StartError.TableFull;                           // fail early, before building anything
 
         AddressSpace space = AddressSpace.CreateSharing(kernel, KernelPaging.FirstKernelSlot);
         if (space.Root == 0)
@@ -83,9 +77,8 @@ public static unsafe class ProcessTable
         Process? process = null;
         using (InterruptGuard.Enter())
         {
-            // The slot is taken under the same guard that fills it: another Start in between cannot get it too.
-            int slot = FreeSlot();
-            if (slot >= 0)
+            // The slot is taken under the same guard that checks it: another Start in between cannot get it too.
+            if (s_tree.HasRoom)
             {
                 process = new Process(s_nextId++, parentId, nameCopy, space);
                 process.Ports = grants.Ports;
@@ -94,8 +87,7 @@ public static unsafe class ProcessTable
                 process.Physical = grants.Physical;
                 process.SchemeGrantText = grants.Scheme;
                 process.SchemeGrantLength = grants.SchemeLength;
-                s_slots[slot] = process;
-                Count++;
+                s_tree.TryAdd(process);
                 Started++;
             }
         }
@@ -189,18 +181,12 @@ public static unsafe class ProcessTable
         status = 0;
         while (true)
         {
-            Process? zombie = null;
-            bool any = false;
+            Process? zombie;
+            WaitFinding found;
             using (InterruptGuard.Enter())
             {
-                for (int i = 0; i < Capacity; i++)
-                {
-                    Process? p = s_slots[i];
-                    if (p is null || p.ParentId != parentId || (childId > 0 && p.Id != childId)) continue;
-                    any = true;
-                    if (p.State == ProcessState.Zombie && zombie is null) zombie = p;
-                }
-                if (zombie is null && any && !noHang)
+                found = s_tree.FindEndedChild(parentId, childId, out zombie);
+                if (found == WaitFinding.Running && !noHang)
                 {
                     Process? parent = Find(parentId);
                     if (parent is not null && parent.KillPending) return -1;
@@ -210,7 +196,7 @@ public static unsafe class ProcessTable
                     continue;
                 }
             }
-            if (zombie is null) return any ? 0 : -1;
+            if (zombie is null) return found == WaitFinding.Running ? 0 : -1;
             status = zombie.ExitStatus;
             int id = zombie.Id;
             Reap(zombie);
@@ -218,30 +204,12 @@ public static unsafe class ProcessTable
         }
     }
 
-    /// <summary>The index of a free slot, or -1 (interrupts off inside).</summary>
-    private static int FreeSlot()
-    {
-        using InterruptGuard guard = InterruptGuard.Enter();
-        for (int i = 0; i < Capacity; i++)
-        {
-            if (s_slots[i] is null) return i;
-        }
-        return -1;
-    }
-
     /// <summary>Frees a zombie's address space and kernel objects; its id is gone afterwards.</summary>
     private static void Reap(Process process)
     {
         // The scheduler clears Thread once the dead thread is off the CPU for good (its stack is then reclaimed).
         while (process.Thread is not null) Threads.Yield();
-        using (InterruptGuard.Enter())
-        {
-            for (int i = 0; i < Capacity; i++)
-            {
-                if (s_slots[i] == process) s_slots[i] = null;
-            }
-            Count--;
-        }
+        using (InterruptGuard.Enter()) s_tree.Remove(process);
         AddressSpaces.Forget(process.Space.Root);
         process.Space.ReleasePrivateHalf(KernelPaging.FirstKernelSlot);
         Heap.Free(process.Space);
@@ -254,9 +222,7 @@ public static unsafe class ProcessTable
     private static void MakeZombie(Process process, int status)
     {
         using InterruptGuard guard = InterruptGuard.Enter();
-        if (process.State == ProcessState.Zombie) return;
-        process.State = ProcessState.Zombie;
-        process.ExitStatus = status;
+        if (!s_tree.End(process, status)) return;           // zombie now; its children are the kernel's
         KernelLog.Write("process ");
         KernelLog.WriteDecimal((ulong)process.Id);
         KernelLog.Write(" (");
@@ -274,11 +240,6 @@ public static unsafe class ProcessTable
         KernelLog.WriteLine();
         process.Files.CloseAll(&ReleaseFile);
         Services.OnEnded(process, status);
-        for (int i = 0; i < Capacity; i++)
-        {
-            Process? child = s_slots[i];
-            if (child is not null && child.ParentId == process.Id) child.ParentId = KernelId;   // orphans go to the kernel
-        }
         Process? parent = Find(process.ParentId);
         KernelThread? waiter = parent is not null ? parent.ChildWaiter : s_kernelWaiter;
         if (waiter is not null) Threads.Wake(waiter);

@@ -28,6 +28,12 @@ public static unsafe class TimeScheme
 
     private static readonly TimeoutTable<KernelFile> s_timeouts = new TimeoutTable<KernelFile>(MaxTimeouts);
 
+    /// <summary>
+    /// Builds the deadline table before the timer runs: the timer interrupt reads it on every tick, and a class
+    /// constructor run lazily from there would allocate inside an interrupt.
+    /// </summary>
+    public static void Initialize() => _ = s_timeouts.Count;
+
     /// <summary>Deadlines pending now.</summary>
     public static int Pending => s_timeouts.Count;
 
