@@ -11,4 +11,7 @@ public enum DescriptorKind
 
     /// <summary>An <c>event:</c> queue.</summary>
     EventQueue,
+
+    /// <summary>A <c>time:N</c> clock (<see cref="FileDescription.HandleId"/> is the clock id).</summary>
+    Time,
 }

@@ -96,6 +96,23 @@ public sealed class EventQueue
         }
     }
 
+    /// <summary>Readiness of description <paramref name="description"/> itself (a <c>time:</c> deadline passed).</summary>
+    internal void Post(FileDescription description, EventFlags flags)
+    {
+        lock (_gate)
+        {
+            if (_state.Post(new DescriptionSource(description), (ulong)flags))
+            {
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
+
+    private readonly struct DescriptionSource(FileDescription description) : IReadinessSource<FileDescription>
+    {
+        public bool Matches(FileDescription watched) => watched == description;
+    }
+
     /// <summary>The last descriptor of <paramref name="watched"/> closed: no subscription may keep watching it.</summary>
     internal void Forget(FileDescription watched)
     {

@@ -35,6 +35,7 @@ public sealed unsafe class HostedKernel : IDisposable
     /// <summary>A kernel; installs the hosted system-call back end into <see cref="Sys"/> (once per process).</summary>
     public HostedKernel()
     {
+        Time = new HostedTime(this);
         EnsureInstalled();
     }
 
@@ -43,6 +44,9 @@ public sealed unsafe class HostedKernel : IDisposable
 
     /// <summary>The simulated devices; bound as <see cref="SimulatedBus.Current"/> on driver threads and during in-thread dispatch.</summary>
     public SimulatedBus Bus { get; } = new();
+
+    /// <summary>The <c>time:</c> scheme.</summary>
+    internal HostedTime Time { get; }
 
     /// <summary>Installs <see cref="SyscallRouter.Entry"/> as the <see cref="Sys"/> back end, if not yet done.</summary>
     public static void EnsureInstalled()
@@ -182,9 +186,9 @@ public sealed unsafe class HostedKernel : IDisposable
         {
             return Errno.ENOSPC;
         }
-        if (flags == EventFlags.None)
+        if (flags == EventFlags.None || watched.Kind == DescriptorKind.Time)
         {
-            return SyscallResult.Ok(0);
+            return SyscallResult.Ok(0);         // a time: handle is ready only once a deadline passes
         }
         var ready = SyscallRouter.Fevent(process, watched, flags);
         if (ready.IsError)
@@ -205,6 +209,15 @@ public sealed unsafe class HostedKernel : IDisposable
         foreach (var queue in OpenQueues())
         {
             queue.Forget(watched);
+        }
+    }
+
+    /// <summary>Readiness of a kernel-kept description (a <c>time:</c> handle whose deadline passed) for every queue watching it.</summary>
+    internal void DeliverReadiness(FileDescription description, EventFlags flags)
+    {
+        foreach (var queue in OpenQueues())
+        {
+            queue.Post(description, flags);
         }
     }
 
@@ -250,5 +263,6 @@ public sealed unsafe class HostedKernel : IDisposable
         {
             RemoveScheme(endpoint);
         }
+        Time.Dispose();
     }
 }

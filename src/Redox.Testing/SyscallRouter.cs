@@ -72,7 +72,9 @@ public static unsafe class SyscallRouter
             case SyscallNumbers.Fchown:
                 return Simple(process, a, Opcode.Fchown, b, c);
             case SyscallNumbers.Fpath:
-                return Simple(process, a, Opcode.Fpath, b, c);
+                return process.GetDescriptor(a) is { Kind: DescriptorKind.Time } time
+                    ? HostedTime.Fpath(time, b, c)
+                    : Simple(process, a, Opcode.Fpath, b, c);
             case SyscallNumbers.Fstat:
                 return Simple(process, a, Opcode.Fstat, b, c);
             case SyscallNumbers.Fstatvfs:
@@ -91,6 +93,11 @@ public static unsafe class SyscallRouter
                 return PathCall(process, Opcode.Rmdir, a, b);
             case SyscallNumbers.Getpid:
                 return SyscallResult.Ok(process.Pid);
+            case SyscallNumbers.Yield:
+                Thread.Yield();
+                return SyscallResult.Ok(0);
+            case SyscallNumbers.ClockGettime:
+                return process.Kernel.Time.ClockGettime(a, b);
             default:
                 return Errno.ENOSYS;
         }
@@ -156,6 +163,11 @@ public static unsafe class SyscallRouter
             }
             return Install(process, new FileDescription { Kind = DescriptorKind.SchemeSocket, Endpoint = endpoint, Flags = flags });
         }
+        if (scheme.SequenceEqual("time"u8))
+        {
+            ulong clock = HostedTime.ParseClock(new ReadOnlySpan<byte>((void*)rest, (int)restLength));
+            return clock == 0 ? Errno.ENOENT : Install(process, new FileDescription { Kind = DescriptorKind.Time, HandleId = clock, Flags = flags });
+        }
         if (scheme.SequenceEqual("event"u8))
         {
             return Install(process, new FileDescription { Kind = DescriptorKind.EventQueue, Events = process.Kernel.OpenQueue(), Flags = flags });
@@ -215,6 +227,10 @@ public static unsafe class SyscallRouter
             case DescriptorKind.SchemeSocket:
                 process.Kernel.RemoveScheme((ThreadedEndpoint)description.Endpoint!);
                 return SyscallResult.Ok(0);
+            case DescriptorKind.Time:
+                process.Kernel.Forget(description);
+                process.Kernel.Time.Release(description);
+                return SyscallResult.Ok(0);
             default:
                 process.Kernel.CloseQueue(description.Events!);
                 return SyscallResult.Ok(0);
@@ -251,6 +267,21 @@ public static unsafe class SyscallRouter
             }
             case DescriptorKind.EventQueue:
                 return EventReadWrite(process, description, opcode, buffer, length);
+            case DescriptorKind.Time:
+            {
+                if (length > MaxRecordTransfer)
+                {
+                    return Errno.EINVAL;
+                }
+                int count = (int)(length / (nuint)sizeof(TimeSpec));
+                if (count != 0 && buffer == 0)
+                {
+                    return Errno.EFAULT;
+                }
+                return opcode == Opcode.Read
+                    ? process.Kernel.Time.Read(description, new Span<TimeSpec>((void*)buffer, count))
+                    : process.Kernel.Time.Write(description, new ReadOnlySpan<TimeSpec>((void*)buffer, count));
+            }
         }
         ulong position = explicitOffset ? offset : description.Positioned ? description.Offset : 0;
         Sqe sqe = Request(process, opcode, description.HandleId, buffer, length, position, explicitOffset ? flags : (uint)description.Flags);
@@ -297,7 +328,7 @@ public static unsafe class SyscallRouter
         {
             ref readonly Event subscription = ref events[i];
             var watched = process.GetDescriptor(subscription.Id);
-            SyscallResult result = watched == null || watched.Kind != DescriptorKind.SchemeHandle
+            SyscallResult result = watched == null || (watched.Kind != DescriptorKind.SchemeHandle && watched.Kind != DescriptorKind.Time)
                 ? Errno.EBADF
                 : process.Kernel.Subscribe(process, description.Events!, subscription.Id, watched, (EventFlags)(uint)subscription.Flags, subscription.Data);
             if (result.IsError)

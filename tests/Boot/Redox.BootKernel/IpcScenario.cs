@@ -77,7 +77,7 @@ public static unsafe class IpcScenario
     }
 
     /// <summary>Scenarios in tests/Conformance (ConformanceClient.Count).</summary>
-    private const int ConformanceScenarios = 12;
+    private const int ConformanceScenarios = 13;
 
     /// <summary>The IPC figures (run under -icount shift=0, see benchmarks/measure-ipc.sh): 1-byte and 4 KiB reads from zero:.</summary>
     public static bool RunBenchmarks(bool profile)

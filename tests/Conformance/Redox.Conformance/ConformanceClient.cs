@@ -14,7 +14,7 @@ namespace Redox.Conformance;
 public static unsafe partial class ConformanceClient
 {
     /// <summary>How many scenarios there are.</summary>
-    public const int Count = 12;
+    public const int Count = 13;
 
     /// <summary>Runs scenario <paramref name="scenario"/>: 0 on success, else its failure code (1 for an unknown number).</summary>
     public static int Run(int scenario)
@@ -33,6 +33,7 @@ public static unsafe partial class ConformanceClient
             case 9: return CallerPidReachesTheDriver();
             case 10: return CloseReachesTheScheme();
             case 11: return EventQueueLimitsAndMerging();
+            case 12: return TimeClocksAndDeadlines();
             default: return 1;
         }
     }
@@ -54,6 +55,7 @@ public static unsafe partial class ConformanceClient
             case 9: return "caller pid reaches the driver"u8;
             case 10: return "close reaches the scheme"u8;
             case 11: return "event queue limits and merging"u8;
+            case 12: return "time: clocks and deadlines"u8;
             default: return default;
         }
     }
