@@ -1,23 +1,21 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Xunit;
 
 namespace Redox.Boot.Tests;
 
 /// <summary>
-/// The LPC drivers as ring-3 daemons (samples/LpcInfo: lpcd, rtcd, ecd, seriald, each with only its own ports and
-/// lines, and the lpcinfo client) on QEMU's two PC machines: the bridge each one has, no Super I/O and no EC reported
+/// The LPC drivers as ring-3 daemons (samples/LpcInfo built from the packed feed: the Redox.Drivers.Lpc package's
+/// lpcd, rtcd, ecd and seriald, each with only its own ports and lines, and the lpcinfo client) on QEMU's two PC machines: the bridge each one has, no Super I/O and no EC reported
 /// as absent, the CMOS clock reporting the date QEMU was given, and COM2 on a host socket carrying a line each way
 /// through <c>serial:</c>. The image leaves QEMU through isa-debug-exit: 33 only when every program ended well.
 /// </summary>
 [Collection(QemuCollection.Name)]
-public sealed class LpcBootTests
+public sealed class LpcBootTests(LpcInfoSample sample) : IClassFixture<LpcInfoSample>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
-    private static string Iso => typeof(LpcBootTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "LpcImage").Value!;
+    private string Iso => sample.Iso;
 
     [Fact]
     public void On_q35_lpc_finds_the_ICH9_LPC_bridge_with_its_decodes_and_rtc_reports_the_date_qemu_was_given()
@@ -77,7 +75,7 @@ public sealed class LpcBootTests
         Assert.Contains("lpcinfo: serial: com2 echoed it; then received \"bye\"\n", log);
     }
 
-    private static BootResult Boot(string machine, string rtcBase)
+    private BootResult Boot(string machine, string rtcBase)
         => Qemu.Boot(Iso, Timeout, uefi: false, ["-machine", machine, "-rtc", "base=" + rtcBase]);
 
     // The image ended by itself through isa-debug-exit with 33: the client exited 0, and each daemon ran until the
