@@ -11,10 +11,14 @@ public static class CenturyText
     public static ReadOnlySpan<byte> FromFadt(byte register)
     {
         int n = 0;
-        if (register == 0) return Append(ref n, "century: none (the ACPI FADT has no CENTURY register)"u8);
-        Append(ref n, "century: register "u8);
-        Hex(ref n, register);
-        return Append(ref n, " from the ACPI FADT"u8);
+        if (register == 0) Append(ref n, "century: none (the ACPI FADT has no CENTURY register)"u8);
+        else
+        {
+            Append(ref n, "century: register "u8);
+            Hex(ref n, register);
+            Append(ref n, " from the ACPI FADT"u8);
+        }
+        return new ReadOnlySpan<byte>(s_text, 0, n);
     }
 
     /// <summary>
@@ -35,15 +39,15 @@ public static class CenturyText
         Append(ref n, "; ACPI tables not read: "u8);
         Append(ref n, why);
         if (page != ulong.MaxValue) Hex(ref n, page);
-        return errno ? Append(ref n, ", "u8) : Append(ref n, ""u8);
+        if (errno) Append(ref n, ", "u8);
+        return new ReadOnlySpan<byte>(s_text, 0, n);
     }
 
-    private static ReadOnlySpan<byte> Append(ref int n, ReadOnlySpan<byte> text)
+    private static void Append(ref int n, ReadOnlySpan<byte> text)
     {
         int count = text.Length < s_text.Length - n ? text.Length : s_text.Length - n;
         text.Slice(0, count).CopyTo(new Span<byte>(s_text, n, count));
         n += count;
-        return new ReadOnlySpan<byte>(s_text, 0, n);
     }
 
     private static void Hex(ref int n, ulong value)

@@ -140,7 +140,7 @@ public static class AcpiTables
         return sum;
     }
 
-    private static ulong Read32(ReadOnlySpan<byte> b, int at) => (ulong)(b[at] | b[at + 1] << 8 | b[at + 2] << 16) | (ulong)b[at + 3] << 24;
+    private static ulong Read32(ReadOnlySpan<byte> b, int at) => (uint)(b[at] | b[at + 1] << 8 | b[at + 2] << 16 | b[at + 3] << 24);
 
     private static ulong Read64(ReadOnlySpan<byte> b, int at) => Read32(b, at) | Read32(b, at + 4) << 32;
 }
