@@ -156,15 +156,18 @@ public sealed class PackageProgramTests
         }
     }
 
-    // A scratch image that imports <package>'s real build props from a folder laid out as the package is (build/, redox/),
-    // with a linked x86-64 executable (GNU as + ld) as its program.
+    // A scratch image that imports <package>'s real build props, where and when NuGet does, from a folder laid out as the
+    // package is (build/, redox/), with a linked x86-64 executable (GNU as + ld) as its program.
     private static ScratchProject ImageWithPackage(string package, string elfName, string properties, string items)
     {
         string folder = "redox-sdk-package-" + Guid.NewGuid().ToString("n");
         string root = Path.Combine(Path.GetTempPath(), folder);
         string props = Path.Combine(root, "pkg", "build", package + ".props");
-        var project = ScratchProject.CreateIn(folder, $"""<Import Project="{props}" />{items}""", "<OutputType>Exe</OutputType>" + properties,
-            ("Program.cs", ScratchProject.HelloMain));
+        var project = ScratchProject.CreateIn(folder, items, "<OutputType>Exe</OutputType>" + properties, ("Program.cs", ScratchProject.HelloMain));
+        // Where NuGet's restore puts a package's build props: obj/<project>.*.props, which Microsoft.Common.props imports
+        // before the project's own properties (so the props cannot see OutputType yet; only item conditions can).
+        Directory.CreateDirectory(Path.Combine(root, "obj"));
+        File.WriteAllText(Path.Combine(root, "obj", "Scratch.csproj.package.props"), $"""<Project><Import Project="{props}" /></Project>""");
         Directory.CreateDirectory(Path.GetDirectoryName(props)!);
         File.Copy(Path.Combine(ScratchProject.Repository, "src", package, "build", package + ".props"), props);
         Directory.CreateDirectory(Path.Combine(root, "pkg", "redox"));
