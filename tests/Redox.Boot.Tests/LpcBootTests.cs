@@ -75,6 +75,23 @@ public sealed class LpcBootTests(LpcInfoSample sample) : IClassFixture<LpcInfoSa
         Assert.Contains("lpcinfo: serial: com2 echoed it; then received \"bye\"\n", log);
     }
 
+    // The FADT's CENTURY on both machines is 0x32 (QEMU's RTC_CENTURY). rtcd's manifest grants it read access to where the
+    // RSDP may be (the BIOS data area's page, 0x80000-0xFFFFF), but this kernel's memory:physical maps no page below the
+    // top of usable RAM, granted or not (src/Redox.Kernel/Schemes/MemoryScheme.cs, "RAM the kernel hands out is never a
+    // device"), and the tables' own pages lie where no static grant can name them: rtcd logs "refused page 0x0, errno 13"
+    // and uses its argument, 0x32. The host tests (AcpiTablesTests) cover the walk; this proves it on QEMU's tables.
+    [Theory(Skip = "the kernel refuses memory:physical maps below the top of RAM (BDA, EBDA, BIOS area), so rtcd cannot reach the RSDP; see the comment")]
+    [InlineData("q35")]
+    [InlineData("pc")]
+    public void Rtcd_reads_the_century_register_from_QEMUs_FADT_and_the_date_stays_exact(string machine)
+    {
+        BootResult boot = Boot(machine, "1987-03-04T05:06:07");
+
+        string log = AssertEndedWell(boot);
+        Assert.Contains("rtcd: century: register 0x32 from the ACPI FADT\n", log);
+        AssertClock(log, boot, new DateTime(1987, 3, 4, 5, 6, 7));
+    }
+
     private BootResult Boot(string machine, string rtcBase)
         => Qemu.Boot(Iso, Timeout, uefi: false, ["-machine", machine, "-rtc", "base=" + rtcBase]);
 
@@ -90,6 +107,8 @@ public sealed class LpcBootTests(LpcInfoSample sample) : IClassFixture<LpcInfoSa
         foreach (string daemon in new[] { "lpcd", "rtcd", "ecd", "seriald" })
             Assert.Matches($@"process \d+ \({daemon}\) ended by signal 15\n", log);
         Assert.Contains("processes: 5 started, all ended, 0 with a non-zero status\n", log);
+        // rtcd says where its century register came from: the FADT, or (when the tables cannot be read) its argument.
+        Assert.Matches(@"rtcd: century: register 0x32 from the (ACPI FADT|argument; ACPI tables not read: [^\n]+)\n", log);
         Assert.DoesNotContain("restarting", log);
         Assert.DoesNotContain("FAILED", log);
         return log;
