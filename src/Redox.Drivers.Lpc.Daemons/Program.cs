@@ -1,3 +1,4 @@
+using Redox.Drivers.Lpc.Acpi;
 using Redox.Drivers.Lpc.Bridge;
 using Redox.Drivers.Lpc.Ec;
 using Redox.Drivers.Lpc.Rtc;
@@ -9,8 +10,8 @@ using Redox.Syscall.Io;
 /// <summary>
 /// One of the LPC drivers as a ring-3 scheme daemon; argv[1] names which: <c>lpc</c> (PCI mechanism #1 and the
 /// Super I/O probe: ports 0xCF8-0xCFF, 0x2E-0x2F, 0x4E-0x4F), <c>serial</c> (argv[2..]: the COM numbers, default 2;
-/// COM2: ports 0x2F8-0x2FF, IRQ 3), <c>rtc</c> (argv[2]: the ACPI FADT CENTURY register, default none; ports
-/// 0x70-0x71) or <c>ec</c> (ports 0x62, 0x66, 0xE00-0xEFF). The kernel gives each process only the ports and lines
+/// COM2: ports 0x2F8-0x2FF, IRQ 3), <c>rtc</c> (argv[2]: the CMOS century register, default none; or <c>acpi [N]</c>:
+/// the ACPI FADT's CENTURY, read through <c>memory:physical</c>, N when the tables cannot be read; ports 0x70-0x71) or <c>ec</c> (ports 0x62, 0x66, 0xE00-0xEFF). The kernel gives each process only the ports and lines
 /// of its manifest line: a driver touching another's port is ended (#GP).
 /// </summary>
 public static class Program
@@ -21,7 +22,7 @@ public static class Program
         ReadOnlySpan<byte> driver = Process.Argument(1);
         SyscallResult served;
         if (driver.SequenceEqual("lpc"u8)) served = LpcDriver.Run<BareMetalPortIo>();
-        else if (driver.SequenceEqual("rtc"u8)) served = RtcDriver.Run<BareMetalPortIo>((byte)Number(Process.Argument(2), 0));
+        else if (driver.SequenceEqual("rtc"u8)) served = RtcDriver.Run<BareMetalPortIo>(CenturyRegister());
         else if (driver.SequenceEqual("ec"u8)) served = EcDriver.Run<BareMetalPortIo>();
         else if (driver.SequenceEqual("serial"u8)) served = Serial();
         else
@@ -32,6 +33,35 @@ public static class Program
         if (served.IsOk) return 0;
         DaemonLog.Line(2, "stopped: "u8, served);
         return 3;
+    }
+
+    // rtc N | rtc acpi [N]: the century register given, or the FADT's (ACPI 6.5 Table 5.9, CENTURY), or N when the
+    // tables cannot be read. The FADT is the authority: when it says there is none, there is none. One log line says which.
+    private static byte CenturyRegister()
+    {
+        if (!Process.Argument(2).SequenceEqual("acpi"u8)) return (byte)Number(Process.Argument(2), 0);
+        int fallback = Number(Process.Argument(3), 0);
+        SyscallResult opened = SchemePhysicalMemory.Open(out SchemePhysicalMemory memory);
+        if (opened.IsError)
+        {
+            DaemonLog.Line(1, CenturyText.Fallback("memory:physical could not be opened"u8, ulong.MaxValue, fallback, errno: true), opened);
+            return (byte)fallback;
+        }
+        FadtCentury found = AcpiTables.FindCentury(ref memory, out byte register);
+        memory.Close();
+        if (found == FadtCentury.Register || found == FadtCentury.NoRegister)
+        {
+            DaemonLog.Line(1, CenturyText.FromFadt(register), default);
+            return register;
+        }
+        ReadOnlySpan<byte> why = found == FadtCentury.Unreadable ? "memory:physical refused page "u8
+            : found == FadtCentury.NoRsdp ? "no RSDP"u8
+            : found == FadtCentury.BadRootTable ? "no valid XSDT or RSDT"u8
+            : found == FadtCentury.NoFadt ? "no FADT"u8
+            : found == FadtCentury.BadFadt ? "the FADT's checksum is wrong"u8 : "the FADT's CENTURY is not a CMOS register"u8;
+        DaemonLog.Line(1, CenturyText.Fallback(why, found == FadtCentury.Unreadable ? memory.LastRefused : ulong.MaxValue, fallback, errno: found == FadtCentury.Unreadable),
+            found == FadtCentury.Unreadable ? (SyscallResult)memory.LastError : default);
+        return (byte)fallback;
     }
 
     // serial [N...]: the COM numbers from the arguments (COM2 when none).

@@ -19,7 +19,8 @@ public sealed class RedoxWriteInitfs : MSBuildTask
     /// <c>Scheme</c> (the scheme it serves and may create; makes it a daemon), <c>Ports</c> (the I/O ports it may use,
     /// e.g. <c>0x70-0x71,0x80</c>), <c>Irqs</c> (the interrupt lines it may open as <c>irq:N</c>, e.g. <c>1,12</c>),
     /// <c>Memory</c> (physical device ranges it may map) and <c>Dma</c> (KiB of DMA memory it may allocate) and
-    /// <c>Restart</c> (how many times the kernel restarts it when it fails).
+    /// <c>Restart</c> (how many times the kernel restarts it when it fails). A program a driver package adds also has
+    /// <c>Package</c> (its package ID) and <c>OptOutProperty</c> (the property that leaves it out), for the error hints.
     /// </summary>
     [Required] public ITaskItem[] Programs { get; set; } = [];
 
@@ -31,7 +32,7 @@ public sealed class RedoxWriteInitfs : MSBuildTask
     {
         var files = new List<(string Name, byte[] Data)>();
         var manifest = new StringBuilder("# Written by Redox.Sdk: one program per line, in start order.\n");
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, ITaskItem>(StringComparer.Ordinal);
         foreach (ITaskItem program in Programs)
         {
             string name = Metadata(program, "ProgramName", Path.GetFileNameWithoutExtension(program.ItemSpec));
@@ -41,10 +42,10 @@ public sealed class RedoxWriteInitfs : MSBuildTask
                     "The program name '{0}' cannot go into the initfs. Hint: a program name is printable ASCII without spaces, '/' or '#' (set ProgramName on the RedoxProgram item).", name);
                 return false;
             }
-            if (!names.Add(name))
+            if (!names.TryAdd(name, program))
             {
                 Log.LogError(null, "RDXB091", null, null, 0, 0, 0, 0,
-                    "Two programs are named '{0}'. Hint: give one of the RedoxProgram items another ProgramName.", name);
+                    "Two programs are named '{0}'. Hint: give one of the RedoxProgram items another ProgramName.{1}", name, FromPackage(names[name]) + FromPackage(program));
                 return false;
             }
             string arguments = Metadata(program, "Arguments", "");
@@ -199,6 +200,16 @@ public sealed class RedoxWriteInitfs : MSBuildTask
             writer.Write(data);
         }
         return stream.ToArray();
+    }
+
+    // A program a driver package adds (its build props set Package and OptOutProperty): how to leave it out.
+    private static string FromPackage(ITaskItem program)
+    {
+        string package = program.GetMetadata("Package"), optOut = program.GetMetadata("OptOutProperty");
+        if (package.Length == 0) return "";
+        return optOut.Length > 0
+            ? $" The {program.GetMetadata("ProgramName")} of the package {package} is added by that package: set <{optOut}>false</{optOut}> to leave it out, then list your own."
+            : $" One comes from the package {package}.";
     }
 
     private static long Align(long value, long alignment) => (value + alignment - 1) / alignment * alignment;
