@@ -126,15 +126,18 @@ public sealed class RedoxWriteInitfs : MSBuildTask
         if (memory.Length > 0 || dma.Length > 0)
         {
             string[] ranges = memory.Length == 0 ? [] : memory.Split(',').Select(r => r.Trim()).ToArray();
-            bool valid = ranges.Length <= 4 && ranges.All(r =>
+            // 'firmware': read-only access to what the memory map reserves below the top of RAM (where the firmware keeps
+            // the ACPI tables), wherever that is on the machine; it takes no range slot.
+            bool valid = ranges.Count(r => r != "firmware") <= 4 && ranges.All(r =>
             {
+                if (r == "firmware") return true;
                 string[] ends = r.Split('-');
                 return ends.Length == 2 && TryAddress(ends[0], out ulong first) && TryAddress(ends[1], out ulong last) && first <= last;
             }) && (dma.Length == 0 || (int.TryParse(dma, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int kib) && kib <= 1 << 20));
             if (!valid)
             {
                 code = "RDXB099";
-                message = $"The Memory '{memory}' or Dma '{dma}' of program '{program}' is malformed. Hint: Memory is up to 4 comma-separated physical ranges 'first-last' (e.g. '0xfee00000-0xfee00fff'); Dma is the KiB of DMA memory it may allocate (a whole number).";
+                message = $"The Memory '{memory}' or Dma '{dma}' of program '{program}' is malformed. Hint: Memory is up to 4 comma-separated physical ranges 'first-last' (e.g. '0xfee00000-0xfee00fff') and optionally 'firmware' (read-only: the firmware's reserved memory, e.g. ACPI tables); Dma is the KiB of DMA memory it may allocate (a whole number).";
                 return null;
             }
             if (ranges.Length > 0) words.Append(" memory=").Append(string.Join(',', ranges));

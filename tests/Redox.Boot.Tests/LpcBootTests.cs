@@ -75,12 +75,11 @@ public sealed class LpcBootTests(LpcInfoSample sample) : IClassFixture<LpcInfoSa
         Assert.Contains("lpcinfo: serial: com2 echoed it; then received \"bye\"\n", log);
     }
 
-    // The FADT's CENTURY on both machines is 0x32 (QEMU's RTC_CENTURY). rtcd's manifest grants it read access to where the
-    // RSDP may be (the BIOS data area's page, 0x80000-0xFFFFF), but this kernel's memory:physical maps no page below the
-    // top of usable RAM, granted or not (src/Redox.Kernel/Schemes/MemoryScheme.cs, "RAM the kernel hands out is never a
-    // device"), and the tables' own pages lie where no static grant can name them: rtcd logs "refused page 0x0, errno 13"
-    // and uses its argument, 0x32. The host tests (AcpiTablesTests) cover the walk; this proves it on QEMU's tables.
-    [Theory(Skip = "the kernel refuses memory:physical maps below the top of RAM (BDA, EBDA, BIOS area), so rtcd cannot reach the RSDP; see the comment")]
+    // The FADT's CENTURY on both machines is 0x32 (QEMU's RTC_CENTURY). rtcd's manifest grants `firmware`: read-only
+    // access to what the memory map reserves below the top of RAM (the BIOS area with the RSDP, and the tables QEMU's
+    // firmware puts near the top of RAM, wherever that is), never RAM the kernel hands out. The host tests
+    // (AcpiTablesTests) cover the walk; this proves it on QEMU's own tables.
+    [Theory]
     [InlineData("q35")]
     [InlineData("pc")]
     public void Rtcd_reads_the_century_register_from_QEMUs_FADT_and_the_date_stays_exact(string machine)

@@ -40,7 +40,7 @@ public sealed class PackageProgramTests
         Assert.Equal(
         [
             "bin/lpcd name=lpcd scheme=lpc ports=0xCF8-0xCFF,0x2E-0x2F,0x4E-0x4F restart=2 -- lpc",
-            "bin/rtcd name=rtcd scheme=rtc ports=0x70-0x71 memory=0x0-0xFFF,0x80000-0xFFFFF restart=2 -- rtc acpi 0x32",
+            "bin/rtcd name=rtcd scheme=rtc ports=0x70-0x71 memory=firmware restart=2 -- rtc acpi 0x32",
             "bin/ecd name=ecd scheme=ec ports=0x62,0x66,0xE00-0xEFF restart=2 -- ec",
             "bin/seriald name=seriald scheme=serial ports=0x2F8-0x2FF irqs=3 restart=2 -- serial 2",
         ], Manifest(ReadInitfs(Path.Combine(project.IntermediateDirectory, "initfs.img"))));

@@ -20,6 +20,32 @@ public static unsafe class PhysicalMemory
     /// <summary>Bytes the memory map calls available.</summary>
     public static ulong AvailableBytes { get; private set; }
 
+    /// <summary>Available regions the memory map names (the first <see cref="MaxRegions"/>), kept to tell RAM from the rest.</summary>
+    public const int MaxRegions = 32;
+
+    private static readonly ulong[] s_ramStart = new ulong[MaxRegions];
+    private static readonly ulong[] s_ramEnd = new ulong[MaxRegions];
+    private static int s_ramRegions;
+
+    /// <summary>
+    /// True when <paramref name="page"/> is RAM the kernel may hand out: an available region of the memory map at or
+    /// above 1 MiB (below that the allocator never gives anything out: real-mode IVT, BIOS data, EBDA, VGA, ROMs).
+    /// Such memory is never mapped as a device for a driver, granted or not.
+    /// </summary>
+    public static bool IsKernelRam(ulong page)
+    {
+        if (page < (1UL << 20)) return false;
+        for (int i = 0; i < s_ramRegions; i++)
+        {
+            if (page >= s_ramStart[i] && page < s_ramEnd[i]) return true;
+        }
+        // A memory map with more regions than we keep: count the rest as RAM (refuse rather than expose).
+        return s_ramRegions == MaxRegions && page < Top;
+    }
+
+    /// <summary>True when <paramref name="page"/> is firmware memory: below 1 MiB, or below the top of RAM and not RAM.</summary>
+    public static bool IsFirmware(ulong page) => page < Top && !IsKernelRam(page);
+
     /// <summary>Builds the allocator; false when the memory map is missing.</summary>
     public static bool Initialize(in Multiboot2Info info, ulong kernelStart, ulong kernelEnd, ulong bootInfoAddress)
     {
@@ -31,6 +57,12 @@ public static unsafe class PhysicalMemory
             MemoryRegion region = info.MemoryRegion(i);
             if (region.Kind != MemoryRegionKind.Available) continue;
             available += region.Length;
+            if (s_ramRegions < MaxRegions)
+            {
+                s_ramStart[s_ramRegions] = region.Start;
+                s_ramEnd[s_ramRegions] = region.End;
+                s_ramRegions++;
+            }
             if (region.End > top) top = region.End;
         }
         ulong frameCount = top / FrameAllocator.FrameSize;

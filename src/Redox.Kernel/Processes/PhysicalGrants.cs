@@ -2,7 +2,9 @@ namespace Redox.Kernel.Processes;
 
 /// <summary>
 /// The physical memory a driver's manifest grants: device ranges it may map (<c>memory=0xfee00000-0xfee00fff</c>, at
-/// most <see cref="Capacity"/>) and how much physically contiguous memory it may allocate for DMA (<c>dma=</c> KiB).
+/// most <see cref="Capacity"/>), whether it may read the firmware's reserved memory (<c>firmware</c> in that list: the
+/// ACPI tables, wherever this machine's memory map puts them), and how much physically contiguous memory it may
+/// allocate for DMA (<c>dma=</c> KiB).
 /// </summary>
 public unsafe struct PhysicalGrants
 {
@@ -14,6 +16,9 @@ public unsafe struct PhysicalGrants
 
     /// <summary>Ranges held.</summary>
     public int Count { get; private set; }
+
+    /// <summary>True when it may map, read-only, memory the memory map reserves below the top of RAM (<c>firmware</c>).</summary>
+    public bool Firmware;
 
     /// <summary>Bytes of DMA memory it may hold at once.</summary>
     public ulong DmaBytes;
@@ -29,7 +34,7 @@ public unsafe struct PhysicalGrants
         return false;
     }
 
-    /// <summary>Parses <c>first-last[,first-last]</c> (hex with 0x, or decimal); false when malformed or too many.</summary>
+    /// <summary>Parses <c>first-last[,first-last][,firmware]</c> (hex with 0x, or decimal); false when malformed or too many.</summary>
     public static bool TryParse(System.ReadOnlySpan<byte> text, out PhysicalGrants grants)
     {
         grants = default;
@@ -38,6 +43,11 @@ public unsafe struct PhysicalGrants
             int comma = text.IndexOf((byte)',');
             System.ReadOnlySpan<byte> item = comma < 0 ? text : text.Slice(0, comma);
             text = comma < 0 ? default : text.Slice(comma + 1);
+            if (item.SequenceEqual("firmware"u8))
+            {
+                grants.Firmware = true;
+                continue;
+            }
             int dash = item.IndexOf((byte)'-');
             if (dash < 0 || grants.Count == Capacity) return Fail(out grants);
             if (!TryNumber(item.Slice(0, dash), out ulong first) || !TryNumber(item.Slice(dash + 1), out ulong last) || last < first) return Fail(out grants);

@@ -48,11 +48,15 @@ public static unsafe class MemoryScheme
             {
                 ulong start = request.Offset;
                 if ((start & 0xFFF) != 0) return Errno.EINVAL;
-                if (!process.Physical.Covers(start, size)) return Errno.EACCES;
-                // RAM the kernel hands out is never a device: a grant over it is refused page by page.
+                if (start + size < start) return Errno.EINVAL;
+                // A range granted by address, or (read-only) firmware memory under a `firmware` grant; RAM the kernel
+                // hands out is never a device: a grant over it is refused page by page.
+                bool granted = process.Physical.Covers(start, size);
+                bool firmware = !granted && process.Physical.Firmware && !writable;
+                if (!granted && !firmware) return Errno.EACCES;
                 for (ulong page = start; page < start + size; page += 0x1000)
                 {
-                    if (page / FrameAllocator.FrameSize < frames.FrameCount) return Errno.EACCES;
+                    if (PhysicalMemory.IsKernelRam(page) || (firmware && !PhysicalMemory.IsFirmware(page))) return Errno.EACCES;
                 }
                 ulong cache = file.HandleId == PhysicalUncached ? PageTableEntry.CacheDisable | PageTableEntry.WriteThrough : 0;
                 return MapFrames(process, start, size, writable, cache, owned: false);
