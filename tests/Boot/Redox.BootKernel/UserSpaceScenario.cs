@@ -11,7 +11,7 @@ using Redox.Kernel.Scheduling;
 /// </summary>
 public static unsafe class UserSpaceScenario
 {
-    private const int Segv = 11, Kill = 9;
+    private const int Segv = 11, Kill = 9, Abort = 6;
 
     /// <summary>Hello, heap and sleep, the syscall checks, preemption between processes, SSE state, kill.</summary>
     public static bool Run()
@@ -43,6 +43,20 @@ public static unsafe class UserSpaceScenario
             ok &= Check.That(status == Process.SignaledStatus(Segv), "a faulting process ends by SIGSEGV");
         }
         ok &= Check.That(RunToEnd("hello"u8, "hello"u8) == Process.ExitedStatus(7), "processes still start after the faults");
+        return ok;
+    }
+
+    /// <summary>
+    /// Interface dispatch, delegates and exceptions in ring 3 (bin/usertest's <c>runtime</c> scenario); an unhandled
+    /// exception ends only its process, by SIGABRT after the unhandled-exception report; a fault no handler takes
+    /// still ends its process by SIGSEGV; the kernel and new processes go on.
+    /// </summary>
+    public static bool RunRuntime()
+    {
+        bool ok = Check.That(RunToEnd("runtime"u8, "runtime software"u8) == Process.ExitedStatus(0), "interfaces, delegates and exceptions in ring 3");
+        ok &= Check.That(RunToEnd("uncaught"u8, "uncaught"u8) == Process.SignaledStatus(Abort), "an unhandled exception ends its process by SIGABRT");
+        ok &= Check.That(RunToEnd("uncaught-fault"u8, "uncaught-fault"u8) == Process.SignaledStatus(Segv), "an uncaught fault ends its process by SIGSEGV");
+        ok &= Check.That(RunToEnd("hello"u8, "hello"u8) == Process.ExitedStatus(7), "processes still start afterwards");
         return ok;
     }
 
