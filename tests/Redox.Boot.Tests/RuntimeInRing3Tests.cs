@@ -11,7 +11,7 @@ namespace Redox.Boot.Tests;
 public sealed class RuntimeInRing3Tests
 {
     [Fact]
-    public void Interfaces_delegates_and_exceptions_run_in_ring_3_and_an_unhandled_one_ends_only_its_process()
+    public void Interfaces_delegates_exceptions_and_caught_faults_run_in_ring_3_and_an_unhandled_one_ends_only_its_process()
     {
         BootResult boot = BootImages.Boot("ring3runtime");
 
@@ -26,6 +26,11 @@ public sealed class RuntimeInRing3Tests
         // A fault no handler takes: the one-line fault report and SIGSEGV, as before the upcall existed.
         Assert.Matches(@"\(uncaught-fault\) killed: #PF page fault at RIP=0x[0-9a-f]{16} CR2=0x0000000000000[0-9a-f]{3}", boot.KernelLog);
         Assert.Matches(@"process \d+ \(uncaught-fault\) ended by signal 11", boot.KernelLog);
+        // A fault inside the upcall (the entry points at unmapped memory): reported and ended, never delivered again.
+        Assert.Contains("usertest: dividing by zero with a broken fault entry", boot.KernelLog);
+        Assert.Matches(@"\(bad-entry\) killed: #PF page fault at RIP=0x0000600000000000 CR2=0x0000600000000000 error=0x0014", boot.KernelLog);
+        Assert.Matches(@"process \d+ \(bad-entry\) ended by signal 11", boot.KernelLog);
+        Assert.Single(Regex.Matches(boot.KernelLog, @"\(bad-entry\) killed"));
         Assert.Matches(@"process \d+ \(hello\) exited with code 7", boot.KernelLog);
         Assert.Contains("boot test ring3runtime: PASS", boot.KernelLog);
         Assert.Equal(BootResult.Passed, boot.ExitCode);

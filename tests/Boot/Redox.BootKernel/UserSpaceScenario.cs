@@ -47,15 +47,17 @@ public static unsafe class UserSpaceScenario
     }
 
     /// <summary>
-    /// Interface dispatch, delegates and exceptions in ring 3 (bin/usertest's <c>runtime</c> scenario); an unhandled
-    /// exception ends only its process, by SIGABRT after the unhandled-exception report; a fault no handler takes
-    /// still ends its process by SIGSEGV; the kernel and new processes go on.
+    /// Interface dispatch, delegates and exceptions in ring 3 (bin/usertest's <c>runtime</c> scenario), including null
+    /// dereferences and divisions by zero caught through the kernel's fault upcall; an unhandled exception ends only
+    /// its process, by SIGABRT after the unhandled-exception report; a fault no handler takes, or one inside the
+    /// upcall itself, still ends its process by SIGSEGV with the one-line report; the kernel and new processes go on.
     /// </summary>
     public static bool RunRuntime()
     {
-        bool ok = Check.That(RunToEnd("runtime"u8, "runtime software"u8) == Process.ExitedStatus(0), "interfaces, delegates and exceptions in ring 3");
+        bool ok = Check.That(RunToEnd("runtime"u8, "runtime"u8) == Process.ExitedStatus(0), "interfaces, delegates, exceptions and caught faults in ring 3");
         ok &= Check.That(RunToEnd("uncaught"u8, "uncaught"u8) == Process.SignaledStatus(Abort), "an unhandled exception ends its process by SIGABRT");
         ok &= Check.That(RunToEnd("uncaught-fault"u8, "uncaught-fault"u8) == Process.SignaledStatus(Segv), "an uncaught fault ends its process by SIGSEGV");
+        ok &= Check.That(RunToEnd("bad-entry"u8, "bad-fault-entry"u8) == Process.SignaledStatus(Segv), "a fault in the fault upcall ends its process");
         ok &= Check.That(RunToEnd("hello"u8, "hello"u8) == Process.ExitedStatus(7), "processes still start afterwards");
         return ok;
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading;
+using Redox.Syscall;
 using Redox.TwoWorlds;
 
 /// <summary>
@@ -125,6 +126,21 @@ internal static class ExceptionScenarios
     {
         Output.Line("usertest: faulting with no handler"u8);
         return ((Holder)s_nothing!).Value;
+    }
+
+    /// <summary>
+    /// Registers an entry that points at unmapped memory, then divides by zero: the upcall itself faults, and that
+    /// second fault must end the process (never be delivered again). Also checks the call's bad-input answers.
+    /// </summary>
+    public static int BadFaultEntry()
+    {
+        if (Sys.FaultUpcall(FaultUpcallOp.Handled).Error != Errno.EINVAL) return Output.Fail("Handled outside an upcall is EINVAL"u8);
+        if (Sys.FaultUpcall(FaultUpcallOp.Decline).Error != Errno.EINVAL) return Output.Fail("Decline outside an upcall is EINVAL"u8);
+        if (Sys.FaultUpcall((FaultUpcallOp)99).Error != Errno.EINVAL) return Output.Fail("an unknown op is EINVAL"u8);
+        if (Sys.FaultUpcall(FaultUpcallOp.Register, unchecked((nuint)0xFFFF_8000_0000_0000)).Error != Errno.EFAULT) return Output.Fail("a kernel entry address is EFAULT"u8);
+        if (Sys.FaultUpcall(FaultUpcallOp.Register, (nuint)0x0000_6000_0000_0000UL).IsError) return Output.Fail("registering an entry"u8);
+        Output.Line("usertest: dividing by zero with a broken fault entry"u8);
+        return 10 / Volatile.Read(ref s_zero);
     }
 
     private static bool Catches<T>(Action action) where T : Exception

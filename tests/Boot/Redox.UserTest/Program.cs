@@ -26,6 +26,7 @@ public static class Program
         if (scenario.SequenceEqual("runtime"u8)) return RuntimeScenario.Run(parameter);
         if (scenario.SequenceEqual("uncaught"u8)) return ExceptionScenarios.Uncaught();
         if (scenario.SequenceEqual("uncaught-fault"u8)) return ExceptionScenarios.UncaughtFault();
+        if (scenario.SequenceEqual("bad-fault-entry"u8)) return ExceptionScenarios.BadFaultEntry();
         if (scenario.SequenceEqual("conf"u8)) return SchemeScenarios.ServeConformance();
         if (scenario.SequenceEqual("conf-client"u8)) return SchemeScenarios.ConformanceClient(parameter);
         if (scenario.SequenceEqual("crashy"u8)) return SchemeScenarios.ServeCrashy();
