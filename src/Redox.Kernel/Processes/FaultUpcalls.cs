@@ -22,6 +22,9 @@ public static unsafe class FaultUpcalls
     /// </summary>
     public const int RecordWords = 21;
 
+    /// <summary>Faults delivered to a process's runtime since boot (boot tests check that a fault is delivered once).</summary>
+    public static ulong Delivered { get; private set; }
+
     // The System V red zone: leaf code may keep data in the 128 bytes below RSP.
     private const ulong RedZone = 128;
 
@@ -46,6 +49,7 @@ public static unsafe class FaultUpcalls
         process.FaultCr2 = cr2;
         process.FaultError = frame->ErrorCode;
         process.InFaultUpcall = true;
+        Delivered++;
         frame->Rip = process.FaultEntry;
         frame->Rsp = record - 8;
         frame->Rdi = record;

@@ -57,7 +57,9 @@ public static unsafe class UserSpaceScenario
         bool ok = Check.That(RunToEnd("runtime"u8, "runtime"u8) == Process.ExitedStatus(0), "interfaces, delegates, exceptions and caught faults in ring 3");
         ok &= Check.That(RunToEnd("uncaught"u8, "uncaught"u8) == Process.SignaledStatus(Abort), "an unhandled exception ends its process by SIGABRT");
         ok &= Check.That(RunToEnd("uncaught-fault"u8, "uncaught-fault"u8) == Process.SignaledStatus(Segv), "an uncaught fault ends its process by SIGSEGV");
+        ulong delivered = FaultUpcalls.Delivered;
         ok &= Check.That(RunToEnd("bad-entry"u8, "bad-fault-entry"u8) == Process.SignaledStatus(Segv), "a fault in the fault upcall ends its process");
+        ok &= Check.That(FaultUpcalls.Delivered - delivered == 1, "the fault inside the upcall was not delivered again");
         ok &= Check.That(RunToEnd("hello"u8, "hello"u8) == Process.ExitedStatus(7), "processes still start afterwards");
         return ok;
     }

@@ -110,8 +110,46 @@ internal static class ExceptionScenarios
         }
         catch (NullReferenceException) { caught += 10; }
         RuntimeChecks.That(caught == 11, "a fault unwinds through finally"u8);
+        RuntimeChecks.That(CalleeSavedRegistersSurvive(), "callee-saved registers survive a caught fault"u8);
         for (int i = 0; i < 3; i++) RuntimeChecks.That(Catches<DivideByZeroException>(() => { int q = i / Volatile.Read(ref s_zero); }), "repeated faults"u8);
     }
+
+    // Six values live across the calls, so the compiler keeps them in callee-saved registers (rbx, rbp, r12-r15),
+    // which the frames between here and the fault never touch: after the catch they must hold what they held.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool CalleeSavedRegistersSurvive()
+    {
+        ulong seed = (ulong)Volatile.Read(ref s_zero) + 1;   // unknown to the compiler: nothing folds
+        ulong a = seed, b = seed + 1, c = seed + 2, d = seed + 3, e = seed + 4, f = seed + 5;
+        for (int i = 0; i < 4; i++)
+        {
+            CatchNullTwoFramesDown();
+            a = a * 3 + 1; b = b * 5 + 2; c = c * 7 + 3; d = d * 11 + 4; e = e * 13 + 5; f = f * 17 + 6;
+        }
+        return (a ^ b << 1 ^ c << 2 ^ d << 3 ^ e << 4 ^ f << 5) == Mixed(seed);
+    }
+
+    // The same arithmetic with no call in between.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ulong Mixed(ulong seed)
+    {
+        ulong a = seed, b = seed + 1, c = seed + 2, d = seed + 3, e = seed + 4, f = seed + 5;
+        for (int i = 0; i < 4; i++)
+        {
+            a = a * 3 + 1; b = b * 5 + 2; c = c * 7 + 3; d = d * 11 + 4; e = e * 13 + 5; f = f * 17 + 6;
+        }
+        return a ^ b << 1 ^ c << 2 ^ d << 3 ^ e << 4 ^ f << 5;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CatchNullTwoFramesDown()
+    {
+        try { ReadNull(); }
+        catch (NullReferenceException) { }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ReadNull() => ((Holder)s_nothing!).Value;
 
     /// <summary>Throws with nobody to catch it: the process must end with the unhandled-exception report.</summary>
     public static int Uncaught()
