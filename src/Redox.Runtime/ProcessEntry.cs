@@ -7,8 +7,8 @@ namespace Redox.Runtime;
 
 /// <summary>
 /// The two calls <c>_start</c> (native/x64/Start.S) makes around the program: before anything else, install the
-/// <c>syscall</c>-instruction back end of Redox.Syscall's <see cref="Sys"/> and note the arguments; after Main,
-/// exit with its value.
+/// <c>syscall</c>-instruction back end of Redox.Syscall's <see cref="Sys"/>, note the arguments and register the
+/// fault entry (<see cref="FaultUpcall"/>); after Main, exit with its value.
 /// </summary>
 public static unsafe class ProcessEntry
 {
@@ -20,6 +20,7 @@ public static unsafe class ProcessEntry
     {
         Sys.Install((delegate* unmanaged<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint>)SyscallStubAddress());
         Process.SetArguments((int)initialStack[0], (byte**)(initialStack + 1));
+        FaultUpcall.Register();   // from here on, a fault in managed code can become a catchable exception
     }
 
     [UnmanagedCallersOnly(EntryPoint = "redox_process_exit")]

@@ -111,6 +111,8 @@ public static class SyscallNumbers
     public const nuint Waitpid = 0x7;
     /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_KILL</c>: kill(pid, signal) (redox_syscall 0.5.10; now ProcCall::Kill).</summary>
     public const nuint Kill = 0x25;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_FAULT_UPCALL</c> = <c>0xFA17</c>: fault_upcall(op, entry): a process's runtime takes its own CPU faults (FaultUpcallOp). Redox.NET only: Redox delivers faults as signals through relibc and procmgr.</summary>
+    public const nuint FaultUpcall = 0xFA17;
 }
 
 /// <summary>Redox error numbers (error.rs). Linux numbering, except that EWOULDBLOCK (41) and EDEADLOCK (58) are NOT aliases in Redox. A failed call returns -errno (see SyscallResult).</summary>
@@ -901,6 +903,17 @@ public enum WaitFlags : ulong
     Untraced = 0x2,
     /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>WCONTINUED</c> = <c>0x08</c>: Also report continued children (redox_syscall 0.5.10).</summary>
     Continued = 0x8,
+}
+
+/// <summary>The first argument of SYS_FAULT_UPCALL (Redox.NET only; never in Redox).</summary>
+public enum FaultUpcallOp : ulong
+{
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>Register</c>: entry = the address the kernel calls on a CPU fault in ring 3 (0: none; the fault then ends the process). Outside an upcall only, else EBUSY (Redox.NET only).</summary>
+    Register = 1,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>Handled</c>: Inside an upcall: the runtime took the fault (it resumes the process itself, from the fault record); the next fault is delivered again. Outside one: EINVAL (Redox.NET only).</summary>
+    Handled = 2,
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>Decline</c>: Inside an upcall: no handler takes the fault: the process ends with the fault's one-line report and SIGSEGV, as if no entry were registered. Outside one: EINVAL (Redox.NET only).</summary>
+    Decline = 3,
 }
 
 /// <summary>Sizes in bytes of the ABI structs (the [struct] sections of the data file).</summary>

@@ -27,6 +27,13 @@ public static unsafe partial class Sys
     /// <summary><c>SYS_KILL</c> (extension): sends <paramref name="signal"/> to process <paramref name="pid"/>.</summary>
     public static SyscallResult Kill(nuint pid, Signal signal) => Call(SyscallNumbers.Kill, pid, (nuint)(uint)signal);
 
+    /// <summary>
+    /// <c>SYS_FAULT_UPCALL</c> (extension): <paramref name="op"/> with <paramref name="entry"/> (the entry address for
+    /// <see cref="FaultUpcallOp.Register"/>, else 0). Redox.Runtime registers its fault entry at start and ends each
+    /// upcall with <see cref="FaultUpcallOp.Handled"/> or <see cref="FaultUpcallOp.Decline"/>.
+    /// </summary>
+    public static SyscallResult FaultUpcall(FaultUpcallOp op, nuint entry = 0) => Call(SyscallNumbers.FaultUpcall, (nuint)(ulong)op, entry);
+
     /// <summary><c>SYS_YIELD</c>: gives up the rest of the time slice.</summary>
     public static SyscallResult Yield() => Call(SyscallNumbers.Yield);
 

@@ -91,6 +91,15 @@ public sealed class Process : IProcessRecord
     /// <summary>A thread blocked in waitpid on this process's children.</summary>
     internal KernelThread? ChildWaiter;
 
+    /// <summary>Where its runtime takes CPU faults (SYS_FAULT_UPCALL Register); 0: a fault ends the process.</summary>
+    internal ulong FaultEntry;
+
+    /// <summary>True from a fault's delivery to the runtime's Handled or Decline: a fault meanwhile ends the process.</summary>
+    internal bool InFaultUpcall;
+
+    /// <summary>The fault being delivered (vector, RIP, CR2, error code), for the report if the runtime declines it.</summary>
+    internal ulong FaultVector, FaultRip, FaultCr2, FaultError;
+
     int IProcessRecord.ParentId { get => ParentId; set => ParentId = value; }
 
     ProcessState IProcessRecord.State { get => State; set => State = value; }

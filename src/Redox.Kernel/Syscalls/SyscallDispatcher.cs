@@ -44,6 +44,7 @@ public static unsafe class SyscallDispatcher
             case SyscallNumbers.Exit: return ProcessCalls.Exit(a);
             case SyscallNumbers.Waitpid: return ProcessCalls.Waitpid(p, a, b, c);
             case SyscallNumbers.Kill: return ProcessCalls.Kill(p, a, b);
+            case SyscallNumbers.FaultUpcall: return FaultUpcalls.Call(p, a, b);
             case SyscallNumbers.ClockGettime: return TimeCalls.ClockGettime(p, a, b);
             case SyscallNumbers.Nanosleep: return TimeCalls.Nanosleep(p, a, b);
             case SyscallNumbers.Futex: return Futexes.Call(p, a, b, c, d);

@@ -43,6 +43,7 @@ public static class Program
         if (name.SequenceEqual("textwrite"u8)) return KernelWriteProtectScenario.Run();
         if (name.SequenceEqual("ring3"u8)) return UserSpaceScenario.Run();
         if (name.SequenceEqual("ring3faults"u8)) return UserSpaceScenario.RunFaults();
+        if (name.SequenceEqual("ring3runtime"u8)) return UserSpaceScenario.RunRuntime();
         if (name.SequenceEqual("ring3fuzz"u8)) return UserSpaceScenario.RunFuzzer();
         if (name.SequenceEqual("ring3leak"u8)) return UserSpaceScenario.RunLeakCheck();
         if (name.SequenceEqual("ring3bench"u8)) return UserSpaceScenario.RunBenchmarks();

@@ -11,7 +11,7 @@ using Redox.Kernel.Scheduling;
 /// </summary>
 public static unsafe class UserSpaceScenario
 {
-    private const int Segv = 11, Kill = 9;
+    private const int Segv = 11, Kill = 9, Abort = 6;
 
     /// <summary>Hello, heap and sleep, the syscall checks, preemption between processes, SSE state, kill.</summary>
     public static bool Run()
@@ -44,6 +44,24 @@ public static unsafe class UserSpaceScenario
             ok &= Check.That(status == Process.SignaledStatus(Segv), "a faulting process ends by SIGSEGV");
         }
         ok &= Check.That(RunToEnd("hello"u8, "hello"u8) == Process.ExitedStatus(7), "processes still start after the faults");
+        return ok;
+    }
+
+    /// <summary>
+    /// Interface dispatch, delegates and exceptions in ring 3 (bin/usertest's <c>runtime</c> scenario), including null
+    /// dereferences and divisions by zero caught through the kernel's fault upcall; an unhandled exception ends only
+    /// its process, by SIGABRT after the unhandled-exception report; a fault no handler takes, or one inside the
+    /// upcall itself, still ends its process by SIGSEGV with the one-line report; the kernel and new processes go on.
+    /// </summary>
+    public static bool RunRuntime()
+    {
+        bool ok = Check.That(RunToEnd("runtime"u8, "runtime"u8) == Process.ExitedStatus(0), "interfaces, delegates, exceptions and caught faults in ring 3");
+        ok &= Check.That(RunToEnd("uncaught"u8, "uncaught"u8) == Process.SignaledStatus(Abort), "an unhandled exception ends its process by SIGABRT");
+        ok &= Check.That(RunToEnd("uncaught-fault"u8, "uncaught-fault"u8) == Process.SignaledStatus(Segv), "an uncaught fault ends its process by SIGSEGV");
+        ulong delivered = FaultUpcalls.Delivered;
+        ok &= Check.That(RunToEnd("bad-entry"u8, "bad-fault-entry"u8) == Process.SignaledStatus(Segv), "a fault in the fault upcall ends its process");
+        ok &= Check.That(FaultUpcalls.Delivered - delivered == 1, "the fault inside the upcall was not delivered again");
+        ok &= Check.That(RunToEnd("hello"u8, "hello"u8) == Process.ExitedStatus(7), "processes still start afterwards");
         return ok;
     }
 

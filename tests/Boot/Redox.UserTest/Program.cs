@@ -23,6 +23,10 @@ public static class Program
         if (scenario.SequenceEqual("rtc-irq"u8)) return IrqScenarios.RtcPeriodic();
         if (scenario.SequenceEqual("irq-denied"u8)) return IrqScenarios.Denied();
         if (scenario.SequenceEqual("memory"u8)) return MemoryScenarios.Run();
+        if (scenario.SequenceEqual("runtime"u8)) return RuntimeScenario.Run(parameter);
+        if (scenario.SequenceEqual("uncaught"u8)) return ExceptionScenarios.Uncaught();
+        if (scenario.SequenceEqual("uncaught-fault"u8)) return ExceptionScenarios.UncaughtFault();
+        if (scenario.SequenceEqual("bad-fault-entry"u8)) return ExceptionScenarios.BadFaultEntry();
         if (scenario.SequenceEqual("conf"u8)) return SchemeScenarios.ServeConformance();
         if (scenario.SequenceEqual("conf-client"u8)) return SchemeScenarios.ConformanceClient(parameter);
         if (scenario.SequenceEqual("crashy"u8)) return SchemeScenarios.ServeCrashy();

@@ -45,6 +45,8 @@ public static unsafe class InterruptDispatch
             // A CPU exception in ring 3 ends that process only; in ring 0 it is a kernel bug: report and stop.
             if ((frame->Cs & 3) == 3 && Threads.Current.Process is Process process)
             {
+                // Its runtime may take the fault as an exception (FaultUpcalls); if not, the same one-line report.
+                if (FaultUpcalls.TryDeliver(process, frame, Native.ReadCr2())) return frame;
                 ProcessTable.Fault(process, vector, frame->Rip, Native.ReadCr2(), frame->ErrorCode);
                 return (InterruptFrame*)Threads.OnFatalFault((nuint)frame);
             }
