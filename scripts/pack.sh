@@ -31,8 +31,9 @@ dotnet run --project analyzers/Redox.ApiList -c Release -- \
 for project in "${packages[@]}"; do
   echo "pack: $project"
   # Only the analyzer package reads RedoxApiList.
+  # REDOX_RULES_HELP_ROOT: where the analyzers' help links point (default: this checkout's docs/rules, as file: URIs).
   dotnet pack "$project" -c Release -o artifacts/packages --nologo -v:quiet -p:RedoxApiList=artifacts/Redox.CoreLib.redoxapi \
-    -p:Version="$version"
+    -p:Version="$version" ${REDOX_RULES_HELP_ROOT:+"-p:RedoxRulesHelpRoot=$REDOX_RULES_HELP_ROOT"}
 done
 
 # The samples use the packages like a user's projects: <Project Sdk="Redox.Sdk"> takes its version from the nearest

@@ -10,7 +10,8 @@ namespace Redox.Analyzers;
 /// </summary>
 internal static class Descriptors
 {
-    private const string HelpRoot = "https://github.com/redox-net/redox-net/blob/main/docs/rules/";
+    // Set by the build (Redox.Analyzers.csproj, RedoxRulesHelpRoot): the rule pages of this checkout unless a release names others.
+    private const string HelpRoot = HelpLinks.Root;
 
     /// <summary>Category of the RDX1xxx rules.</summary>
     internal const string Allocation = "Redox.Allocation";

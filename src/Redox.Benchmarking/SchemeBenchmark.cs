@@ -48,7 +48,25 @@ public abstract unsafe class SchemeBenchmark
     /// <summary>How the handle is opened.</summary>
     protected virtual OpenFlags OpenFlags => OpenFlags.ReadWrite;
 
-    /// <summary>A new instance of the scheme under test (called once per benchmark, before the measurements).</summary>
+    /// <summary>
+    /// Which operations are measured: <see cref="Read"/> and <see cref="Write"/> unless overridden. A device that answers
+    /// a read with what a write gave it (an echo, a loopback) measures <see cref="SchemeOperations.WriteThenRead"/>:
+    /// a write alone would fill its buffer. <see cref="SchemeBenchmarkRunner"/> runs only these.
+    /// </summary>
+    public virtual SchemeOperations Operations => SchemeOperations.Read | SchemeOperations.Write;
+
+    /// <summary>
+    /// Maps the simulated devices the driver talks to onto the hosted kernel's bus (called once, before
+    /// <see cref="CreateScheme"/>); nothing by default. The driver's thread and <see cref="CreateScheme"/> see this bus.
+    /// </summary>
+    protected virtual void SetUpDevices(SimulatedBus bus)
+    {
+    }
+
+    /// <summary>
+    /// A new instance of the scheme under test (called once per benchmark, before the measurements), with the bus of
+    /// <see cref="SetUpDevices"/> bound to the calling thread, so it may initialise its device here.
+    /// </summary>
     protected abstract SchemeBase CreateScheme();
 
     /// <summary>Starts the hosted kernel and the driver, opens <see cref="SchemeName"/>:<see cref="OpenPath"/>.</summary>
@@ -61,13 +79,19 @@ public abstract unsafe class SchemeBenchmark
         }
         _buffer = (byte*)NativeMemory.AllocZeroed((nuint)Bytes);
         _kernel = new HostedKernel();
+        SetUpDevices(_kernel.Bus);
+        SchemeBase scheme;
+        using (_kernel.Bus.Bind())
+        {
+            scheme = CreateScheme();
+        }
         if (InThread)
         {
-            _kernel.RegisterInThread(SchemeName, CreateScheme());
+            _kernel.RegisterInThread(SchemeName, scheme);
         }
         else
         {
-            _kernel.StartDriver(SchemeName, CreateScheme());
+            _kernel.StartDriver(SchemeName, scheme);
         }
         _client = _kernel.CreateProcess();
         _client.Enter();
@@ -106,6 +130,18 @@ public abstract unsafe class SchemeBenchmark
     {
         EnterClient();
         return Sys.Write(_fd, new ReadOnlySpan<byte>(_buffer, Bytes)).Raw;
+    }
+
+    /// <summary>
+    /// One <c>write</c> of <see cref="Bytes"/> bytes and one <c>read</c> of as many (two round trips): the request pair of
+    /// a device that gives back what it was given. The raw result of the read.
+    /// </summary>
+    [Benchmark]
+    public ulong WriteThenRead()
+    {
+        EnterClient();
+        Sys.Write(_fd, new ReadOnlySpan<byte>(_buffer, Bytes));
+        return Sys.Read(_fd, new Span<byte>(_buffer, Bytes)).Raw;
     }
 
     /// <summary>The hosted process is per thread: BenchmarkDotNet may call from another thread than the setup's.</summary>

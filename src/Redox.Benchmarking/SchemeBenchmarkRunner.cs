@@ -1,6 +1,7 @@
 using System;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
@@ -27,6 +28,22 @@ public static class SchemeBenchmarkRunner
             .AddDiagnoser(MemoryDiagnoser.Default);
     }
 
-    /// <summary>Runs the benchmarks of <typeparamref name="T"/>; <c>--quick</c> among <paramref name="args"/> picks the short job.</summary>
-    public static Summary Run<T>(string[]? args = null) => BenchmarkRunner.Run<T>(Config(Array.IndexOf(args ?? [], "--quick") >= 0));
+    /// <summary>
+    /// Runs the benchmarks of <typeparamref name="T"/>; of a <see cref="SchemeBenchmark"/>, only the operations its
+    /// <see cref="SchemeBenchmark.Operations"/> names. <c>--quick</c> among <paramref name="args"/> picks the short job.
+    /// </summary>
+    public static Summary Run<T>(string[]? args = null)
+    {
+        IConfig config = Config(Array.IndexOf(args ?? [], "--quick") >= 0);
+        if (typeof(SchemeBenchmark).IsAssignableFrom(typeof(T)) && !typeof(T).IsAbstract)
+        {
+            SchemeOperations operations = ((SchemeBenchmark)Activator.CreateInstance(typeof(T))!).Operations;
+            config = config.AddFilter(new SimpleFilter(benchmark => Measured(benchmark.Descriptor.WorkloadMethod.Name, operations)));
+        }
+        return BenchmarkRunner.Run<T>(config);
+    }
+
+    // A SchemeBenchmark method is measured when its operation is among those asked for; any other method always.
+    internal static bool Measured(string method, SchemeOperations operations) =>
+        !Enum.TryParse(method, out SchemeOperations operation) || operation == SchemeOperations.None || (operations & operation) != 0;
 }
