@@ -1,14 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
-using System.Linq;
-using System.Text;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Redox.Analyzers.Allocation;
 using Redox.Analyzers.Tests.Infrastructure;
@@ -20,7 +11,7 @@ namespace Redox.Analyzers.Tests.Allocation;
 /// <summary>
 /// The boxing rules checked against the compiler instead of hand-written expectations: every case is
 /// compiled in Debug and in Release, and the analyzer must report (RDX1010/1011/1012) inside a case
-/// exactly when either build's IL holds a <c>box</c> that allocates (<see cref="IlBoxes"/>).
+/// exactly when either build's IL holds a <c>box</c> that allocates (<see cref="IlAllocations"/>, <see cref="IlOracle"/>).
 /// </summary>
 public class BoxingIlOracleTests
 {
@@ -155,60 +146,10 @@ public class BoxingIlOracleTests
     [Fact]
     public async Task TheAnalyzerReportsExactlyTheCasesWhoseIlAllocatesABox()
     {
-        var source = new StringBuilder(Declarations).Append("[Redox.NoAlloc]\nstatic class C\n{\n");
-        for (int i = 0; i < Cases.Length; i++)
-        {
-            source.Append(Regex.Replace(Cases[i], @"\bM(?=[(<])", "M" + i)).Append('\n');
-        }
-
-        source.Append("}\n");
-        var trees = new[]
-        {
-            CSharpSyntaxTree.ParseText(source.ToString(), path: "Cases.cs"),
-            CSharpSyntaxTree.ParseText(Stubs.Source, path: Stubs.FileName),
-        };
-
-        var release = Emit(trees, OptimizationLevel.Release, out var compilation);
-        var debug = Emit(trees, OptimizationLevel.Debug, out _);
-
-        var diagnostics = await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new BoxingAnalyzer()))
-            .GetAnalyzerDiagnosticsAsync();
-        var methods = trees[0].GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().ToDictionary(m => m.Identifier.ValueText);
-
-        var mismatches = new List<string>();
-        int boxing = 0;
-        for (int i = 0; i < Cases.Length; i++)
-        {
-            string name = "M" + i;
-            var boxes = release[name].Select(b => "Release: " + b).Concat(debug[name].Select(b => "Debug: " + b)).ToList();
-            var span = methods[name].Span;
-            var reported = diagnostics.Where(d => d.Location.SourceTree == trees[0] && span.Contains(d.Location.SourceSpan)).Select(d => d.Id).ToList();
-            boxing += boxes.Count > 0 ? 1 : 0;
-            string line = $"{(boxes.Count > 0 ? "box " : "    ")} {(reported.Count > 0 ? string.Join(",", reported) : "-"),-8} {Cases[i]}";
-            _output.WriteLine(line + (boxes.Count > 0 ? "   [" + string.Join(" | ", boxes) + "]" : string.Empty));
-            if ((boxes.Count > 0) != (reported.Count > 0))
-            {
-                mismatches.Add(line + (boxes.Count > 0 ? "   IL: " + string.Join(" | ", boxes) : "   IL: no allocating box"));
-            }
-        }
-
-        Assert.True(mismatches.Count == 0, "the analyzer and the compiler disagree:\n" + string.Join("\n", mismatches));
+        int boxing = await IlOracle.AssertAgreesAsync(
+            Declarations, Cases, ImmutableArray.Create<DiagnosticAnalyzer>(new BoxingAnalyzer()), (image, _) => IlAllocations.Boxes(image, "C"), _output);
 
         // The oracle itself must see both kinds, or a broken reader would pass everything.
         Assert.InRange(boxing, 20, Cases.Length - 40);
-    }
-
-    private static Dictionary<string, List<string>> Emit(SyntaxTree[] trees, OptimizationLevel optimization, out Compilation compilation)
-    {
-        compilation = CSharpCompilation.Create(
-            "Oracle" + optimization,
-            trees,
-            TestReferences.Net,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: optimization));
-        using var stream = new MemoryStream();
-        var result = compilation.Emit(stream);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        return IlBoxes.Allocating(stream.ToArray(), "C");
     }
 }

@@ -147,6 +147,44 @@ public class DirectCallScopeTests
         }
         """);
 
+    private const string HandlerCallingHelpers = """
+        sealed class MyScheme : SchemeBase
+        {
+            public override SyscallResult Read(ulong id, Span<byte> buffer) => SyscallResult.Ok((ulong)Helper((int)id));
+        """;
+
+    [Fact]
+    public Task EveryAllocationRuleSeesTheReachedHelper_Strings() => AnalyzerVerifier<Redox.Analyzers.Allocation.StringAllocationAnalyzer>.VerifyAsync(
+        Code.Usings + SchemeUsings + HandlerCallingHelpers + """
+            int Helper(int i) => Name(i).Length;
+            string Name(int i) => {|RDX1020:"dev" + i|};
+        }
+        """);
+
+    [Fact]
+    public Task EveryAllocationRuleSeesTheReachedHelper_Boxing() => AnalyzerVerifier<Redox.Analyzers.Allocation.BoxingAnalyzer>.VerifyAsync(
+        Code.Usings + SchemeUsings + HandlerCallingHelpers + """
+            int Helper(int i) => Keep(i) == null ? 0 : 1;
+            object Keep(int i) => {|RDX1010:i|};
+        }
+        """);
+
+    [Fact]
+    public Task EveryAllocationRuleSeesTheReachedHelper_Iterators() => AnalyzerVerifier<Redox.Analyzers.Allocation.StateMachineAllocationAnalyzer>.VerifyAsync(
+        Code.Usings + SchemeUsings + HandlerCallingHelpers + """
+            int Helper(int i) { foreach (var x in Items()) { i += x; } return i; }
+            IEnumerable<int> {|RDX1070:Items|}() { yield return 1; }
+        }
+        """);
+
+    [Fact]
+    public Task EveryAllocationRuleSeesTheReachedHelper_Throw() => AnalyzerVerifier<Redox.Analyzers.Allocation.ThrowAllocationAnalyzer>.VerifyAsync(
+        Code.Usings + SchemeUsings + HandlerCallingHelpers + """
+            int Helper(int i) => i >= 0 ? i : Fail();
+            static int Fail() => {|RDX1080:throw new InvalidOperationException()|};
+        }
+        """);
+
     [Fact]
     public Task OnlyCodeInThisAssembly_IsFollowed()
     {

@@ -10,20 +10,33 @@ using System.Reflection.PortableExecutable;
 namespace Redox.Analyzers.Tests.Infrastructure;
 
 /// <summary>
-/// Reads the IL the compiler emitted and finds the <c>box</c> instructions that allocate: the compiler's
-/// truth the boxing rules are checked against. A <c>box</c> does not allocate when the JIT folds it (and ILC
+/// Reads the IL the compiler emitted and finds the instructions that allocate: the compiler's truth the
+/// allocation rules are checked against. <see cref="Creations"/>: <c>newarr</c>, <c>newobj</c> of a class, and the
+/// call of a record's synthesized <c>&lt;Clone&gt;$</c> (<c>with</c> on a record class).
+/// <see cref="Boxes"/>: the <c>box</c> instructions that allocate. A <c>box</c> does not allocate when the JIT folds it (and ILC
 /// always compiles optimized code), which it does for exactly these forms, all measured at 0 bytes per call
 /// on .NET 10 with escape analysis off (<c>DOTNET_JitObjectStackAllocation=0</c>):
 /// <c>box; brtrue|brfalse</c>, <c>box; ldnull; ceq|cgt.un</c>, <c>box; isinst; brtrue|brfalse</c>,
 /// <c>box; isinst; ldnull; ceq|cgt.un</c>, <c>box; isinst; unbox.any</c>; and a <c>box</c> of a type
 /// parameter constrained to <c>class</c>, which is no operation at all.
 /// </summary>
-internal static class IlBoxes
+internal static class IlAllocations
 {
     private static readonly Dictionary<short, OpCode> s_opCodes = LoadOpCodes();
 
     /// <summary>For each method of type <paramref name="typeName"/> in <paramref name="image"/>: its allocating boxes, as IL text.</summary>
-    internal static Dictionary<string, List<string>> Allocating(byte[] image, string typeName)
+    internal static Dictionary<string, List<string>> Boxes(byte[] image, string typeName) =>
+        PerMethod(image, typeName, (ops, metadata, method) => AllocatingBoxes(ops, metadata, method));
+
+    /// <summary>
+    /// For each method of type <paramref name="typeName"/>: its <c>newarr</c> and its <c>newobj</c> of a class
+    /// (<paramref name="isClass"/> answers for a type named by metadata name; generic instances say it in their signature).
+    /// </summary>
+    internal static Dictionary<string, List<string>> Creations(byte[] image, string typeName, Func<string, bool> isClass) =>
+        PerMethod(image, typeName, (ops, metadata, method) => NewObjects(ops, metadata, isClass));
+
+    private static Dictionary<string, List<string>> PerMethod(
+        byte[] image, string typeName, Func<List<(OpCode Code, int Token)>, MetadataReader, MethodDefinition, List<string>> find)
     {
         var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         using var pe = new PEReader(new MemoryStream(image));
@@ -45,7 +58,7 @@ internal static class IlBoxes
                 }
 
                 var il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILBytes()!;
-                result[metadata.GetString(method.Name)] = AllocatingBoxes(Decode(il), metadata, method);
+                result[metadata.GetString(method.Name)] = find(Decode(il), metadata, method);
             }
         }
 
@@ -73,6 +86,73 @@ internal static class IlBoxes
 
         return boxes;
     }
+
+    private static List<string> NewObjects(List<(OpCode Code, int Token)> ops, MetadataReader metadata, Func<string, bool> isClass)
+    {
+        var found = new List<string>();
+        foreach (var (code, token) in ops)
+        {
+            if (code == OpCodes.Newarr)
+            {
+                found.Add("newarr " + TypeName(metadata, MetadataTokens.EntityHandle(token), out _));
+            }
+            else if ((code == OpCodes.Call || code == OpCodes.Callvirt) && MethodName(metadata, MetadataTokens.EntityHandle(token)) == "<Clone>$")
+            {
+                // 'with' on a record class calls the synthesized clone, whose body is a newobj of the record.
+                found.Add("callvirt <Clone>$");
+            }
+            else if (code == OpCodes.Newobj)
+            {
+                var handle = MetadataTokens.EntityHandle(token);
+                var parent = handle.Kind == HandleKind.MemberReference
+                    ? metadata.GetMemberReference((MemberReferenceHandle)handle).Parent
+                    : metadata.GetMethodDefinition((MethodDefinitionHandle)handle).GetDeclaringType();
+                string name = TypeName(metadata, parent, out bool? reference);
+                if (reference ?? isClass(name))
+                {
+                    found.Add("newobj " + name);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static string MethodName(MetadataReader metadata, EntityHandle handle) => handle.Kind switch
+    {
+        HandleKind.MemberReference => metadata.GetString(metadata.GetMemberReference((MemberReferenceHandle)handle).Name),
+        HandleKind.MethodDefinition => metadata.GetString(metadata.GetMethodDefinition((MethodDefinitionHandle)handle).Name),
+        _ => string.Empty,
+    };
+
+    /// <summary>The metadata name of a type; for a generic instance also whether it is a class (its signature says).</summary>
+    private static string TypeName(MetadataReader metadata, EntityHandle handle, out bool? reference)
+    {
+        reference = null;
+        switch (handle.Kind)
+        {
+            case HandleKind.TypeReference:
+                var typeReference = metadata.GetTypeReference((TypeReferenceHandle)handle);
+                return Join(metadata.GetString(typeReference.Namespace), metadata.GetString(typeReference.Name));
+            case HandleKind.TypeDefinition:
+                var typeDefinition = metadata.GetTypeDefinition((TypeDefinitionHandle)handle);
+                return Join(metadata.GetString(typeDefinition.Namespace), metadata.GetString(typeDefinition.Name));
+            case HandleKind.TypeSpecification:
+                var signature = metadata.GetBlobReader(metadata.GetTypeSpecification((TypeSpecificationHandle)handle).Signature);
+                if (signature.ReadSignatureTypeCode() != SignatureTypeCode.GenericTypeInstance)
+                {
+                    return "(type specification)";
+                }
+
+                // GENERICINST (CLASS | VALUETYPE) TypeDefOrRef ... (ECMA-335 II.23.2.12).
+                reference = signature.ReadByte() == (byte)SignatureTypeKind.Class;
+                return TypeName(metadata, signature.ReadTypeHandle(), out _);
+            default:
+                return handle.Kind.ToString();
+        }
+    }
+
+    private static string Join(string ns, string name) => ns.Length == 0 ? name : ns + "." + name;
 
     /// <summary>True when the <c>box</c> at <paramref name="i"/> starts a form the JIT folds (see the type summary).</summary>
     private static bool IsFolded(List<(OpCode Code, int Token)> ops, int i)
