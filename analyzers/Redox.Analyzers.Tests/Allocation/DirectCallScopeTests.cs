@@ -186,6 +186,15 @@ public class DirectCallScopeTests
         """);
 
     [Fact]
+    public Task FollowCallsOff_KeepsTheScopeToMarksAndHandlers() => Verify.VerifyAsync(Code.Usings + """
+        class C
+        {
+            [Redox.NoAlloc] int Serve() => Helper() + {|RDX1002:new int[1]|}.Length;
+            int Helper() => new int[2].Length;
+        }
+        """, "redox_noalloc_follow_calls = false");
+
+    [Fact]
     public Task OnlyCodeInThisAssembly_IsFollowed()
     {
         var test = AnalyzerVerifier<Redox.Analyzers.Allocation.ExplicitAllocationAnalyzer>.CreateTest(Code.Usings + """

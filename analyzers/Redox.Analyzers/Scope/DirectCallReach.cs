@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -29,7 +30,8 @@ internal sealed class DirectCallReach
     /// <summary>How many direct calls away from a root a helper may be and still be in scope.</summary>
     internal const int MaxDepth = 8;
 
-    private static readonly ConditionalWeakTable<Compilation, DirectCallReach> s_perCompilation = new ConditionalWeakTable<Compilation, DirectCallReach>();
+    // Lazy: ConditionalWeakTable may run a factory twice when two analyzers ask at once; the walk must run once.
+    private static readonly ConditionalWeakTable<Compilation, Lazy<DirectCallReach>> s_perCompilation = new ConditionalWeakTable<Compilation, Lazy<DirectCallReach>>();
 
     private readonly HashSet<ISymbol> _reached;
 
@@ -37,7 +39,7 @@ internal sealed class DirectCallReach
 
     /// <summary>The reach of <paramref name="compilation"/>; <paramref name="isRoot"/> says which methods are in scope by themselves.</summary>
     internal static DirectCallReach For(Compilation compilation, Func<IMethodSymbol, bool> isRoot) =>
-        s_perCompilation.GetValue(compilation, c => new DirectCallReach(Walk(c, isRoot)));
+        s_perCompilation.GetValue(compilation, c => new Lazy<DirectCallReach>(() => new DirectCallReach(Walk(c, isRoot)), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>True when <paramref name="method"/> (an original definition) is reached from a root, the roots excluded.</summary>
     internal bool Contains(ISymbol method) => _reached.Contains(method);

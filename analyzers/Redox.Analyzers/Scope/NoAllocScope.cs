@@ -26,6 +26,7 @@ internal sealed class NoAllocScope
     private const string SchemeBaseNamespace = "Redox.Scheme";
 
     private readonly bool _everything;
+    private readonly bool _followCalls;
     private readonly Compilation _compilation;
     private readonly AnalyzerConfigOptionsProvider _options;
     private readonly ConcurrentDictionary<ISymbol, bool> _members = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
@@ -37,6 +38,7 @@ internal sealed class NoAllocScope
     private NoAllocScope(bool everything, Compilation compilation, AnalyzerConfigOptionsProvider options)
     {
         _everything = everything;
+        _followCalls = !OptionKeys.IsFalse(options.GlobalOptions, OptionKeys.FollowCalls);
         _compilation = compilation;
         _options = options;
     }
@@ -75,7 +77,7 @@ internal sealed class NoAllocScope
             return _ownMarks.GetOrAdd(member!, s => HasNoAlloc(s));
         }
 
-        return IsDirectlyInScope(member, tree) || (member is IMethodSymbol method && Reach.Contains(method));
+        return IsDirectlyInScope(member, tree) || (_followCalls && member is IMethodSymbol method && Reach.Contains(method));
     }
 
     /// <summary>The direct calls out of the members in scope by themselves, computed on first use.</summary>
