@@ -138,12 +138,20 @@ public class DirectCallScopeTests
     public Task ConstructorsAndConstructionCode_AreNotFollowed() => Verify.VerifyAsync(Code.Usings + """
         sealed class Buffer { public readonly byte[] Data; public Buffer(int n) { Data = new byte[n]; } }
         struct Window { public readonly int[] Cells; public Window(int n) { Cells = new int[n]; } }
+        static class Factory { public static byte[] Make() => new byte[64]; }
         sealed class Owner
         {
             readonly byte[] _data;
             public Owner() { _data = Make(); }
             static byte[] Make() => new byte[64];
             [Redox.NoAlloc] public int Serve() => {|RDX1001:new Buffer(1)|}.Data.Length + new Window(2).Cells.Length;
+        }
+        [Redox.NoAlloc]
+        sealed class MarkedOwner
+        {
+            readonly byte[] _data = Factory.Make();
+            static readonly byte[] s_table = Factory.Make();
+            public MarkedOwner() { _data = Factory.Make(); }
         }
         """);
 

@@ -96,14 +96,9 @@ internal sealed class NoAllocScope
         }
     }
 
-    /// <summary>A method in scope by itself (mark, handler, assembly, forced tree), construction code excluded.</summary>
+    /// <summary>A method in scope by itself (mark, handler, assembly, forced tree); the walk offers no constructors.</summary>
     private bool IsRoot(IMethodSymbol method)
     {
-        if (IsConstructionCode(method))
-        {
-            return false;
-        }
-
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             if (IsDirectlyInScope(method, reference.SyntaxTree))
