@@ -55,6 +55,52 @@ var options = new AnalyzerOptions(
 Console.WriteLine($"Synthetic driver: {schemes} schemes, {trees.Count} files, {lines} lines; {analyzers.Length} analyzers; allow-list {allowList.Split('\n').Length} IDs");
 Console.WriteLine($"Machine: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}");
 
+if (args.Contains("--follow-calls"))
+{
+    // What following direct calls from handlers costs (analyzers/BENCHMARK.md, section 3): all analyzers,
+    // the same compilation built afresh each run, with redox_noalloc_follow_calls on and off, alternating
+    // in one process so both see the same machine load. Process CPU time is reported beside wall time: on a
+    // shared machine it moves far less with the other processes' load.
+    var on = new List<double>();
+    var off = new List<double>();
+    var cpuOn = new List<double>();
+    var cpuOff = new List<double>();
+    int reportedOn = 0, reportedOff = 0;
+    for (int round = -2; round < repeats; round++)
+    {
+        for (int pass = 0; pass < 2; pass++)
+        {
+            bool follow = (pass == 0) == ((round & 1) == 0);
+            var settings = new Dictionary<string, string> { ["build_property.RedoxBareMetal"] = "true", ["redox_noalloc_follow_calls"] = follow ? "true" : "false" };
+            var runOptions = new AnalyzerOptions(options.AdditionalFiles, new BenchmarkOptionsProvider(settings));
+            var compilation = CSharpCompilation.Create("Drivers", trees, references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var diagnostics = await compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(runOptions, null, concurrentAnalysis: true, logAnalyzerExecutionTime: false)).GetAllDiagnosticsAsync();
+            watch.Stop();
+            double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+            int count = diagnostics.Count(d => d.Id.StartsWith("RDX", StringComparison.Ordinal));
+            if (follow) { reportedOn = count; } else { reportedOff = count; }
+            if (round >= 0)
+            {
+                (follow ? on : off).Add(watch.Elapsed.TotalMilliseconds);
+                (follow ? cpuOn : cpuOff).Add(cpuMs);
+            }
+        }
+    }
+
+    double mOn = Median(on), mOff = Median(off);
+    Console.WriteLine($"analysis with follow-calls on:  median {mOn:F0} ms, {reportedOn} RDX diagnostics  (runs: {string.Join(", ", on.Select(x => x.ToString("F0")))})");
+    Console.WriteLine($"analysis with follow-calls off: median {mOff:F0} ms, {reportedOff} RDX diagnostics  (runs: {string.Join(", ", off.Select(x => x.ToString("F0")))})");
+    Console.WriteLine($"cost of following calls: {mOn - mOff:F0} ms = {(mOn - mOff) / mOff * 100:F1}% of the analysis (wall)");
+    double cOn = Median(cpuOn), cOff = Median(cpuOff);
+    Console.WriteLine($"CPU time, on:  median {cOn:F0} ms  (runs: {string.Join(", ", cpuOn.Select(x => x.ToString("F0")))})");
+    Console.WriteLine($"CPU time, off: median {cOff:F0} ms  (runs: {string.Join(", ", cpuOff.Select(x => x.ToString("F0")))})");
+    Console.WriteLine($"cost of following calls: {cOn - cOff:F0} ms CPU = {(cOn - cOff) / cOff * 100:F1}% of the analysis (CPU)");
+    return;
+}
+
 var baseline = new List<double>();
 var analyzed = new List<double>();
 int reported = 0;

@@ -52,7 +52,7 @@ internal static class Descriptors
     internal static readonly DiagnosticDescriptor BoxingTypePattern = Warn(DiagnosticIds.BoxingTypePattern,
         "Type test boxes a struct",
         "Testing a '{0}' value against '{1}' boxes it",
-        "A type pattern or 'is' test from a struct to an interface or object boxes the value. Use the struct type directly, or a generic method constrained to the interface.");
+        "A pattern that keeps a struct as an interface or object reference (a variable, or members read through it) boxes the value; a bare type test does not. Use the struct type directly, or a generic method constrained to the interface.");
 
     internal static readonly DiagnosticDescriptor StringConcatenation = Warn(DiagnosticIds.StringConcatenation,
         "String concatenation allocates",

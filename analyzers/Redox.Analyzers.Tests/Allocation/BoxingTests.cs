@@ -85,16 +85,58 @@ public class BoxingTests
         """));
 
     [Fact]
-    public Task TypePatternFromStructToInterface_IsReported() => Verify.VerifyAsync(Code.InScope("""
-        interface IFoo { }
-        struct S : IFoo { }
-        bool M(S s) => s is {|RDX1012:IFoo f|};
+    public Task PatternThatKeepsAStructAsAReference_IsReported() => Verify.VerifyAsync(Code.InScope("""
+        interface IFoo { int X { get; } }
+        struct S : IFoo { public int X => 1; }
+        bool M(S s) => s is {|RDX1012:IFoo f|} && f.X > 0;
+        bool N(S s) => s is {|RDX1012:IFoo { X: 1 }|};
+        bool O(S s) => s is IFoo and {|RDX1012:{ X: 1 }|};
+        int P(S s) => s switch { {|RDX1012:IFoo f|} => f.X };
+        bool Q(int i) => i is {|RDX1012:IComparable c|} && c.CompareTo(null) > 0;
+        bool R((S, int) t) => t is ({|RDX1012:IFoo a|}, 1) && a.X > 0;
+        """));
+
+    [Fact]
+    public Task TypeTestOfAStruct_IsNotReported() => Verify.VerifyAsync(Code.InScope("""
+        interface IFoo { int X { get; } }
+        struct S : IFoo { public int X => 1; public int Y; }
         #pragma warning disable CS0183
-        bool N(S s) => {|RDX1012:s is IFoo|};
+        bool M(S s) => s is IFoo;
+        bool N(S s) => s is object;
+        bool O(S s) => s is not object or { Y: 1 };
+        bool P(int i) => i is IComparable;
         #pragma warning restore CS0183
-        int O(S s) => s switch { {|RDX1012:IFoo|} => 1 };
-        bool P(S s) => s is S;
-        bool Q<T>(T t) where T : struct => t is IFoo;
+        bool Q(S s) => s is IFoo { } && s is IFoo _ && s is { Y: 1 };
+        int R(S s) => s switch { { Y: 1 } => 1, IFoo => 2 };
+        """));
+
+    [Fact]
+    public Task NullableValue_BoxesOnlyWhenKeptAsAReference() => Verify.VerifyAsync(Code.InScope("""
+        interface IFoo { int X { get; } }
+        struct S : IFoo { public int X => 1; public int Y; }
+        bool M(int? n) => n is object && n is {} && n is not null && n is IComparable && n is int x && x > 0;
+        bool N(S? s) => s is IFoo && s is { Y: 1 } && s is S t && t.Y > 0;
+        bool O(int? n) => n is {|RDX1012:object o|} && o != null;
+        bool P(S? s) => s is {|RDX1012:IFoo f|} && f.X > 0;
+        """));
+
+    [Fact]
+    public Task TypeParameter_BoxesOnlyWhenKeptAsAReference() => Verify.VerifyAsync(Code.InScope("""
+        interface IFoo { int X { get; } }
+        bool M<T>(T t) => t is object && t is not null && t is IFoo && t is int x && x > 0;
+        bool N<T>(T t) where T : IFoo => t is { X: 1 };
+        bool O<T>(T t) where T : class => t is IFoo f && f.X > 0;
+        bool P<T>(T t) => t is {|RDX1012:IFoo f|} && f.X > 0;
+        bool Q<T>(T t) where T : struct => t is {|RDX1012:IFoo { X: 1 }|};
+        bool R<T>(T t) => t is {|RDX1012:object o|} && o != null;
+        """));
+
+    [Fact]
+    public Task NullComparisonOfATypeParameter_IsNotBoxing() => Verify.VerifyAsync(Code.InScope("""
+        bool M<T>(T t) => t == null || t != null || null == t || (object)t == null;
+        bool N(int i) => (object)i == null;
+        bool O<T>(T t) => ReferenceEquals({|RDX1010:t|}, null);
+        object P<T>(T t) => {|RDX1010:t|};
         """));
 
     [Fact]

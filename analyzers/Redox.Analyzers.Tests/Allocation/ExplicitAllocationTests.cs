@@ -25,8 +25,10 @@ public class ExplicitAllocationTests
         """));
 
     [Fact]
-    public Task NewTypeParameterWithClassConstraint_IsReported() => Verify.VerifyAsync(Code.InScope("""
+    public Task NewTypeParameterThatMayBeAClass_IsReported() => Verify.VerifyAsync(Code.InScope("""
         T M<T>() where T : class, new() => {|RDX1001:new T()|};
+        T U<T>() where T : new() => {|RDX1001:new T()|};
+        T I<T>() where T : IDisposable, new() => {|RDX1001:new T()|};
         T S<T>() where T : struct => new T();
         """));
 

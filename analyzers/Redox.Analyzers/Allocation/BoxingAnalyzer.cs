@@ -11,13 +11,15 @@ namespace Redox.Analyzers.Allocation;
 /// <summary>
 /// RDX1010-RDX1012: boxing. Conversions the compiler classifies as boxing (value type or type
 /// parameter to <c>object</c>, an interface, <c>Enum</c>, <c>ValueType</c>); calls of
-/// <c>ToString</c>/<c>GetHashCode</c>/<c>Equals</c>/<c>GetType</c> a struct does not override; type
-/// patterns from a struct to an interface or <c>object</c>.
+/// <c>ToString</c>/<c>GetHashCode</c>/<c>Equals</c>/<c>GetType</c> a struct does not override; patterns
+/// that need a struct as a reference (see <see cref="PatternBoxing"/>).
 /// Not reported: reference conversions (<c>IEnumerable&lt;int&gt; e = list</c>), constrained calls
 /// on type parameters, the operands of string concatenation (the compiler calls <c>ToString</c>
-/// instead of boxing; the concatenation itself is RDX1020), and <c>Enum.HasFlag</c> with an
+/// instead of boxing; the concatenation itself is RDX1020), <c>Enum.HasFlag</c> with an
 /// argument of the receiver's enum type (a JIT intrinsic since .NET Core 2.1, and ILC always
-/// compiles optimized code, so the IL <c>box</c> never executes).
+/// compiles optimized code, so the IL <c>box</c> never executes), a box compared with <c>null</c>
+/// (<c>t == null</c> on a type parameter: <c>box; ldnull; ceq</c>, which the JIT folds), and type tests
+/// that need no reference (<c>s is IFoo</c>, <c>n is object</c>: no <c>box</c> in the IL).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BoxingAnalyzer : NoAllocAnalyzer
@@ -46,25 +48,14 @@ public sealed class BoxingAnalyzer : NoAllocAnalyzer
                     case IInvocationOperation invocation:
                         AnalyzeInvocation(c, invocation);
                         break;
-                    case IIsTypeOperation isType:
-                        AnalyzeTypeTest(c, isType.ValueOperand.Type, isType.TypeOperand, isType.Syntax);
-                        break;
-                    case IDeclarationPatternOperation { MatchesNull: false } declaration:
-                        AnalyzeTypeTest(c, declaration.InputType, declaration.MatchedType, declaration.Syntax);
-                        break;
-                    case ITypePatternOperation typePattern:
-                        AnalyzeTypeTest(c, typePattern.InputType, typePattern.MatchedType, typePattern.Syntax);
-                        break;
-                    case IRecursivePatternOperation recursive:
-                        AnalyzeTypeTest(c, recursive.InputType, recursive.MatchedType, recursive.Syntax);
+                    case IPatternOperation pattern:
+                        AnalyzePattern(c, pattern);
                         break;
                 }
             },
             OperationKind.Conversion,
             OperationKind.Invocation,
-            OperationKind.IsType,
             OperationKind.DeclarationPattern,
-            OperationKind.TypePattern,
             OperationKind.RecursivePattern);
     }
 
@@ -76,7 +67,7 @@ public sealed class BoxingAnalyzer : NoAllocAnalyzer
         }
 
         var source = conversion.Operand.Type;
-        if (source is null || source.IsReferenceType || IsConcatenationOperand(conversion) || IsHasFlagBox(conversion))
+        if (source is null || source.IsReferenceType || IsConcatenationOperand(conversion) || IsHasFlagBox(conversion) || IsNullComparison(conversion))
         {
             return;
         }
@@ -92,6 +83,17 @@ public sealed class BoxingAnalyzer : NoAllocAnalyzer
             ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String, OperatorMethod: null } => true,
             _ => false,
         };
+
+    /// <summary>
+    /// <c>t == null</c>, <c>t != null</c>, <c>(object)i == null</c>: the compiler emits <c>box; ldnull; ceq</c> (or
+    /// <c>cgt.un</c>), which the JIT folds to a constant or a <c>HasValue</c> test (measured 0 bytes per call).
+    /// </summary>
+    private static bool IsNullComparison(IConversionOperation conversion) =>
+        conversion.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } comparison
+        && IsNullConstant(comparison.LeftOperand == conversion ? comparison.RightOperand : comparison.LeftOperand);
+
+    private static bool IsNullConstant(IOperation operand) =>
+        OperationFacts.WithoutConversions(operand) is { ConstantValue: { HasValue: true, Value: null } };
 
     /// <summary><c>flags.HasFlag(Flags.X)</c>: the JIT (and ILC) expand it without boxing when both sides have the same enum type.</summary>
     private static bool IsHasFlagBox(IConversionOperation conversion)
@@ -161,14 +163,12 @@ public sealed class BoxingAnalyzer : NoAllocAnalyzer
         return false;
     }
 
-    private static void AnalyzeTypeTest(OperationAnalysisContext context, ITypeSymbol? input, ITypeSymbol? matched, SyntaxNode syntax)
+    private static void AnalyzePattern(OperationAnalysisContext context, IPatternOperation pattern)
     {
-        if (input is null || matched is null || !TypeFacts.IsKnownValueType(input) || !matched.IsReferenceType)
+        if (PatternBoxing.Boxes(pattern, out var input, out var matched))
         {
-            return;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.BoxingTypePattern, pattern.Syntax.GetLocation(), Display(input!), Display(matched!)));
         }
-
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.BoxingTypePattern, syntax.GetLocation(), Display(input), Display(matched)));
     }
 
     private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);

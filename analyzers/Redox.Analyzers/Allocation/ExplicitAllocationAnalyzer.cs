@@ -40,7 +40,9 @@ public sealed class ExplicitAllocationAnalyzer : NoAllocAnalyzer
                     case IObjectCreationOperation creation:
                         AnalyzeObjectCreation(c, creation);
                         break;
-                    case ITypeParameterObjectCreationOperation { Type.IsReferenceType: true } creation:
+                    // new T() is Activator.CreateInstance<T>(): a heap object whenever T may be a class
+                    // (unconstrained or T : class), as RDX1010 reports T -> object whenever T may be a struct.
+                    case ITypeParameterObjectCreationOperation { Type.IsValueType: false } creation:
                         c.ReportDiagnostic(Diagnostic.Create(Descriptors.ObjectAllocation, creation.Syntax.GetLocation(), creation.Type!.Name));
                         break;
                     case IWithOperation { Type.IsReferenceType: true } with:

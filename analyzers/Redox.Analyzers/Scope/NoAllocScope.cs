@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -10,7 +11,9 @@ namespace Redox.Analyzers.Scope;
 /// <c>[Redox.NoAlloc]</c> (matched by full metadata name wherever the attribute is defined, as
 /// Roslyn matches <c>PerformanceSensitiveAttribute</c>), everything when the assembly is marked,
 /// and every override of a virtual member declared on <c>Redox.Scheme.SchemeBase</c>
-/// (the request handlers). Lambdas and local functions share the scope of their member.
+/// (the request handlers). Lambdas and local functions share the scope of their member. Methods and
+/// accessors those members reach through direct calls within the assembly are in scope too
+/// (<see cref="DirectCallReach"/>).
 /// Construction code (constructors, static constructors, initializers) is in scope only when the
 /// member itself is marked (see <see cref="Contains"/>).
 /// One instance per compilation; answers are cached per member.
@@ -23,14 +26,20 @@ internal sealed class NoAllocScope
     private const string SchemeBaseNamespace = "Redox.Scheme";
 
     private readonly bool _everything;
+    private readonly bool _followCalls;
+    private readonly Compilation _compilation;
     private readonly AnalyzerConfigOptionsProvider _options;
     private readonly ConcurrentDictionary<ISymbol, bool> _members = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> _ownMarks = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, bool> _forcedTrees = new ConcurrentDictionary<SyntaxTree, bool>();
 
-    private NoAllocScope(bool everything, AnalyzerConfigOptionsProvider options)
+    private DirectCallReach? _reach;
+
+    private NoAllocScope(bool everything, Compilation compilation, AnalyzerConfigOptionsProvider options)
     {
         _everything = everything;
+        _followCalls = !OptionKeys.IsFalse(options.GlobalOptions, OptionKeys.FollowCalls);
+        _compilation = compilation;
         _options = options;
     }
 
@@ -39,7 +48,7 @@ internal sealed class NoAllocScope
     {
         var provider = options.AnalyzerConfigOptionsProvider;
         bool everything = HasNoAlloc(compilation.Assembly) || OptionKeys.IsTrue(provider.GlobalOptions, OptionKeys.ForceNoAllocScope);
-        return new NoAllocScope(everything, provider);
+        return new NoAllocScope(everything, compilation, provider);
     }
 
     /// <summary>True when the code at <paramref name="node"/>, in <paramref name="symbol"/> (a member, local function or lambda), must not allocate.</summary>
@@ -68,6 +77,42 @@ internal sealed class NoAllocScope
             return _ownMarks.GetOrAdd(member!, s => HasNoAlloc(s));
         }
 
+        return IsDirectlyInScope(member, tree) || (_followCalls && member is IMethodSymbol method && Reach.Contains(method));
+    }
+
+    /// <summary>The direct calls out of the members in scope by themselves, computed on first use.</summary>
+    private DirectCallReach Reach
+    {
+        get
+        {
+            var reach = Volatile.Read(ref _reach);
+            if (reach is null)
+            {
+                reach = DirectCallReach.For(_compilation, IsRoot);
+                Volatile.Write(ref _reach, reach);
+            }
+
+            return reach;
+        }
+    }
+
+    /// <summary>A method in scope by itself (mark, handler, assembly, forced tree); the walk offers no constructors.</summary>
+    private bool IsRoot(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (IsDirectlyInScope(method, reference.SyntaxTree))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="member"/> is in scope by its own or an enclosing mark, as a handler, or by assembly or tree.</summary>
+    private bool IsDirectlyInScope(ISymbol? member, SyntaxTree tree)
+    {
         if (_everything || IsForced(tree))
         {
             return true;

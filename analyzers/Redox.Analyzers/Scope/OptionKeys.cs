@@ -10,6 +10,13 @@ internal static class OptionKeys
     internal const string ForceNoAllocScope = "redox_noalloc_force_scope";
 
     /// <summary>
+    /// <c>redox_noalloc_follow_calls = false</c> keeps the allocation rules to the marked members and the
+    /// handlers themselves: the helpers they call are not followed (<see cref="DirectCallReach"/>). An escape
+    /// hatch for very large projects; the benchmark uses it to measure what following calls costs.
+    /// </summary>
+    internal const string FollowCalls = "redox_noalloc_follow_calls";
+
+    /// <summary>
     /// MSBuild property <c>RedoxBareMetal</c>, made visible by <c>build/Redox.Analyzers.props</c>
     /// (<c>&lt;CompilerVisibleProperty Include="RedoxBareMetal" /&gt;</c>).
     /// </summary>
