@@ -43,8 +43,25 @@ public static unsafe class PhysicalMemory
         return s_ramRegions == MaxRegions && page < Top;
     }
 
-    /// <summary>True when <paramref name="page"/> is firmware memory: below 1 MiB, or below the top of RAM and not RAM.</summary>
-    public static bool IsFirmware(ulong page) => page < Top && !IsKernelRam(page);
+    private static readonly ulong[] s_firmwareStart = new ulong[MaxRegions];
+    private static readonly ulong[] s_firmwareEnd = new ulong[MaxRegions];
+    private static int s_firmwareRegions;
+
+    /// <summary>
+    /// True when <paramref name="page"/> is firmware memory: below 1 MiB (IVT, BIOS data, EBDA, ROMs), or in a region
+    /// below 4 GiB the memory map reserves or gives to ACPI (where firmware keeps its tables, e.g. QEMU's at the top of
+    /// RAM). Never RAM the kernel hands out.
+    /// </summary>
+    public static bool IsFirmware(ulong page)
+    {
+        if (IsKernelRam(page)) return false;
+        if (page < (1UL << 20)) return true;
+        for (int i = 0; i < s_firmwareRegions; i++)
+        {
+            if (page >= s_firmwareStart[i] && page < s_firmwareEnd[i]) return true;
+        }
+        return false;
+    }
 
     /// <summary>Builds the allocator; false when the memory map is missing.</summary>
     public static bool Initialize(in Multiboot2Info info, ulong kernelStart, ulong kernelEnd, ulong bootInfoAddress)
@@ -55,6 +72,14 @@ public static unsafe class PhysicalMemory
         for (int i = 0; i < count; i++)
         {
             MemoryRegion region = info.MemoryRegion(i);
+            bool firmware = region.Kind == MemoryRegionKind.Reserved || region.Kind == MemoryRegionKind.AcpiReclaimable
+                || region.Kind == MemoryRegionKind.AcpiNvs;
+            if (firmware && region.Start < (1UL << 32) && s_firmwareRegions < MaxRegions)
+            {
+                s_firmwareStart[s_firmwareRegions] = region.Start;
+                s_firmwareEnd[s_firmwareRegions] = region.End < (1UL << 32) ? region.End : 1UL << 32;
+                s_firmwareRegions++;
+            }
             if (region.Kind != MemoryRegionKind.Available) continue;
             available += region.Length;
             if (s_ramRegions < MaxRegions)
