@@ -103,11 +103,7 @@ public static unsafe class EventQueues
     /// <summary>A driver's readiness post (interrupts off): every queue watching that handle gets it, and its reader wakes.</summary>
     internal static void Post(UserScheme scheme, ulong handleId, ulong flags)
     {
-        for (int i = 0; i < Capacity; i++)
-        {
-            EventQueue? queue = s_queues[i];
-            if (queue is not null && queue.Post(scheme, handleId, flags)) queue.WakeReader();
-        }
+        PostAll(new SchemeHandleSource(scheme, handleId), flags);
     }
 
     /// <summary>
@@ -120,11 +116,7 @@ public static unsafe class EventQueues
     /// <summary>A deadline of time handle <paramref name="file"/> passed (interrupts off): queues watching it get EVENT_READ.</summary>
     internal static void PostTime(KernelFile file)
     {
-        for (int i = 0; i < Capacity; i++)
-        {
-            EventQueue? queue = s_queues[i];
-            if (queue is not null && queue.PostTime(file)) queue.WakeReader();
-        }
+        PostAll(new DescriptionSource(file), (ulong)EventFlags.Read);
     }
 
     /// <summary>Readiness of a scheme socket: EVENT_READ while requests wait or the scheme is closed (a read then answers 0).</summary>
@@ -138,21 +130,51 @@ public static unsafe class EventQueues
     internal static void PostSocket(UserScheme scheme)
     {
         if (!scheme.SocketWatched) return;
-        for (int i = 0; i < Capacity; i++)
-        {
-            EventQueue? queue = s_queues[i];
-            if (queue is not null && queue.PostSocket(scheme)) queue.WakeReader();
-        }
+        PostAll(new SocketSource(scheme), (ulong)EventFlags.Read);
     }
 
     /// <summary>An interrupt on <paramref name="line"/> (interrupts off): queues watching an <c>irq:</c> description of it get EVENT_READ.</summary>
     internal static void PostIrq(int line)
     {
+        PostAll(new IrqSource(line), (ulong)EventFlags.Read);
+    }
+
+    /// <summary>
+    /// Readiness <paramref name="flags"/> of whatever <paramref name="source"/> matches (interrupts off): every open queue
+    /// queues it for the subscriptions that watch such a description, and a queue that got something wakes its reader.
+    /// </summary>
+    private static void PostAll<TSource>(in TSource source, ulong flags) where TSource : struct, IReadinessSource<KernelFile>
+    {
         for (int i = 0; i < Capacity; i++)
         {
             EventQueue? queue = s_queues[i];
-            if (queue is not null && queue.PostIrq(line)) queue.WakeReader();
+            if (queue is not null && queue.State.Post(source, flags)) queue.WakeReader();
         }
+    }
+
+    /// <summary>A driver's post for one handle of its scheme.</summary>
+    private readonly struct SchemeHandleSource(UserScheme scheme, ulong handleId) : IReadinessSource<KernelFile>
+    {
+        public bool Matches(KernelFile watched)
+            => watched.Kind == KernelFileKind.SchemeHandle && watched.Scheme == scheme && watched.HandleId == handleId;
+    }
+
+    /// <summary>An interrupt on one line, for its <c>irq:</c> descriptions.</summary>
+    private readonly struct IrqSource(int line) : IReadinessSource<KernelFile>
+    {
+        public bool Matches(KernelFile watched) => watched.Kind == KernelFileKind.Irq && watched.HandleId == (ulong)line;
+    }
+
+    /// <summary>Requests waiting on one scheme's socket.</summary>
+    private readonly struct SocketSource(UserScheme scheme) : IReadinessSource<KernelFile>
+    {
+        public bool Matches(KernelFile watched) => watched.Kind == KernelFileKind.SchemeSocket && watched.Scheme == scheme;
+    }
+
+    /// <summary>One description itself (a <c>time:</c> handle whose deadline passed).</summary>
+    private readonly struct DescriptionSource(KernelFile file) : IReadinessSource<KernelFile>
+    {
+        public bool Matches(KernelFile watched) => watched == file;
     }
 
     /// <summary>The last descriptor of <paramref name="watched"/> is going: no queue may keep watching it.</summary>
