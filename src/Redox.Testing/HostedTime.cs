@@ -97,10 +97,8 @@ internal sealed unsafe class HostedTime : IDisposable
             }
             else
             {
-                // The kernel's conversion, at nanosecond resolution: a "tick" here is one nanosecond.
-                ulong seconds = (ulong)deadlines[i].Seconds;
-                ulong boot = (ClockId)time.HandleId == ClockId.Realtime ? RealtimeAtStart : 0;
-                ulong due = seconds < boot ? 0 : (seconds - boot) * (ulong)NanosecondsPerSecond + (ulong)deadlines[i].Nanoseconds;
+                // The kernel's conversion (realtime offset, saturation) on a clock whose tick is one nanosecond.
+                ulong due = TimeCalls.DueTick((ClockId)time.HandleId, deadlines[i], RealtimeAtStart, (ulong)NanosecondsPerSecond);
                 lock (_gate)
                 {
                     if (!_timeouts.Add(time, due))

@@ -39,6 +39,15 @@ public class TimeCallsTests
         Assert.True(TimeCalls.DueTick(ClockId.Monotonic, huge, 0) >= ulong.MaxValue / 4);
     }
 
+    [Fact]
+    public void On_a_nanosecond_clock_a_deadline_is_its_own_nanosecond_and_still_saturates()
+    {
+        var time = new TimeSpec { Seconds = 1_700_000_001, Nanoseconds = 5 };
+        Assert.Equal(1_000_000_005ul, TimeCalls.DueTick(ClockId.Realtime, time, 1_700_000_000, 1_000_000_000));
+        var huge = new TimeSpec { Seconds = long.MaxValue, Nanoseconds = 0 };
+        Assert.True(TimeCalls.DueTick(ClockId.Monotonic, huge, 0, 1_000_000_000) >= ulong.MaxValue / 4);
+    }
+
     [Theory]
     [InlineData(0, 0, true)]
     [InlineData(5, 999_999_999, true)]

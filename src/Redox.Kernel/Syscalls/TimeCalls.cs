@@ -46,6 +46,13 @@ public static unsafe class TimeCalls
     /// from <paramref name="realtimeAtBoot"/> seconds; a time before boot is tick 0, so it is due at once). Saturating.
     /// </summary>
     public static ulong DueTick(ClockId clock, in TimeSpec time, ulong realtimeAtBoot)
+        => DueTick(clock, time, realtimeAtBoot, KernelMain.TimerHertz);
+
+    /// <summary>
+    /// <see cref="DueTick(ClockId, in TimeSpec, ulong)"/> for a clock of <paramref name="hertz"/> ticks per second (1 to
+    /// 10^9): the hosted kernel counts in nanoseconds with the same rules.
+    /// </summary>
+    public static ulong DueTick(ClockId clock, in TimeSpec time, ulong realtimeAtBoot, ulong hertz)
     {
         ulong seconds = (ulong)time.Seconds;
         if (clock == ClockId.Realtime)
@@ -55,7 +62,7 @@ public static unsafe class TimeCalls
         }
         TimeSpec sinceBoot = time;
         sinceBoot.Seconds = (long)seconds;
-        return TicksFor(sinceBoot);
+        return TicksFor(sinceBoot, hertz);
     }
 
     /// <summary>SYS_NANOSLEEP(request_ptr, remaining_ptr): sleeps at least the request, rounded up to whole ticks.</summary>
@@ -81,11 +88,14 @@ public static unsafe class TimeCalls
     }
 
     /// <summary>Whole ticks covering <paramref name="time"/> (saturating: a huge request sleeps "forever").</summary>
-    public static ulong TicksFor(in TimeSpec time)
+    public static ulong TicksFor(in TimeSpec time) => TicksFor(time, KernelMain.TimerHertz);
+
+    /// <summary>Whole ticks of a <paramref name="hertz"/> clock covering <paramref name="time"/> (saturating).</summary>
+    public static ulong TicksFor(in TimeSpec time, ulong hertz)
     {
-        const ulong TickNanoseconds = (ulong)(NanosecondsPerSecond / KernelMain.TimerHertz);
+        ulong tickNanoseconds = (ulong)NanosecondsPerSecond / hertz;
         ulong seconds = (ulong)time.Seconds;
-        if (seconds > ulong.MaxValue / KernelMain.TimerHertz - 1) return ulong.MaxValue / 2;
-        return seconds * KernelMain.TimerHertz + ((ulong)time.Nanoseconds + TickNanoseconds - 1) / TickNanoseconds;
+        if (seconds > ulong.MaxValue / hertz - 1) return ulong.MaxValue / 2;
+        return seconds * hertz + ((ulong)time.Nanoseconds + tickNanoseconds - 1) / tickNanoseconds;
     }
 }
