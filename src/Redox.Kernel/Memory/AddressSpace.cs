@@ -9,6 +9,23 @@ public sealed unsafe class AddressSpace
 {
     private readonly FrameAllocator _frames;
 
+    /// <summary>
+    /// The last leaf entries <see cref="TryQuery"/> found in the lower half, direct-mapped by page number: a software
+    /// TLB for the kernel's checks of user pointers, which walk the same few pages (a client's buffer, a driver's
+    /// request and answer buffers) several times per scheme call. Only present 4 KiB leaves of the lower half are kept:
+    /// those tables belong to this space alone (the upper half is shared with the kernel's space, which changes it
+    /// without telling this one). Every change of a lower-half leaf goes through <see cref="Unmap"/> or
+    /// <see cref="ReleasePrivateHalf"/>, which forget it; <see cref="Map"/> only fills absent entries, never cached.
+    /// </summary>
+    private LeafCache _leaves;
+
+    private struct LeafCache
+    {
+        public const int Size = 8;
+        public fixed ulong Pages[Size];       // virtual page | 1 (so a zero slot never matches page 0)
+        public fixed ulong Entries[Size];
+    }
+
     /// <summary>Creates an empty hierarchy (a zeroed PML4); <see cref="Root"/> is 0 if no frame was free.</summary>
     public AddressSpace(FrameAllocator frames, ulong physicalWindow)
     {
@@ -61,6 +78,7 @@ public sealed unsafe class AddressSpace
         if ((entry & PageTableEntry.Present) == 0) return 0;
         ulong physical = entry & PageTableEntry.AddressMask;
         entry = 0;
+        _leaves.Pages[LeafSlot(virtualAddress)] = 0;
         return physical;
     }
 
@@ -111,24 +129,43 @@ public sealed unsafe class AddressSpace
     /// </remarks>
     public bool TryQuery(ulong virtualAddress, out ulong physicalAddress, out ulong flags)
     {
-        physicalAddress = 0;
-        flags = 0;
+        ulong entry = LeafOf(virtualAddress);
+        physicalAddress = entry == 0 ? 0 : (entry & PageTableEntry.AddressMask) | (virtualAddress & 0xFFF);
+        flags = entry & ~PageTableEntry.AddressMask;
+        return entry != 0;
+    }
+
+    /// <summary>
+    /// The leaf entry of the 4 KiB page that maps <paramref name="virtualAddress"/> (never 0: it has the present bit),
+    /// or 0 when there is none (absent, non-canonical, or inside a large page). One word in a register instead of two
+    /// out values: the user-pointer checks test its flags straight away.
+    /// </summary>
+    public ulong LeafOf(ulong virtualAddress)
+    {
         ulong top = virtualAddress >> 47;
-        if ((top != 0 && top != 0x1FFFF) || Root == 0) return false;
+        if ((top != 0 && top != 0x1FFFF) || Root == 0) return 0;
+        int slot = LeafSlot(virtualAddress);
+        ulong tag = (virtualAddress & ~0xFFFUL) | 1;
+        if (_leaves.Pages[slot] == tag) return _leaves.Entries[slot];
         const ulong present = PageTableEntry.Present, presentOrLarge = PageTableEntry.Present | PageTableEntry.HugePage;
         ulong window = PhysicalWindow;
         ulong entry = ((ulong*)(window + Root))[(virtualAddress >> 39) & 511];
-        if ((entry & presentOrLarge) != present) return false;
+        if ((entry & presentOrLarge) != present) return 0;
         entry = ((ulong*)(window + (entry & PageTableEntry.AddressMask)))[(virtualAddress >> 30) & 511];
-        if ((entry & presentOrLarge) != present) return false;
+        if ((entry & presentOrLarge) != present) return 0;
         entry = ((ulong*)(window + (entry & PageTableEntry.AddressMask)))[(virtualAddress >> 21) & 511];
-        if ((entry & presentOrLarge) != present) return false;
+        if ((entry & presentOrLarge) != present) return 0;
         entry = ((ulong*)(window + (entry & PageTableEntry.AddressMask)))[(virtualAddress >> 12) & 511];
-        if ((entry & present) == 0) return false;
-        physicalAddress = (entry & PageTableEntry.AddressMask) | (virtualAddress & 0xFFF);
-        flags = entry & ~PageTableEntry.AddressMask;
-        return true;
+        if ((entry & present) == 0) return 0;
+        if (top == 0)
+        {
+            _leaves.Pages[slot] = tag;
+            _leaves.Entries[slot] = entry;
+        }
+        return entry;
     }
+
+    private static int LeafSlot(ulong virtualAddress) => (int)(virtualAddress >> 12) & (LeafCache.Size - 1);
 
     /// <summary>
     /// The first page at or after <paramref name="virtualAddress"/> and below <paramref name="end"/> that has a 4 KiB
@@ -195,6 +232,7 @@ public sealed unsafe class AddressSpace
             freed += FreeTable(pml4[i4]);
         }
         if (_frames.Free(Root)) freed++;
+        for (int i = 0; i < LeafCache.Size; i++) _leaves.Pages[i] = 0;
         Root = 0;
         TableFrames = 0;
         return freed;

@@ -19,10 +19,10 @@ public static unsafe class UserMemory
         if (length == 0) return 0;
         if (!UserLayout.Contains(address, length)) return Errno.EFAULT;
         ulong end = address + length;
-        ulong required = PageTableEntry.User | (write ? PageTableEntry.Writable : 0);
+        ulong required = PageTableEntry.Present | PageTableEntry.User | (write ? PageTableEntry.Writable : 0);
         for (ulong page = address & ~0xFFFUL; page < end; page += 0x1000)
         {
-            if (!space.TryQuery(page, out _, out ulong flags) || (flags & required) != required) return Errno.EFAULT;
+            if ((space.LeafOf(page) & required) != required) return Errno.EFAULT;
         }
         return 0;
     }
@@ -60,19 +60,23 @@ public static unsafe class UserMemory
         if (!UserLayout.Contains(source, length) || !UserLayout.Contains(destination, length)) return Errno.EFAULT;
         // Checked page by page as the copy goes (one walk per page and side), so a bad page is found before its bytes
         // move; the bytes before it have already been copied, which is harmless: the call then fails with EFAULT.
-        const ulong readable = PageTableEntry.User, writable = PageTableEntry.User | PageTableEntry.Writable;
+        const ulong readable = PageTableEntry.Present | PageTableEntry.User, writable = readable | PageTableEntry.Writable;
         ulong sourcePage = ~0UL, destinationPage = ~0UL, sourceFrame = 0, destinationFrame = 0;
         while (length > 0)
         {
             if ((source & ~0xFFFUL) != sourcePage)
             {
                 sourcePage = source & ~0xFFFUL;
-                if (!from.TryQuery(sourcePage, out sourceFrame, out ulong flags) || (flags & readable) != readable) return Errno.EFAULT;
+                ulong leaf = from.LeafOf(sourcePage);
+                if ((leaf & readable) != readable) return Errno.EFAULT;
+                sourceFrame = leaf & PageTableEntry.AddressMask;
             }
             if ((destination & ~0xFFFUL) != destinationPage)
             {
                 destinationPage = destination & ~0xFFFUL;
-                if (!to.TryQuery(destinationPage, out destinationFrame, out ulong flags) || (flags & writable) != writable) return Errno.EFAULT;
+                ulong leaf = to.LeafOf(destinationPage);
+                if ((leaf & writable) != writable) return Errno.EFAULT;
+                destinationFrame = leaf & PageTableEntry.AddressMask;
             }
             ulong chunk = 0x1000 - (source & 0xFFF);
             ulong room = 0x1000 - (destination & 0xFFF);
