@@ -2,7 +2,7 @@ namespace Redox.Kernel.Scheduling;
 
 /// <summary>
 /// A kernel thread as the scheduler sees it. The saved context is an opaque address owned by the architecture
-/// (on x86-64, the interrupt frame on the thread's own stack), so this file stays arch-free.
+/// (on x86-64, the switch frame on the thread's own stack), so this file stays arch-free.
 /// </summary>
 public sealed class KernelThread
 {
@@ -27,8 +27,20 @@ public sealed class KernelThread
     /// <summary>Current state.</summary>
     public ThreadState State { get; internal set; }
 
-    /// <summary>The arch's saved context while the thread is off the CPU.</summary>
-    public nuint SavedContext { get; set; }
+    /// <summary>
+    /// The arch's saved context while the thread is off the CPU (on x86-64, the stack pointer of its switch frame; see
+    /// ThreadContext).
+    /// </summary>
+    public nuint SavedContext { get => SavedContextSlot; set => SavedContextSlot = value; }
+
+    /// <summary>Where the switch itself stores <see cref="SavedContext"/> (by address, as it leaves the thread).</summary>
+    internal nuint SavedContextSlot;
+
+    /// <summary>
+    /// The thread was switched away from by the timer while it ran in ring 3: nothing on its kernel stack but the
+    /// timer's frame, so a kill may restart it in the kernel (<see cref="Threads.Interrupt"/>).
+    /// </summary>
+    internal bool PreemptedInUser;
 
     /// <summary>Base of the thread's kernel stack.</summary>
     public nuint StackBase { get; set; }

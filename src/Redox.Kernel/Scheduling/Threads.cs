@@ -87,14 +87,18 @@ public static unsafe class Threads
     }
 
     /// <summary>Gives the CPU to the next ready thread of the same or better priority.</summary>
-    public static void Yield() => Native.Yield();
+    public static void Yield()
+    {
+        using InterruptGuard guard = InterruptGuard.Enter();
+        SwitchAway();
+    }
 
     /// <summary>Blocks the calling thread until another calls <see cref="Wake"/>.</summary>
     public static void Block()
     {
         using InterruptGuard guard = InterruptGuard.Enter();
         s_scheduler!.BlockCurrent();
-        Native.Yield();
+        SwitchAway();
     }
 
     /// <summary>
@@ -107,7 +111,7 @@ public static unsafe class Threads
         using InterruptGuard guard = InterruptGuard.Enter();
         s_scheduler!.BlockCurrent();
         s_scheduler.HandOffTo(target);
-        Native.Yield();
+        SwitchAway();
     }
 
     /// <summary>
@@ -118,7 +122,7 @@ public static unsafe class Threads
     {
         using InterruptGuard guard = InterruptGuard.Enter();
         if (!s_scheduler!.HandOffTo(target)) return false;
-        Native.Yield();
+        SwitchAway();
         return true;
     }
 
@@ -141,7 +145,7 @@ public static unsafe class Threads
     {
         using InterruptGuard guard = InterruptGuard.Enter();
         s_scheduler!.SleepCurrent(ticks);
-        Native.Yield();
+        SwitchAway();
     }
 
     /// <summary>Ends the calling thread.</summary>
@@ -149,7 +153,7 @@ public static unsafe class Threads
     {
         Native.DisableInterrupts();
         s_scheduler!.ExitCurrent();
-        Native.Yield();
+        SwitchAway();
         Panic.Now("an exited thread was scheduled again");
     }
 
@@ -162,57 +166,66 @@ public static unsafe class Threads
     {
         using InterruptGuard guard = InterruptGuard.Enter();
         if (thread.State == ThreadState.Exited || thread == Current) return;
-        if (ThreadContext.IsUserMode(thread.SavedContext))
+        if (thread.PreemptedInUser)
+        {
+            // Nothing of its kernel stack matters (it holds only the timer's frame over ring-3 state): start afresh.
+            thread.PreemptedInUser = false;
             thread.SavedContext = ThreadContext.Create((byte*)thread.StackBase, StackSize, &Start, (nint)entry, 0);
+        }
         else s_scheduler!.WakeEarly(thread);
     }
 
-    /// <summary>The timer interrupt: saves the context, lets the scheduler pick, returns the context to resume.</summary>
-    internal static nuint OnTimer(nuint context)
+    /// <summary>
+    /// The timer interrupt (its frame at <paramref name="frame"/>, interrupts off): the scheduler picks, and if another
+    /// thread is to run, this thread switches to it here and comes back when it is picked again.
+    /// </summary>
+    internal static void OnTimer(nuint frame)
     {
         Scheduler? scheduler = s_scheduler;
-        if (scheduler is null) return context;
+        if (scheduler is null) return;
         KernelThread previous = scheduler.Current;
-        previous.SavedContext = context;
-        return Resume(previous, scheduler.OnTick());
-    }
-
-    /// <summary>A voluntary switch (yield, block, sleep, exit).</summary>
-    internal static nuint OnYield(nuint context)
-    {
-        Scheduler? scheduler = s_scheduler;
-        if (scheduler is null) return context;
-        KernelThread previous = scheduler.Current;
-        previous.SavedContext = context;
-        return Resume(previous, scheduler.Reschedule());
+        KernelThread next = scheduler.OnTick();
+        if (next == previous) return;
+        previous.PreemptedInUser = ThreadContext.IsUserMode(frame);
+        SwitchTo(previous, next);
+        previous.PreemptedInUser = false;
     }
 
     /// <summary>The current thread's process faulted and was ended: switch away from it for good.</summary>
-    internal static nuint OnFatalFault(nuint context)
+    internal static void OnFatalFault()
     {
         s_scheduler!.ExitCurrent();
-        return OnYield(context);
+        SwitchAway();
+        Panic.Now("a thread ended by a fault was scheduled again");
     }
 
-    /// <summary>Prepares the CPU for <paramref name="next"/> and returns its context; parks an exited <paramref name="previous"/>.</summary>
-    private static nuint Resume(KernelThread previous, KernelThread next)
+    /// <summary>A voluntary switch (yield, block, sleep, exit, a hand-off), interrupts off: runs whom the scheduler picks.</summary>
+    private static void SwitchAway()
     {
-        if (previous.State == ThreadState.Exited && previous != next)
+        Scheduler scheduler = s_scheduler!;
+        KernelThread previous = scheduler.Current;
+        KernelThread next = scheduler.Reschedule();
+        if (next != previous) SwitchTo(previous, next);
+    }
+
+    /// <summary>Prepares the CPU for <paramref name="next"/>, parks an exited <paramref name="previous"/>, and switches.</summary>
+    private static void SwitchTo(KernelThread previous, KernelThread next)
+    {
+        if (previous.State == ThreadState.Exited)
         {
-            // Off the CPU for good: its process may be reaped now, and its stack reused once this interrupt is over.
+            // Off the CPU for good: its process may be reaped now, and its stack reused once the switch below has left it.
             if (previous.Process is not null) previous.Process.Thread = null;
             previous.Next = s_exited;
             s_exited = previous;
         }
-        if (next != previous)
-        {
-            PerCpu.Activate(next.StackBase + StackSize, next.PageTableRoot);
-            // Port grants are rare: the bitmap is touched only when the next process has some or some are open.
-            Processes.Process? process = next.Process;
-            if (process is not null && process.HasPorts) IoPermissionBitmap.Switch(process.Ports);
-            else if (IoPermissionBitmap.AnyOpen) IoPermissionBitmap.Switch(s_noPorts);
-        }
-        return next.SavedContext;
+        PerCpu.Activate(next.StackBase + StackSize, next.PageTableRoot);
+        // Port grants are rare: the bitmap is touched only when the next process has some or some are open.
+        Processes.Process? process = next.Process;
+        if (process is not null && process.HasPorts) IoPermissionBitmap.Switch(process.Ports);
+        else if (IoPermissionBitmap.AnyOpen) IoPermissionBitmap.Switch(s_noPorts);
+        // The switch stores this thread's context in its record before it leaves, so whoever switches back finds it.
+        // (An exited thread never comes back here.)
+        fixed (nuint* save = &previous.SavedContextSlot) ThreadContext.Switch(save, next.SavedContext);
     }
 
     private static readonly PortGrants s_noPorts = default;

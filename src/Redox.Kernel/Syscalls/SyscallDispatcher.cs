@@ -28,7 +28,7 @@ public static unsafe class SyscallDispatcher
     /// A call through the <c>syscall</c> instruction (ring 3 has five argument registers; the sixth is never read):
     /// <see cref="Dispatch"/> with every argument in a register, which the null system call's figure notices.
     /// </summary>
-    public static SyscallResult DispatchFromUser(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e)
+    internal static SyscallResult DispatchFromUser(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e)
     {
         Process? process = Threads.Current.Process;
         if (process is null) return DispatchKernel(number, a, b, c);

@@ -7,14 +7,11 @@ using Redox.Kernel.Scheduling;
 namespace Redox.Kernel.Arch.X64;
 
 /// <summary>
-/// Where every interrupt lands (called by <c>Interrupts.S</c>). Returns the frame to resume: the same one, or
-/// another thread's when the scheduler switches.
+/// Where every interrupt lands (called by <c>Interrupts.S</c>). Returns the frame to resume: the same one (a fault
+/// upcall may have changed where it goes on). The timer's switch to another thread happens inside, on this stack.
 /// </summary>
 public static unsafe class InterruptDispatch
 {
-    /// <summary>The vector <c>redox_yield</c> raises for voluntary switches.</summary>
-    public const int YieldVector = 0x81;
-
     // The core library's hook (Internal.Runtime.CompilerHelpers.HardwareFaults): kind 0 = null dereference,
     // 1 = divide error; context = rip, rsp, rbx, rbp, r12-r15 and a word the runtime fills. Returns 1 after
     // rewriting rip: resume there with that word in r11.
@@ -50,7 +47,7 @@ public static unsafe class InterruptDispatch
                 // Its runtime may take the fault as an exception (FaultUpcalls); if not, the same one-line report.
                 if (FaultUpcalls.TryDeliver(process, frame, Native.ReadCr2())) return frame;
                 ProcessTable.Fault(process, vector, frame->Rip, Native.ReadCr2(), frame->ErrorCode);
-                return (InterruptFrame*)Threads.OnFatalFault((nuint)frame);
+                Threads.OnFatalFault();          // never returns: this thread is gone
             }
             // A fault in ring-0 managed code that a catch clause would take becomes a .NET exception.
             if (HandToRuntime(frame)) return frame;
@@ -63,9 +60,9 @@ public static unsafe class InterruptDispatch
             // time: deadlines due by the tick this interrupt counts fire first, so a queue reader they wake is ready
             // when the scheduler picks (not one tick later).
             if (Threads.Scheduler is { } scheduler) Schemes.TimeScheme.OnTick(scheduler.Ticks + 1);
-            return (InterruptFrame*)Threads.OnTimer((nuint)frame);
+            Threads.OnTimer((nuint)frame);        // may run other threads before it returns
+            return frame;
         }
-        if (vector == YieldVector) return (InterruptFrame*)Threads.OnYield((nuint)frame);
         if (vector > Pic.VectorBase && vector < Pic.VectorBase + 16) Schemes.IrqLines.OnInterrupt((int)vector - Pic.VectorBase);
         return frame;
     }

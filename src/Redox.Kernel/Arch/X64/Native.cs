@@ -38,7 +38,8 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_read_cr4")] public static extern ulong ReadCr4();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_write_cr4")] public static extern void WriteCr4(ulong value);
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_user_copy")] public static extern void UserCopy(void* destination, void* source, nuint count, nuint smap);
-    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_yield")] public static extern void Yield();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_switch")] public static extern void Switch(nuint* saveStackPointer, nuint resumeStackPointer);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_thread_start_address")] public static extern ulong ThreadStartAddress();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_early_heap_range")] public static extern void EarlyHeapRange(byte** start, byte** end);
 
     /// <summary>Fills seven words: physical start, physical end, virtual base, text end, read-only end, end, text start.</summary>

@@ -1,8 +1,26 @@
 namespace Redox.Kernel.Arch.X64;
 
-/// <summary>Builds the first context of a new thread: an interrupt frame that "returns" into its entry, in ring 0 or ring 3.</summary>
+/// <summary>
+/// A thread's saved context on x86-64 is the stack pointer <c>redox_switch</c> left: below it, the callee-saved
+/// registers and the address the switch returns to. This builds a new thread's first one: a start frame (an interrupt
+/// frame that "returns" into its entry, in ring 0 or ring 3) at the top of its stack, and under it a switch frame that
+/// returns to <c>redox_thread_start</c>, which resumes the start frame through the interrupt return path.
+/// </summary>
 public static unsafe class ThreadContext
 {
+    private const int SwitchFrameWords = 7;    // r15, r14, r13, r12, rbx, rbp, return address (native/Interrupts.S)
+
+    /// <summary>Switches from the running thread (its context saved in <paramref name="save"/>) to <paramref name="resume"/>; interrupts must be off.</summary>
+    public static void Switch(nuint* save, nuint resume) => Native.Switch(save, resume);
+
+    private static nuint UnderSwitchFrame(InterruptFrame* start)
+    {
+        ulong* words = (ulong*)start - SwitchFrameWords;
+        for (int i = 0; i < SwitchFrameWords - 1; i++) words[i] = 0;
+        words[SwitchFrameWords - 1] = Native.ThreadStartAddress();
+        return (nuint)words;
+    }
+
     private const ulong InterruptsEnabled = 0x202;
     private const ushort DefaultFpuControl = 0x037F;
     private const uint DefaultMxcsr = 0x1F80;
@@ -29,7 +47,7 @@ public static unsafe class ThreadContext
         frame->Ss = Gdt.KernelData;
         frame->Rflags = InterruptsEnabled;
         frame->Rsp = entryRsp;
-        return (nuint)frame;
+        return UnderSwitchFrame(frame);
     }
 
     /// <summary>
@@ -50,9 +68,9 @@ public static unsafe class ThreadContext
         frame->Ss = Gdt.UserData;
         frame->Rflags = InterruptsEnabled;
         frame->Rsp = userStack;
-        return (nuint)frame;
+        return UnderSwitchFrame(frame);
     }
 
-    /// <summary>True when the saved context resumes in ring 3.</summary>
-    public static bool IsUserMode(nuint context) => (((InterruptFrame*)context)->Cs & 3) == 3;
+    /// <summary>True when <paramref name="frame"/> (an interrupt frame) was taken in ring 3.</summary>
+    public static bool IsUserMode(nuint frame) => (((InterruptFrame*)frame)->Cs & 3) == 3;
 }

@@ -1,9 +1,10 @@
 # Interrupt and exception entry. Every vector gets a stub that makes the stack uniform (a zero error code where
 # the CPU pushes none, then the vector number) and jumps to one common path. The common path saves the general
 # registers and the SSE state (C# code in handlers and threads uses xmm registers), calls
-# redox_interrupt_dispatch(frame) and resumes whatever frame that returns: the same one, or another thread's,
-# which is how the scheduler switches threads (preemption and voluntary yields alike). Frames from ring 3 swap GS
-# on the way in and out, so kernel code always sees the kernel's per-CPU block there.
+# redox_interrupt_dispatch(frame) and resumes the frame that returns (the same one, unless a fault upcall changed
+# where it goes on). Threads switch inside that call, by redox_switch (below), so a preempted thread's frame stays on
+# its own stack until it runs again. Frames from ring 3 swap GS on the way in and out, so kernel code always sees the
+# kernel's per-CPU block there.
         .intel_syntax noprefix
         .text
 
@@ -52,6 +53,7 @@ interrupt_common:
         mov     rdi, rsp
         call    redox_interrupt_dispatch
         mov     rsp, rax
+redox_interrupt_return:
         fxrstor [rsp]
         add     rsp, 512
         pop     r15
@@ -96,10 +98,36 @@ redox_interrupt_stub_table:
         lea     rax, [rip + redox_interrupt_stubs]
         ret
 
-# redox_yield(): enter the scheduler as if the timer had fired (vector 0x81), so a voluntary switch saves and
-# restores exactly what preemption does.
-        .globl  redox_yield
-redox_yield:
-        int     0x81
+# redox_switch(rdi = where to save this thread's stack pointer, rsi = the stack pointer to resume): the one way
+# threads change, called with interrupts off by Threads (from a blocking call, or from the timer interrupt). As for
+# any call, the System V caller has saved what it needs of every other register, and this thread's user state (its
+# registers and SSE state) is in the syscall or interrupt frame at the top of its stack: only the callee-saved
+# registers and the stack pointer change hands here, not a whole interrupt frame (issue 8: a scheme round trip has
+# two switches).
+        .globl  redox_switch
+redox_switch:
+        push    rbp
+        push    rbx
+        push    r12
+        push    r13
+        push    r14
+        push    r15
+        mov     [rdi], rsp
+        mov     rsp, rsi
+        pop     r15
+        pop     r14
+        pop     r13
+        pop     r12
+        pop     rbx
+        pop     rbp
         ret
+
+# Where a new thread's first switch returns to (ThreadContext.Create puts this address in its first switch frame):
+# right above is its start frame, an interrupt frame that enters its entry (ring 0) or its program (ring 3).
+        .globl  redox_thread_start_address
+redox_thread_start_address:
+        lea     rax, [rip + redox_thread_start]
+        ret
+redox_thread_start:
+        jmp     redox_interrupt_return
         .section .note.GNU-stack, "", @progbits

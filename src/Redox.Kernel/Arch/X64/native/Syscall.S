@@ -4,9 +4,9 @@
 # The entry saves only what the System V call into C# may change and the Redox convention keeps: the argument
 # registers (rdi, rsi, rdx, r8, r9, r10), the SSE state (kernel C# uses xmm registers freely), and the user's rip,
 # rflags and rsp (as an iretq frame). rbx, rbp and r12-r15 are callee-saved in System V, so the C# dispatcher hands them back
-# unchanged. A call that blocks switches threads through the interrupt path (redox_yield, int 0x81), which saves a
-# whole frame on top of this one, so nothing here needs to be a full InterruptFrame: that is what makes the entry
-# lean (issue 7: the null syscall's cost is mostly this path).
+# unchanged. A call that blocks switches threads by redox_switch (Interrupts.S), a System V call that keeps the
+# callee-saved registers on this stack, so nothing here needs to be a full InterruptFrame: that is what makes the
+# entry lean (issue 7: the null syscall's cost is mostly this path).
 # Per-CPU data is reached through GS: in ring 0 GS is the kernel's per-CPU block, in ring 3 the user's (swapgs on
 # every crossing; interrupts from ring 3 do the same in Interrupts.S).
         .intel_syntax noprefix
