@@ -17,11 +17,12 @@ for project in "${projects[@]}"; do
   file=$project/PublicAPI.Unshipped.txt
   csproj=$(ls "$project"/*.csproj)
   # Only this project's own lines (a build also reports its references').
-  added=$(grep -F "$(realpath "$csproj")]" "$log" | grep -o "RS0016: Symbol '.*' is not part of the declared public API" "$log" \
+  added=$(grep -F "$(realpath "$csproj")]" "$log" | grep -o "RS0016: Symbol '.*' is not part of the declared public API" \
             | sed -e "s/^RS0016: Symbol '//" -e "s/' is not part of the declared public API\$//" | sort -u || true)
-  if grep -q "error RS0017\|warning RS0017" "$log"; then
+  gone=$(grep -F "$(realpath "$csproj")]" "$log" | grep -o "RS0017: .*" | sort -u || true)
+  if [ -n "$gone" ]; then
     echo "public-api: $project: declared members are gone (RS0017); restore them or remove them on purpose:" >&2
-    grep -o "RS0017: .*" "$log" | sort -u >&2
+    echo "$gone" >&2
   fi
   if [ -n "$added" ]; then
     { cat "$file"; echo "$added"; } | { read -r first; echo "$first"; sort -u; } > "$file.new"
