@@ -18,7 +18,7 @@ public static unsafe class ProcessEntry
     [UnmanagedCallersOnly(EntryPoint = "redox_process_start")]
     private static void Start(ulong* initialStack)
     {
-        Sys.Install((delegate* unmanaged<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint>)SyscallStubAddress());
+        Sys.InstallDirect((delegate* unmanaged[SuppressGCTransition]<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint>)SyscallStubAddress());
         Process.SetArguments((int)initialStack[0], (byte**)(initialStack + 1));
         FaultUpcall.Register();   // from here on, a fault in managed code can become a catchable exception
     }

@@ -12,25 +12,58 @@ namespace Redox.Syscall;
 /// executes <c>syscall</c> and returns rax;</item>
 /// <item>hosted: <c>Redox.Testing.HostedKernel</c> installs its in-process kernel entry.</item>
 /// </list>
-/// One indirect call, no branch on the world. Not installed: every call answers <c>ENOSYS</c>.
+/// One indirect call. A back end that runs no managed code and never blocks the runtime (the bare-metal stub) is
+/// installed with <see cref="InstallDirect"/>: the call then makes no GC transition, which is about half of a null
+/// system call's instructions in a ring-3 process (issue 7). Not installed: every call answers <c>ENOSYS</c>.
 /// Buffers are passed by address, as the kernel expects; the wrappers pin them for the call.
 /// </summary>
 public static unsafe partial class Sys
 {
     private static delegate* unmanaged<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint> s_entry;
+    private static delegate* unmanaged[SuppressGCTransition]<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint> s_direct;
 
     /// <summary>True once a back end is installed.</summary>
-    public static bool IsInstalled => s_entry != null;
+    public static bool IsInstalled => s_direct != null || s_entry != null;
 
-    /// <summary>Installs the system-call back end (bare-metal stub or hosted kernel). Last one wins.</summary>
+    /// <summary>
+    /// Installs the system-call back end (the hosted kernel, or any entry that may run managed code). The call makes
+    /// the runtime's GC transition around it. Last one installed (by this or <see cref="InstallDirect"/>) wins.
+    /// </summary>
     public static void Install(delegate* unmanaged<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint> entry)
     {
+        s_direct = null;
         s_entry = entry;
+    }
+
+    /// <summary>
+    /// Installs a back end that is called without a GC transition: native code that runs no managed code and does not
+    /// block the runtime's threads, such as the bare-metal <c>syscall</c> stub (a kernel call there blocks only this
+    /// process's thread, and bare metal has no collector to wait for it). An entry marked
+    /// <c>UnmanagedCallersOnly</c> must use <see cref="Install"/> instead: the hosted runtime refuses to enter one
+    /// without the transition. Last one installed wins.
+    /// </summary>
+    public static void InstallDirect(delegate* unmanaged[SuppressGCTransition]<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint> entry)
+    {
+        s_entry = null;
+        s_direct = entry;
     }
 
     /// <summary>The raw call: muxed result word (value or <c>-errno</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nuint Raw(nuint number, nuint a = 0, nuint b = 0, nuint c = 0, nuint d = 0, nuint e = 0, nuint f = 0)
+    {
+        var direct = s_direct;
+        if (direct != null)
+        {
+            return direct(number, a, b, c, d, e, f);
+        }
+        return RawWithTransition(number, a, b, c, d, e, f);
+    }
+
+    // Apart, so the direct path's callers keep a small frame: a call with a GC transition makes the method that
+    // contains it save every callee-saved register and spill its arguments.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nuint RawWithTransition(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f)
     {
         var entry = s_entry;
         if (entry == null)

@@ -53,6 +53,36 @@ public unsafe class SysTests
     }
 
     [Fact]
+    public void DirectEntryIsCalledWithoutTransitionAndEitherInstallReplacesTheOther()
+    {
+        // A real native function as the direct back end: libc's getpid ignores the seven arguments (System V), so
+        // Sys.Getpid through it must give this process's id. A managed entry here would be refused by the runtime.
+        nint libc = NativeLibrary.Load("libc.so.6");
+        var getpid = (delegate* unmanaged[SuppressGCTransition]<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint>)
+            NativeLibrary.GetExport(libc, "getpid");
+        try
+        {
+            Sys.InstallDirect(getpid);
+            Assert.True(Sys.IsInstalled);
+            Assert.Equal((ulong)Environment.ProcessId, Sys.Getpid().Value);
+
+            Sys.Install(&Recorder);                        // the transitioning entry wins over the direct one
+            Assert.Equal(Errno.EBADF, Sys.Close(5).Error);
+            Assert.Equal(SyscallNumbers.Close, s_seen[0]);
+
+            Sys.InstallDirect(getpid);                     // and back
+            Assert.Equal((ulong)Environment.ProcessId, Sys.Getpid().Value);
+            Sys.InstallDirect(null);
+            Assert.False(Sys.IsInstalled);
+            Assert.Equal(Errno.ENOSYS, Sys.Getpid().Error);
+        }
+        finally
+        {
+            Sys.Install(&Recorder);
+        }
+    }
+
+    [Fact]
     public void ProcessWrappersPassNumberAndArgumentsInAbiOrder()
     {
         Sys.Install(&Recorder);

@@ -45,6 +45,15 @@ RhpStackProbe:
         ja      1b
         ret
 
+# The flag a call without a GC transition (delegate* unmanaged[SuppressGCTransition], e.g. Redox.Syscall's direct
+# back end) tests after it returns, calling RhpGcPoll when set: no GC ever asks threads to stop, so it stays 0.
+        .data
+        .balign 4
+        .globl  RhpTrapThreads
+RhpTrapThreads:
+        .long   0
+        .text
+
 # The stack-protector cookie RyuJIT checks in frames with stackalloc buffers. A fixed value still catches linear
 # overruns; there is no entropy source this early.
         .data

@@ -36,7 +36,9 @@ public static unsafe class InterruptDispatch
         return true;
     }
 
-    [UnmanagedCallersOnly(EntryPoint = "redox_interrupt_dispatch")]
+    // A runtime export, not UnmanagedCallersOnly: no transition frame to build on every interrupt and voluntary
+    // switch (see SyscallEntry.Dispatch).
+    [System.Runtime.RuntimeExport("redox_interrupt_dispatch")]
     private static InterruptFrame* Dispatch(InterruptFrame* frame)
     {
         ulong vector = frame->Vector;

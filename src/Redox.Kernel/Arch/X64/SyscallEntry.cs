@@ -29,10 +29,14 @@ public static unsafe class SyscallEntry
     /// <summary>The kernel's own back end for Redox.Syscall's Sys: a direct call, as ring 0 needs no trap.</summary>
     public static delegate* unmanaged<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint> KernelStub => &KernelCall;
 
-    /// <summary>Syscall.S calls this with the Redox registers in System V order (rax, rdi, rsi, rdx, r10, r8).</summary>
-    [UnmanagedCallersOnly(EntryPoint = "redox_syscall_dispatch")]
+    /// <summary>
+    /// Syscall.S calls this with the Redox registers in System V order (rax, rdi, rsi, rdx, r10, r8). A runtime
+    /// export, not <c>UnmanagedCallersOnly</c>: the kernel has no collector to make a transition for, and the
+    /// transition's frame cost a null system call about 15 instructions.
+    /// </summary>
+    [System.Runtime.RuntimeExport("redox_syscall_dispatch")]
     private static nuint Dispatch(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e) =>
-        (nuint)SyscallResult.Mux(SyscallDispatcher.Dispatch(number, a, b, c, d, e, 0));
+        (nuint)SyscallResult.Mux(SyscallDispatcher.DispatchFromUser(number, a, b, c, d, e));
 
     [UnmanagedCallersOnly]
     private static nuint KernelCall(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f) =>
