@@ -1,4 +1,4 @@
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 using Redox.Kernel.Boot;
 using Redox.Kernel.Diagnostics;
 using Redox.Kernel.Memory;
@@ -70,18 +70,6 @@ internal static class BootLog
 
     public static void Syscalls() => KernelLog.WriteLine("syscalls: Redox ABI, ring 3 via syscall/sysret with swapgs; kernel code by direct call");
 
-    /// <summary>The CPU protections in force.</summary>
-    public static void Protections()
-    {
-        KernelLog.Write("cpu: SMEP ");
-        KernelLog.Write(CpuFeatures.Smep ? "on" : "absent");
-        KernelLog.Write(", SMAP ");
-        KernelLog.Write(CpuFeatures.Smap ? "on" : "absent");
-        KernelLog.Write(", PCID ");
-        KernelLog.Write(CpuFeatures.Pcid ? "on" : "absent");
-        KernelLog.WriteLine(", NX on, global kernel pages");
-    }
-
     /// <summary>All processes the kernel started have been reaped.</summary>
     public static void ProcessesEnded(int started, int failed)
     {
@@ -95,7 +83,7 @@ internal static class BootLog
 
     public static void Ready(ulong startTsc)
     {
-        ulong cycles = Native.ReadTimestampCounter() - startTsc;
+        ulong cycles = Arch.Cpu.ReadTimestamp() - startTsc;
         KernelLog.Write("ready (");
         KernelLog.WriteDecimal(cycles / 1000);
         KernelLog.WriteLine(" k TSC cycles since kernel entry)");

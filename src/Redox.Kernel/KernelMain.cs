@@ -1,11 +1,10 @@
 using System.Runtime.InteropServices;
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 using Redox.Kernel.Boot;
 using Redox.Kernel.Diagnostics;
 using Redox.Kernel.Memory;
 using Redox.Kernel.Processes;
 using Redox.Kernel.Scheduling;
-using Redox.Syscall;
 
 namespace Redox.Kernel;
 
@@ -21,12 +20,14 @@ public static unsafe class KernelMain
     [UnmanagedCallersOnly(EntryPoint = "redox_kernel_main")]
     private static void Start(uint magic, ulong bootInfo)
     {
-        ulong startTsc = Native.ReadTimestampCounter();
-        SerialPort.Initialize(SerialPort.Com1);                          // the kernel log: COM1, first of all
-        KernelLog.SetSink(&WriteSerial);
+        ulong startTsc = Cpu.ReadTimestamp();
+        Platform.StartConsole();                                         // the kernel log's console, first of all
+        KernelLog.SetSink(&Platform.WriteConsole);
         KernelLog.Write("Redox.NET ");
         KernelLog.Write(BuildInfo.Version);
-        KernelLog.WriteLine(" (x86_64, C# compiled by ILC)");
+        KernelLog.Write(" (");
+        KernelLog.Write(Platform.Name);
+        KernelLog.WriteLine(", C# compiled by ILC)");
 
         // The loader passes a physical address; the boot stub maps the first 4 GiB in the physical window.
         byte* bootInfoAddress = (byte*)(KernelPaging.PhysicalWindow + bootInfo);
@@ -39,8 +40,7 @@ public static unsafe class KernelMain
         QemuExit.Enabled = KernelCommandLine.HasWord(info.CommandLine, "redox.exit=qemu"u8);
         BootLog.Boot(info);                                              // boot: loader, command line, memory map
 
-        Gdt.Initialize();                                                // segments and the TSS (double-fault stack)
-        Idt.Initialize();                                                // all 256 vectors: exceptions report and stop
+        Platform.InitializeCpu();                                        // the CPU's tables: exceptions report and stop
         BootLog.Cpu();
 
         KernelImage image = ReadKernelImage();
@@ -51,26 +51,21 @@ public static unsafe class KernelMain
         Heap.EnableGrowth(&KernelPaging.GrowHeap);                       // the heap now grows from fresh frames
         BootLog.Memory(image);
 
-        CpuFeatures.Initialize();                                        // SMEP, SMAP, PCID, global pages where the CPU has them
-        BootLog.Protections();
+        Platform.InitializeProtections();                                // what the CPU can enforce (SMEP, SMAP, ...), logged
 
-        Pic.Initialize();                                                // IRQs 0-15 on vectors 32-47, all masked
+        Platform.InitializeInterrupts();                                 // the interrupt controller, all lines masked
         Threads.Initialize();                                            // this code becomes thread 0; idle thread
         Syscalls.TimeCalls.RealtimeAtBoot = RtcClock.ReadUnixSeconds();          // the wall clock, once (CLOCK_REALTIME)
         Schemes.TimeScheme.Initialize();                                 // time: deadlines, checked on every tick
-        Pit.Start(TimerHertz);                                           // the preemption tick
-        Pic.Unmask(0);
-        Native.EnableInterrupts();
+        Platform.StartTimer(TimerHertz);                                 // the preemption tick, interrupts on
         BootLog.Scheduler(TimerHertz);
 
-        PerCpu.Initialize();                                             // GS: the per-CPU block ring-3 entries use
-        SyscallEntry.Initialize();                                       // the syscall instruction -> SyscallDispatcher
-        Sys.Install(SyscallEntry.KernelStub);                            // Redox.Syscall for kernel code: a direct call
+        Platform.InitializeSystemCalls();                                // ring 3 -> SyscallDispatcher; Sys for kernel code
         BootLog.Syscalls();
 
         BootLog.Ready(startTsc);
         InitProcesses.Start(info);                                       // the initfs programs, in ring 3
-        int exitCode = Native.ImageMain(0, 0);                           // the image's Main, on this thread
+        int exitCode = Image.RunMain(0, 0);                              // the image's Main, on this thread
         BootLog.MainReturned(exitCode);
         int failedProcesses = InitProcesses.WaitForAll();                // the image ends when its processes have
         BootLog.ProcessesEnded(InitProcesses.Started, failedProcesses);
@@ -81,9 +76,7 @@ public static unsafe class KernelMain
     private static KernelImage ReadKernelImage()
     {
         ulong* words = stackalloc ulong[7];
-        Native.KernelLayout(words);
+        Image.Layout(words);
         return new KernelImage(words[0], words[1], words[2], words[6], words[3], words[4], words[5]);
     }
-
-    private static void WriteSerial(byte value) => SerialPort.Write(SerialPort.Com1, value);
 }

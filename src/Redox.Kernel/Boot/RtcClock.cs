@@ -1,4 +1,4 @@
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 
 namespace Redox.Kernel.Boot;
 
@@ -71,7 +71,7 @@ public static class RtcClock
 
     private static byte Register(byte index)
     {
-        Native.Out8(Index, index);
-        return Native.In8(Data);
+        Ports.Out8(Index, index);
+        return Ports.In8(Data);
     }
 }

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 
 namespace Redox.Kernel.Diagnostics;
 
@@ -49,8 +49,8 @@ public static unsafe class Panic
         QemuExit.ExitIfEnabled(QemuExit.PanicCode);
         while (true)
         {
-            Native.DisableInterrupts();
-            Native.Halt();
+            Cpu.DisableInterrupts();
+            Cpu.Halt();
         }
     }
 }

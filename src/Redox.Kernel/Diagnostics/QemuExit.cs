@@ -1,4 +1,4 @@
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 
 namespace Redox.Kernel.Diagnostics;
 
@@ -30,6 +30,6 @@ public static class QemuExit
     /// <summary>Ends QEMU with <paramref name="code"/> when enabled; returns otherwise.</summary>
     public static void ExitIfEnabled(byte code)
     {
-        if (Enabled) Native.Out32(Port, code);
+        if (Enabled) Ports.Out32(Port, code);
     }
 }

@@ -1,4 +1,4 @@
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 
 namespace Redox.Kernel.Diagnostics;
 
@@ -9,7 +9,7 @@ namespace Redox.Kernel.Diagnostics;
 public static unsafe class TypeNames
 {
     /// <summary>The type's name (ILC's mangled form, CoreLib prefix dropped), or empty when unknown.</summary>
-    public static ReadOnlySpan<byte> Find(ulong methodTable) => Find(Native.TypeNameTable(), methodTable);
+    public static ReadOnlySpan<byte> Find(ulong methodTable) => Find(Image.TypeNameTable(), methodTable);
 
     /// <summary>Looks up <paramref name="methodTable"/> in a table: a count, then (address, C-string pointer) pairs.</summary>
     public static ReadOnlySpan<byte> Find(ulong* table, ulong methodTable)

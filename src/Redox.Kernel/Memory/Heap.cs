@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 
 namespace Redox.Kernel.Memory;
 
@@ -80,7 +80,7 @@ public static unsafe class Heap
     private static void InitializeEarly()
     {
         byte* start, end;
-        Native.EarlyHeapRange(&start, &end);
+        Image.EarlyHeapRange(&start, &end);
         s_heap.Initialize(start, (nuint)(end - start), default);
     }
 }

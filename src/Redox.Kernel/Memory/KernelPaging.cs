@@ -1,4 +1,4 @@
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 
 namespace Redox.Kernel.Memory;
 
@@ -65,7 +65,7 @@ public static unsafe class KernelPaging
         // them by copying the kernel half of the PML4 (growth below that level is then seen by all).
         if (!space.PrepareUpperTable(HeapBase) || !space.PrepareUpperTable(StackBase)) return false;
         WindowMapped = end;
-        Native.WriteCr3(space.Root);
+        Cpu.LoadAddressSpace(space.Root);
         s_kernelSpace = space;
         return true;
     }
@@ -138,7 +138,7 @@ public static unsafe class KernelPaging
             for (ulong undo = start; undo < page; undo += FrameAllocator.FrameSize)
             {
                 frames.Free(space.Unmap(undo));
-                Native.InvalidatePage(undo);
+                Cpu.InvalidatePage(undo);
             }
             return false;
         }
@@ -190,7 +190,7 @@ public static unsafe class KernelPaging
             using InterruptGuard guard = InterruptGuard.Enter();
             ulong frame = space.Unmap(page);
             if (frame == 0) continue;
-            Native.InvalidatePage(page);
+            Cpu.InvalidatePage(page);
             frames.Free(frame);
             released += (nuint)FrameAllocator.FrameSize;
         }

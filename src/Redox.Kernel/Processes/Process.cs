@@ -68,7 +68,7 @@ public sealed class Process : IProcessRecord
     internal ulong AnonymousNext;
 
     /// <summary>The I/O ports it may use (its manifest's grant; none by default).</summary>
-    internal Arch.X64.PortGrants Ports;
+    internal Arch.PortGrants Ports;
 
     /// <summary>True when <see cref="Ports"/> grants any (set with them at start).</summary>
     internal bool HasPorts;

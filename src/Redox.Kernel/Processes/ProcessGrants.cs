@@ -1,4 +1,4 @@
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 
 namespace Redox.Kernel.Processes;
 
@@ -42,7 +42,7 @@ public unsafe struct ProcessGrants
     public static bool TryCreate(ReadOnlySpan<byte> scheme, ReadOnlySpan<byte> ports, ReadOnlySpan<byte> irqs, out ProcessGrants grants)
     {
         grants = default;
-        if (!PortGrants.TryParse(ports, out grants.Ports)) return false;
+        if (!TryParsePorts(ports, out grants.Ports)) return false;
         while (!irqs.IsEmpty)
         {
             int comma = irqs.IndexOf((byte)',');
@@ -57,5 +57,32 @@ public unsafe struct ProcessGrants
             grants.SchemeLength = scheme.Length;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Parses a manifest's port list: comma-separated ports or <c>first-last</c> ranges, each number decimal or
+    /// <c>0x</c> hex. False (and nothing granted) when the text is malformed or holds too many ranges.
+    /// </summary>
+    private static bool TryParsePorts(ReadOnlySpan<byte> text, out PortGrants grants)
+    {
+        grants = default;
+        while (!text.IsEmpty)
+        {
+            int comma = text.IndexOf((byte)',');
+            ReadOnlySpan<byte> item = comma < 0 ? text : text.Slice(0, comma);
+            text = comma < 0 ? default : text.Slice(comma + 1);
+            int dash = item.IndexOf((byte)'-');
+            if (!Boot.InitManifest.TryNumber(dash < 0 ? item : item.Slice(0, dash), 0xFFFF, out ulong first)) return NoPorts(out grants);
+            ulong last = first;
+            if (dash >= 0 && !Boot.InitManifest.TryNumber(item.Slice(dash + 1), 0xFFFF, out last)) return NoPorts(out grants);
+            if (!grants.Add((ushort)first, (ushort)last)) return NoPorts(out grants);
+        }
+        return true;
+    }
+
+    private static bool NoPorts(out PortGrants grants)
+    {
+        grants = default;
+        return false;
     }
 }

@@ -1,4 +1,4 @@
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 using Redox.Kernel.Diagnostics;
 using Redox.Kernel.Memory;
 using Redox.Kernel.Scheduling;
@@ -210,7 +210,7 @@ public static unsafe class ProcessTable
         // The scheduler clears Thread once the dead thread is off the CPU for good (its stack is then reclaimed).
         while (process.Thread is not null) Threads.Yield();
         using (InterruptGuard.Enter()) s_tree.Remove(process);
-        AddressSpaces.Forget(process.Space.Root);
+        ThreadContext.ForgetSpace(process.Space.Root);
         process.Space.ReleasePrivateHalf(KernelPaging.FirstKernelSlot);
         Heap.Free(process.Space);
         Heap.Free(process.Files.Storage);

@@ -1,4 +1,4 @@
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 using Redox.Kernel.Boot;
 using Redox.Kernel.Diagnostics;
 using Redox.Kernel.Scheduling;

@@ -1,4 +1,4 @@
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 using Redox.Kernel.Memory;
 using Redox.Syscall;
 
@@ -32,7 +32,7 @@ public static unsafe class UserMemory
     {
         Errno error = Check(space, source, length, write: false);
         if (error != 0) return error;
-        Native.UserCopy(destination, (void*)source, (nuint)length, CpuFeatures.Smap ? 1u : 0u);
+        Cpu.CopyUser(destination, (void*)source, (nuint)length);
         return 0;
     }
 
@@ -41,13 +41,13 @@ public static unsafe class UserMemory
     {
         Errno error = Check(space, destination, length, write: true);
         if (error != 0) return error;
-        Native.UserCopy((void*)destination, source, (nuint)length, CpuFeatures.Smap ? 1u : 0u);
+        Cpu.CopyUser((void*)destination, source, (nuint)length);
         return 0;
     }
 
     /// <summary>Copies to the current process at <paramref name="destination"/>, which <see cref="Check"/> has just accepted for writing.</summary>
     public static void CopyOutChecked(ulong destination, void* source, ulong length)
-        => Native.UserCopy((void*)destination, source, (nuint)length, CpuFeatures.Smap ? 1u : 0u);
+        => Cpu.CopyUser((void*)destination, source, (nuint)length);
 
     /// <summary>
     /// Copies <paramref name="length"/> bytes from one process's memory to another's (a scheme call's buffer between a

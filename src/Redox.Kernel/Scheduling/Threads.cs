@@ -1,4 +1,4 @@
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 using Redox.Kernel.Diagnostics;
 using Redox.Kernel.Memory;
 using Redox.Kernel.Processes;
@@ -33,7 +33,7 @@ public static unsafe class Threads
         boot.PageTableRoot = KernelPaging.KernelSpace!.Root;
         KernelThread idle = NewThread("idle", Scheduler.PriorityLevels - 1, &IdleLoop, 0);
         s_scheduler = new Scheduler(boot, idle);
-        AddressSpaces.Initialize(boot.PageTableRoot);
+        ThreadContext.InitializeSpaces(boot.PageTableRoot);
     }
 
     /// <summary>
@@ -151,7 +151,7 @@ public static unsafe class Threads
     /// <summary>Ends the calling thread.</summary>
     public static void Exit()
     {
-        Native.DisableInterrupts();
+        Cpu.DisableInterrupts();
         s_scheduler!.ExitCurrent();
         SwitchAway();
         Panic.Now("an exited thread was scheduled again");
@@ -173,6 +173,13 @@ public static unsafe class Threads
             thread.SavedContext = ThreadContext.Create((byte*)thread.StackBase, StackSize, &Start, (nint)entry, 0);
         }
         else s_scheduler!.WakeEarly(thread);
+    }
+
+    /// <summary>A kernel fault at <paramref name="faultAddress"/> is being reported: say so when it hit a thread stack's guard page.</summary>
+    internal static void DescribeKernelFault(ulong faultAddress)
+    {
+        if (KernelPaging.IsStackGuard(faultAddress, StackSize))
+            KernelLog.WriteLine("  kernel stack overflow: CR2 is in a thread stack's guard page");
     }
 
     /// <summary>
@@ -218,11 +225,9 @@ public static unsafe class Threads
             previous.Next = s_exited;
             s_exited = previous;
         }
-        PerCpu.Activate(next.StackBase + StackSize, next.PageTableRoot);
-        // Port grants are rare: the bitmap is touched only when the next process has some or some are open.
         Processes.Process? process = next.Process;
-        if (process is not null && process.HasPorts) IoPermissionBitmap.Switch(process.Ports);
-        else if (IoPermissionBitmap.AnyOpen) IoPermissionBitmap.Switch(s_noPorts);
+        if (process is not null && process.HasPorts) ThreadContext.Activate(next.StackBase + StackSize, next.PageTableRoot, in process.Ports);
+        else ThreadContext.Activate(next.StackBase + StackSize, next.PageTableRoot, in s_noPorts);
         // The switch stores this thread's context in its record before it leaves, so whoever switches back finds it.
         // (An exited thread never comes back here.)
         fixed (nuint* save = &previous.SavedContextSlot) ThreadContext.Switch(save, next.SavedContext);
@@ -260,7 +265,7 @@ public static unsafe class Threads
 
     private static void IdleLoop(nint unused)
     {
-        while (true) Native.EnableInterruptsAndHalt();
+        while (true) Cpu.WaitForInterrupt();
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 using Redox.Kernel.Ipc;
 using Redox.Kernel.Memory;
 using Redox.Kernel.Processes;

@@ -1,4 +1,4 @@
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 using Redox.Kernel.Processes;
 using Redox.Kernel.Scheduling;
 using Redox.Syscall;
@@ -36,7 +36,7 @@ public static unsafe class IrqLines
         using (InterruptGuard.Enter())
         {
             file.Offset = s_counts[line];
-            if (s_openers[line]++ == 0) Pic.Unmask(line);
+            if (s_openers[line]++ == 0) InterruptController.Unmask(line);
         }
         int fd = process.Files.Add(file);
         if (fd >= 0) return SyscallResult.Ok((ulong)fd);
@@ -80,7 +80,7 @@ public static unsafe class IrqLines
         using InterruptGuard guard = InterruptGuard.Enter();
         if (count != s_counts[line]) return SyscallResult.Ok(0);
         file.Offset = count;
-        Pic.Unmask(line);
+        InterruptController.Unmask(line);
         return SyscallResult.Ok(sizeof(ulong));
     }
 
@@ -92,7 +92,7 @@ public static unsafe class IrqLines
     {
         int line = (int)file.HandleId;
         using InterruptGuard guard = InterruptGuard.Enter();
-        if (--s_openers[line] == 0) Pic.Mask(line);
+        if (--s_openers[line] == 0) InterruptController.Mask(line);
     }
 
     /// <summary>IRQ <paramref name="line"/> arrived (interrupts off): count it, mask the line until acknowledged if a driver has it, wake and post.</summary>
@@ -101,12 +101,12 @@ public static unsafe class IrqLines
         if (s_openers[line] > 0)
         {
             s_counts[line]++;
-            Pic.Mask(line);
+            InterruptController.Mask(line);
             KernelThread? reader = s_readers[line];
             s_readers[line] = null;
             if (reader is not null) Threads.Wake(reader);
             EventQueues.PostIrq(line);
         }
-        Pic.EndOfInterrupt(line);
+        InterruptController.EndOfInterrupt(line);
     }
 }

@@ -118,7 +118,7 @@ public static unsafe class FileCalls
             error = UserMemory.CopyIn(process.Space, chunk, buffer + done, n);
             if (error != 0) return done == 0 ? error : SyscallResult.Ok(done);
             // One chunk goes out whole: nothing preempts it halfway and writes into the middle of a line.
-            using (Arch.X64.InterruptGuard.Enter()) KernelLog.Write(new ReadOnlySpan<byte>(chunk, (int)n));
+            using (Arch.InterruptGuard.Enter()) KernelLog.Write(new ReadOnlySpan<byte>(chunk, (int)n));
             done += n;
         }
         return SyscallResult.Ok(length);

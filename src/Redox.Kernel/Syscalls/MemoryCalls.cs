@@ -1,4 +1,4 @@
-using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch;
 using Redox.Kernel.Memory;
 using Redox.Kernel.Processes;
 using Redox.Kernel.Schemes;
@@ -85,7 +85,7 @@ public static unsafe class MemoryCalls
         {
             if (!process.Space.TryQuery(page, out _, out ulong flags) || (flags & PageTableEntry.Owned) == 0) continue;
             frames.Free(process.Space.Unmap(page));
-            Native.InvalidatePage(page);
+            Cpu.InvalidatePage(page);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Redox.Kernel.Arch;
 using Redox.Kernel.Diagnostics;
 using Redox.Kernel.Memory;
 using Redox.Kernel.Processes;

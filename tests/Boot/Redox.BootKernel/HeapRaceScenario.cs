@@ -1,5 +1,6 @@
 using System.Threading;
 using Redox.Kernel;
+using Redox.Kernel.Arch;
 using Redox.Kernel.Arch.X64;
 using Redox.Kernel.Memory;
 using Redox.Kernel.Scheduling;

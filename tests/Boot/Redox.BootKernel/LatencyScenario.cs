@@ -1,4 +1,5 @@
 using Redox.Kernel;
+using Redox.Kernel.Arch;
 using Redox.Kernel.Arch.X64;
 using Redox.Kernel.Memory;
 using Redox.Kernel.Scheduling;

@@ -26,8 +26,6 @@ public static unsafe class ExceptionReport
         Pair("R11", f->R11, "R12", f->R12);
         Pair("R13", f->R13, "R14", f->R14);
         Pair("R15", f->R15, "CR3", Native.ReadCr3());
-        if (Memory.KernelPaging.IsStackGuard(Native.ReadCr2(), Scheduling.Threads.StackSize))
-            KernelLog.WriteLine("  kernel stack overflow: CR2 is in a thread stack's guard page");
         if (f->Vector == ExceptionVectors.PageFault)
         {
             // Page-fault error code bits (Intel SDM 4.7): P, W/R, U/S, RSVD, I/D.

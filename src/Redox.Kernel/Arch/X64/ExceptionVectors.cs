@@ -1,4 +1,5 @@
-namespace Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch.X64;
+namespace Redox.Kernel.Arch;
 
 /// <summary>The CPU exception vectors (Intel SDM vol. 3, table 6-1) and their names for reports.</summary>
 public static class ExceptionVectors

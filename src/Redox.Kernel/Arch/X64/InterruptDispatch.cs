@@ -52,6 +52,7 @@ public static unsafe class InterruptDispatch
             // A fault in ring-0 managed code that a catch clause would take becomes a .NET exception.
             if (HandToRuntime(frame)) return frame;
             ExceptionReport.Print(frame);
+            Threads.DescribeKernelFault(Native.ReadCr2());      // the kernel's own words on it (a stack guard hit?)
             Panic.Stop();
         }
         if (vector == Pic.VectorBase)

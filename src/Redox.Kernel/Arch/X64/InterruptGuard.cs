@@ -1,8 +1,9 @@
-namespace Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch.X64;
+namespace Redox.Kernel.Arch;
 
 /// <summary>
-/// Interrupts off for a scope, then back to what they were: the kernel's lock on one CPU (the heap, the run
-/// queues). A ref struct with Dispose, so <c>using</c> works without boxing or an interface call.
+/// Arch contract: interrupts off for a scope, then back to what they were: the kernel's lock on one CPU (the heap,
+/// the run queues). A ref struct with Dispose, so <c>using</c> works without boxing or an interface call.
 /// </summary>
 public readonly ref struct InterruptGuard
 {

@@ -1,4 +1,5 @@
-namespace Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch.X64;
+namespace Redox.Kernel.Arch;
 
 /// <summary>
 /// The I/O port ranges one process may use (a driver's manifest: <c>ports=0x70-0x71,0x3f8-0x3ff</c>), at most
@@ -50,39 +51,5 @@ public unsafe struct PortGrants
             if (_ranges[i] != other._ranges[i]) return false;
         }
         return true;
-    }
-
-    /// <summary>
-    /// Parses a manifest's list: comma-separated ports or <c>first-last</c> ranges, each number decimal or <c>0x</c> hex.
-    /// False (and nothing granted) when the text is malformed or holds too many ranges.
-    /// </summary>
-    public static bool TryParse(System.ReadOnlySpan<byte> text, out PortGrants grants)
-    {
-        grants = default;
-        while (!text.IsEmpty)
-        {
-            int comma = text.IndexOf((byte)',');
-            System.ReadOnlySpan<byte> item = comma < 0 ? text : text.Slice(0, comma);
-            text = comma < 0 ? default : text.Slice(comma + 1);
-            int dash = item.IndexOf((byte)'-');
-            if (!TryNumber(dash < 0 ? item : item.Slice(0, dash), out uint first)) return Fail(out grants);
-            uint last = first;
-            if (dash >= 0 && !TryNumber(item.Slice(dash + 1), out last)) return Fail(out grants);
-            if (!grants.Add((ushort)first, (ushort)last)) return Fail(out grants);
-        }
-        return true;
-    }
-
-    private static bool Fail(out PortGrants grants)
-    {
-        grants = default;
-        return false;
-    }
-
-    private static bool TryNumber(System.ReadOnlySpan<byte> text, out uint value)
-    {
-        bool parsed = Redox.Kernel.Boot.InitManifest.TryNumber(text, 0xFFFF, out ulong number);
-        value = (uint)number;
-        return parsed;
     }
 }

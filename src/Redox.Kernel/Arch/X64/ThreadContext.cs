@@ -1,7 +1,9 @@
-namespace Redox.Kernel.Arch.X64;
+using Redox.Kernel.Arch.X64;
+namespace Redox.Kernel.Arch;
 
 /// <summary>
-/// A thread's saved context on x86-64 is the stack pointer <c>redox_switch</c> left: below it, the callee-saved
+/// Arch contract: a thread's context, its first one, the switch between two, and preparing the CPU for the next
+/// thread. A thread's saved context on x86-64 is the stack pointer <c>redox_switch</c> left: below it, the callee-saved
 /// registers and the address the switch returns to. This builds a new thread's first one: a start frame (an interrupt
 /// frame that "returns" into its entry, in ring 0 or ring 3) at the top of its stack, and under it a switch frame that
 /// returns to <c>redox_thread_start</c>, which resumes the start frame through the interrupt return path.
@@ -12,6 +14,24 @@ public static unsafe class ThreadContext
 
     /// <summary>Switches from the running thread (its context saved in <paramref name="save"/>) to <paramref name="resume"/>; interrupts must be off.</summary>
     public static void Switch(nuint* save, nuint resume) => Native.Switch(save, resume);
+
+    /// <summary>The kernel's page-table root, the one threads without a process run on (from <c>Threads.Initialize</c>).</summary>
+    public static void InitializeSpaces(ulong kernelRoot) => AddressSpaces.Initialize(kernelRoot);
+
+    /// <summary>A process's page-table root is going away: nothing may keep it loaded or tagged.</summary>
+    public static void ForgetSpace(ulong root) => AddressSpaces.Forget(root);
+
+    /// <summary>
+    /// Prepares the CPU to run a thread: the kernel stack ring 3 enters on (<paramref name="kernelStackTop"/>), its
+    /// address space (<paramref name="pageTableRoot"/>), and the I/O ports its process may use (none for a kernel
+    /// thread or a process without port grants).
+    /// </summary>
+    public static void Activate(ulong kernelStackTop, ulong pageTableRoot, in PortGrants ports)
+    {
+        PerCpu.Activate(kernelStackTop, pageTableRoot);
+        // Port grants are rare: the bitmap is touched only when the next process has some or some are open.
+        if (ports.Count != 0 || IoPermissionBitmap.AnyOpen) IoPermissionBitmap.Switch(ports);
+    }
 
     private static nuint UnderSwitchFrame(InterruptFrame* start)
     {

@@ -1,11 +1,12 @@
 using Redox.Kernel.Arch.X64;
+using Redox.Kernel.Processes;
 using Redox.Kernel.Scheduling;
 using Redox.Syscall;
 
-namespace Redox.Kernel.Processes;
+namespace Redox.Kernel.Arch;
 
 /// <summary>
-/// CPU faults handed back to the process that raised them (SYS_FAULT_UPCALL, a Redox.NET extension), so that its
+/// Arch contract (a trap handler: it writes this arch's registers into the process's record): CPU faults handed back to the process that raised them (SYS_FAULT_UPCALL, a Redox.NET extension), so that its
 /// runtime can turn a null dereference or a division by zero in managed code into a .NET exception, as the kernel's
 /// own runtime does in ring 0. The process registers an entry at start. On a ring-3 fault with an entry registered
 /// and no upcall already running, the kernel writes a fault record below the interrupted stack pointer (past the
