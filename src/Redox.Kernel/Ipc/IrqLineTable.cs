@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Redox.Syscall;
 
 namespace Redox.Kernel.Ipc;
@@ -11,7 +12,8 @@ namespace Redox.Kernel.Ipc;
 /// interrupt came since the driver read) acknowledges nothing and the line stays masked. Each description keeps the
 /// count it last acknowledged (the kernels keep it as the description's offset): the line is readable for it while the
 /// count differs. The controller is behind <typeparamref name="TMask"/>, called only when the mask changes. Blocking
-/// readers, waking them and posting to <c>event:</c> queues stay with each kernel.
+/// readers, waking them and posting to <c>event:</c> queues stay with each kernel. The members on the interrupt path
+/// are inlined on purpose: the kernel's IRQ-to-driver figure has an instruction budget (InstructionBudgetTests).
 /// </summary>
 /// <typeparam name="TMask">The interrupt controller.</typeparam>
 public sealed class IrqLineTable<TMask> where TMask : struct, IInterruptMask
@@ -28,6 +30,7 @@ public sealed class IrqLineTable<TMask> where TMask : struct, IInterruptMask
     }
 
     /// <summary>Interrupts counted on <paramref name="line"/> (only those that came while it was open); 0 for no such line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong CountOf(int line) => (uint)line < IrqLineRules.Count ? _counts[line] : 0;
 
     /// <summary>Descriptions that have <paramref name="line"/> open.</summary>
@@ -58,6 +61,7 @@ public sealed class IrqLineTable<TMask> where TMask : struct, IInterruptMask
     /// it open: the value is then true and the kernel wakes the line's readers and posts EVENT_READ. False: nobody
     /// listens, nothing changes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Raise(int line)
     {
         if (_openers[line] == 0) return false;
@@ -70,6 +74,7 @@ public sealed class IrqLineTable<TMask> where TMask : struct, IInterruptMask
     /// A driver wrote <paramref name="count"/> back: when it is the current count the line is unmasked and the value is
     /// true (the description's acknowledged count becomes it); a stale count answers false and changes nothing.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Acknowledge(int line, ulong count)
     {
         if (count != _counts[line]) return false;
@@ -78,11 +83,13 @@ public sealed class IrqLineTable<TMask> where TMask : struct, IInterruptMask
     }
 
     /// <summary>True when a description that acknowledged <paramref name="acknowledged"/> has something new to read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool HasNew(int line, ulong acknowledged) => _counts[line] != acknowledged;
 
     /// <summary>Readiness of such a description for an event queue: EVENT_READ while the count is not acknowledged.</summary>
     public ulong Readiness(int line, ulong acknowledged) => HasNew(line, acknowledged) ? (ulong)EventFlags.Read : 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Mask(int line)
     {
         if ((_unmasked & (1u << line)) == 0) return;
@@ -90,6 +97,7 @@ public sealed class IrqLineTable<TMask> where TMask : struct, IInterruptMask
         _controller.Mask(line);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Unmask(int line)
     {
         if ((_unmasked & (1u << line)) != 0) return;

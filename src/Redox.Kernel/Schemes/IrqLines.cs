@@ -21,14 +21,14 @@ public static unsafe class IrqLines
     /// <summary>Lines of the two 8259s.</summary>
     public const int Count = IrqLineRules.Count;
 
-    private static readonly IrqLineTable<PicMask> s_lines = new IrqLineTable<PicMask>(default);
+    // Built by Initialize, not by a class constructor: a spurious IRQ 7 or 15 reaches OnInterrupt even with every line
+    // masked, and a constructor run lazily from there would allocate inside an interrupt; a class with none also needs
+    // no "initialized yet?" check on each access from the interrupt path (the IRQ-to-driver budget counts them).
+    private static IrqLineTable<PicMask> s_lines = null!;
     private static readonly KernelThread?[] s_readers = new KernelThread?[Count];
 
-    /// <summary>
-    /// Builds the line table before any interrupt can arrive: a spurious IRQ 7 or 15 reaches <see cref="OnInterrupt"/>
-    /// even with every line masked, and a class constructor run lazily from there would allocate inside an interrupt.
-    /// </summary>
-    public static void Initialize() => _ = s_lines.CountOf(0) + (ulong)s_readers.Length;
+    /// <summary>Builds the line table, at boot before any interrupt can arrive (all lines masked).</summary>
+    public static void Initialize() => s_lines = new IrqLineTable<PicMask>(default);
 
     /// <summary>Interrupts seen on <paramref name="line"/> since boot.</summary>
     public static ulong CountOf(int line) => s_lines.CountOf(line);
@@ -54,7 +54,7 @@ public static unsafe class IrqLines
         ulong count;
         using (InterruptGuard.Enter())
         {
-            while (!s_lines.HasNew(line, file.Offset))
+            while ((count = s_lines.CountOf(line)) == file.Offset)      // nothing since the last acknowledgement
             {
                 if ((file.Flags & (uint)OpenFlags.NonBlock) != 0) return Errno.EAGAIN;
                 if (process.KillPending) return Errno.EINTR;
@@ -62,7 +62,6 @@ public static unsafe class IrqLines
                 Threads.Block();
                 if (s_readers[line] == Threads.Current) s_readers[line] = null;
             }
-            count = s_lines.CountOf(line);
         }
         Errno error = UserMemory.CopyOut(process.Space, buffer, &count, sizeof(ulong));
         return error != 0 ? error : SyscallResult.Ok(sizeof(ulong));
