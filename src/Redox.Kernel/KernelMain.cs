@@ -57,6 +57,7 @@ public static unsafe class KernelMain
         Threads.Initialize();                                            // this code becomes thread 0; idle thread
         Syscalls.TimeCalls.RealtimeAtBoot = RtcClock.ReadUnixSeconds();          // the wall clock, once (CLOCK_REALTIME)
         Schemes.TimeScheme.Initialize();                                 // time: deadlines, checked on every tick
+        Schemes.IrqLines.Initialize();                                   // irq: lines, counted by every device interrupt
         Platform.StartTimer(TimerHertz);                                 // the preemption tick, interrupts on
         BootLog.Scheduler(TimerHertz);
 

@@ -14,4 +14,7 @@ public enum DescriptorKind
 
     /// <summary>A <c>time:N</c> clock (<see cref="FileDescription.HandleId"/> is the clock id).</summary>
     Time,
+
+    /// <summary>An <c>irq:N</c> line (<see cref="FileDescription.HandleId"/> is the line, <see cref="FileDescription.Offset"/> the count last acknowledged).</summary>
+    Irq,
 }

@@ -84,33 +84,19 @@ public sealed class EventQueue
         }
     }
 
-    /// <summary>A scheme posted <paramref name="flags"/> for handle <paramref name="handleId"/>: queued for the subscriptions that watch it.</summary>
-    internal void Post(SchemeEndpoint endpoint, ulong handleId, EventFlags flags)
+    /// <summary>
+    /// Readiness <paramref name="flags"/> of whatever <paramref name="source"/> matches (a scheme's post for a handle, an
+    /// interrupt line, a scheme socket, a <c>time:</c> deadline): queued for the subscriptions that watch it.
+    /// </summary>
+    internal void Post<TSource>(in TSource source, EventFlags flags) where TSource : struct, IReadinessSource<FileDescription>
     {
         lock (_gate)
         {
-            if (_state.Post(new HandleSource(endpoint, handleId), (ulong)flags))
+            if (_state.Post(source, (ulong)flags))
             {
                 Monitor.PulseAll(_gate);
             }
         }
-    }
-
-    /// <summary>Readiness of description <paramref name="description"/> itself (a <c>time:</c> deadline passed).</summary>
-    internal void Post(FileDescription description, EventFlags flags)
-    {
-        lock (_gate)
-        {
-            if (_state.Post(new DescriptionSource(description), (ulong)flags))
-            {
-                Monitor.PulseAll(_gate);
-            }
-        }
-    }
-
-    private readonly struct DescriptionSource(FileDescription description) : IReadinessSource<FileDescription>
-    {
-        public bool Matches(FileDescription watched) => watched == description;
     }
 
     /// <summary>The last descriptor of <paramref name="watched"/> closed: no subscription may keep watching it.</summary>
@@ -120,11 +106,5 @@ public sealed class EventQueue
         {
             _state.Forget(watched);
         }
-    }
-
-    private readonly struct HandleSource(SchemeEndpoint endpoint, ulong handleId) : IReadinessSource<FileDescription>
-    {
-        public bool Matches(FileDescription watched)
-            => watched.Kind == DescriptorKind.SchemeHandle && watched.Endpoint == endpoint && watched.HandleId == handleId;
     }
 }

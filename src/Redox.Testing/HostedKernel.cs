@@ -36,6 +36,8 @@ public sealed unsafe class HostedKernel : IDisposable
     public HostedKernel()
     {
         Time = new HostedTime(this);
+        Irq = new HostedIrq(this);
+        Interrupts.Raised += Irq.Raise;
         EnsureInstalled();
     }
 
@@ -47,6 +49,23 @@ public sealed unsafe class HostedKernel : IDisposable
 
     /// <summary>The <c>time:</c> scheme.</summary>
     internal HostedTime Time { get; }
+
+    /// <summary>The <c>irq:</c> scheme.</summary>
+    internal HostedIrq Irq { get; }
+
+    /// <summary>
+    /// The machine's interrupt lines: a device model raises one (<c>Uart16550Model.ConnectInterrupt(kernel.Interrupts, 3)</c>,
+    /// <c>new I8042Model(kernel.Interrupts)</c>) and the kernel's <c>irq:</c> scheme counts it for the drivers that have
+    /// <c>irq:N</c> open, masks the line until they acknowledge, and posts EVENT_READ to the <c>event:</c> queues watching
+    /// it. An edge on a masked line is latched and delivered when the line is unmasked, as the 8259 does.
+    /// </summary>
+    public SimulatedInterrupts Interrupts { get; } = new();
+
+    /// <summary>Interrupts the <c>irq:</c> scheme counted on <paramref name="line"/> (those that came while a driver had it open).</summary>
+    public ulong IrqCount(int line) => Irq.CountOf(line);
+
+    /// <summary>True while <paramref name="line"/> is masked: nobody has <c>irq:N</c> open, or a counted interrupt waits for its acknowledgement.</summary>
+    public bool IsIrqMasked(int line) => Irq.IsMasked(line);
 
     /// <summary>Installs <see cref="SyscallRouter.Entry"/> as the <see cref="Sys"/> back end, if not yet done.</summary>
     public static void EnsureInstalled()
@@ -190,12 +209,24 @@ public sealed unsafe class HostedKernel : IDisposable
         {
             return SyscallResult.Ok(0);         // a time: handle is ready only once a deadline passes
         }
-        var ready = SyscallRouter.Fevent(process, watched, flags);
-        if (ready.IsError)
+        EventFlags now;
+        if (watched.Kind == DescriptorKind.Irq)
         {
-            return ready;
+            now = Irq.Readiness(watched) & flags;
         }
-        var now = (EventFlags)(uint)ready.Value & flags;
+        else if (watched.Kind == DescriptorKind.SchemeSocket)
+        {
+            now = ((ThreadedEndpoint)watched.Endpoint!).WatchSocket() & flags;
+        }
+        else
+        {
+            var ready = SyscallRouter.Fevent(process, watched, flags);
+            if (ready.IsError)
+            {
+                return ready;
+            }
+            now = (EventFlags)(uint)ready.Value & flags;
+        }
         if (now != EventFlags.None)
         {
             queue.Enqueue(new Event { Id = fd, Flags = (ulong)now, Data = data });
@@ -213,21 +244,52 @@ public sealed unsafe class HostedKernel : IDisposable
     }
 
     /// <summary>Readiness of a kernel-kept description (a <c>time:</c> handle whose deadline passed) for every queue watching it.</summary>
-    internal void DeliverReadiness(FileDescription description, EventFlags flags)
+    internal void DeliverReadiness(FileDescription description, EventFlags flags) => PostAll(new DescriptionSource(description), flags);
+
+    /// <summary>Delivers a scheme's readiness post to every queue subscribed to that handle (Redox's <c>SendFevent</c>).</summary>
+    public void DeliverEvent(SchemeEndpoint endpoint, ulong handleId, EventFlags flags) => PostAll(new HandleSource(endpoint, handleId), flags);
+
+    /// <summary>An interrupt counted on <paramref name="line"/>: queues watching an <c>irq:</c> description of it get EVENT_READ.</summary>
+    internal void PostIrq(int line) => PostAll(new IrqSource(line), EventFlags.Read);
+
+    /// <summary>Requests wait on <paramref name="endpoint"/>'s socket (or it closed): queues watching the socket get EVENT_READ.</summary>
+    internal void PostSocket(ThreadedEndpoint endpoint) => PostAll(new SocketSource(endpoint), EventFlags.Read);
+
+    /// <summary>
+    /// Readiness <paramref name="flags"/> of whatever <paramref name="source"/> matches, for every open queue: one walk
+    /// serves every kind of source, as the real kernel's <c>EventQueues.PostAll</c> does.
+    /// </summary>
+    private void PostAll<TSource>(in TSource source, EventFlags flags) where TSource : struct, IReadinessSource<FileDescription>
     {
         foreach (var queue in OpenQueues())
         {
-            queue.Post(description, flags);
+            queue.Post(source, flags);
         }
     }
 
-    /// <summary>Delivers a scheme's readiness post to every queue subscribed to that handle (Redox's <c>SendFevent</c>).</summary>
-    public void DeliverEvent(SchemeEndpoint endpoint, ulong handleId, EventFlags flags)
+    /// <summary>A scheme's post for one of its handles.</summary>
+    private readonly struct HandleSource(SchemeEndpoint endpoint, ulong handleId) : IReadinessSource<FileDescription>
     {
-        foreach (var queue in OpenQueues())
-        {
-            queue.Post(endpoint, handleId, flags);
-        }
+        public bool Matches(FileDescription watched)
+            => watched.Kind == DescriptorKind.SchemeHandle && watched.Endpoint == endpoint && watched.HandleId == handleId;
+    }
+
+    /// <summary>An interrupt on one line, for its <c>irq:</c> descriptions.</summary>
+    private readonly struct IrqSource(int line) : IReadinessSource<FileDescription>
+    {
+        public bool Matches(FileDescription watched) => watched.Kind == DescriptorKind.Irq && watched.HandleId == (ulong)line;
+    }
+
+    /// <summary>Requests waiting on one scheme's socket.</summary>
+    private readonly struct SocketSource(ThreadedEndpoint endpoint) : IReadinessSource<FileDescription>
+    {
+        public bool Matches(FileDescription watched) => watched.Kind == DescriptorKind.SchemeSocket && watched.Endpoint == endpoint;
+    }
+
+    /// <summary>One description itself (a <c>time:</c> handle whose deadline passed).</summary>
+    private readonly struct DescriptionSource(FileDescription description) : IReadinessSource<FileDescription>
+    {
+        public bool Matches(FileDescription watched) => watched == description;
     }
 
     private EventQueue[] OpenQueues()

@@ -7,7 +7,8 @@ namespace Redox.Testing;
 /// Interrupt lines of a simulated machine: device models <see cref="Raise"/> a line (an i8042 raises IRQ 1 and
 /// 12), a hosted driver loop waits for any line (<see cref="Wait"/>) and takes the pending set
 /// (<see cref="TakePending"/>), as a Redox daemon reads its <c>irq:</c> descriptors. Lines 0-31; edge
-/// semantics: raising a pending line again only counts.
+/// semantics: raising a pending line again only counts. Each raise is also reported to <see cref="Raised"/>: the hosted
+/// kernel's <see cref="HostedKernel.Interrupts"/> forwards it to its <c>irq:</c> scheme.
 /// </summary>
 public sealed class SimulatedInterrupts
 {
@@ -15,7 +16,10 @@ public sealed class SimulatedInterrupts
     private readonly object _gate = new();
     private uint _pending;
 
-    /// <summary>Raises <paramref name="line"/> (0-31) and wakes a waiter.</summary>
+    /// <summary>Called with the line after each <see cref="Raise"/>, outside the lines' lock (the hosted kernel's <c>irq:</c> listens here).</summary>
+    public event Action<int>? Raised;
+
+    /// <summary>Raises <paramref name="line"/> (0-31), wakes a waiter and tells <see cref="Raised"/>.</summary>
     public void Raise(int line)
     {
         if ((uint)line >= 32)
@@ -28,6 +32,7 @@ public sealed class SimulatedInterrupts
             _counts[line]++;
             Monitor.PulseAll(_gate);
         }
+        Raised?.Invoke(line);
     }
 
     /// <summary>How often <paramref name="line"/> was raised.</summary>

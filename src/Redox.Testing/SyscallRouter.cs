@@ -72,9 +72,12 @@ public static unsafe class SyscallRouter
             case SyscallNumbers.Fchown:
                 return Simple(process, a, Opcode.Fchown, b, c);
             case SyscallNumbers.Fpath:
-                return process.GetDescriptor(a) is { Kind: DescriptorKind.Time } time
-                    ? HostedTime.Fpath(time, b, c)
-                    : Simple(process, a, Opcode.Fpath, b, c);
+                return process.GetDescriptor(a) switch
+                {
+                    { Kind: DescriptorKind.Time } time => HostedTime.Fpath(time, b, c),
+                    { Kind: DescriptorKind.Irq } irq => HostedIrq.Fpath(irq, b, c),
+                    _ => Simple(process, a, Opcode.Fpath, b, c),
+                };
             case SyscallNumbers.Fstat:
                 return Simple(process, a, Opcode.Fstat, b, c);
             case SyscallNumbers.Fstatvfs:
@@ -168,6 +171,10 @@ public static unsafe class SyscallRouter
             ulong clock = HostedTime.ParseClock(new ReadOnlySpan<byte>((void*)rest, (int)restLength));
             return clock == 0 ? Errno.ENOENT : Install(process, new FileDescription { Kind = DescriptorKind.Time, HandleId = clock, Flags = flags });
         }
+        if (scheme.SequenceEqual("irq"u8))
+        {
+            return process.Kernel.Irq.Open(process, new ReadOnlySpan<byte>((void*)rest, (int)restLength), flags);
+        }
         if (scheme.SequenceEqual("event"u8))
         {
             return Install(process, new FileDescription { Kind = DescriptorKind.EventQueue, Events = process.Kernel.OpenQueue(), Flags = flags });
@@ -231,6 +238,10 @@ public static unsafe class SyscallRouter
                 process.Kernel.Forget(description);
                 process.Kernel.Time.Release(description);
                 return SyscallResult.Ok(0);
+            case DescriptorKind.Irq:
+                process.Kernel.Forget(description);
+                process.Kernel.Irq.Release(description);
+                return SyscallResult.Ok(0);
             default:
                 process.Kernel.CloseQueue(description.Events!);
                 return SyscallResult.Ok(0);
@@ -282,6 +293,18 @@ public static unsafe class SyscallRouter
                     ? process.Kernel.Time.Read(description, new Span<TimeSpec>((void*)buffer, count))
                     : process.Kernel.Time.Write(description, new ReadOnlySpan<TimeSpec>((void*)buffer, count));
             }
+            case DescriptorKind.Irq:
+            {
+                // One count each way; a longer buffer is used for its first 8 bytes, as the real kernel does.
+                int bytes = length < sizeof(ulong) ? (int)length : sizeof(ulong);
+                if (bytes != 0 && buffer == 0)
+                {
+                    return Errno.EFAULT;
+                }
+                return opcode == Opcode.Read
+                    ? process.Kernel.Irq.Read(description, new Span<byte>((void*)buffer, bytes))
+                    : process.Kernel.Irq.Acknowledge(description, new ReadOnlySpan<byte>((void*)buffer, bytes));
+            }
         }
         ulong position = explicitOffset ? offset : description.Positioned ? description.Offset : 0;
         Sqe sqe = Request(process, opcode, description.HandleId, buffer, length, position, explicitOffset ? flags : (uint)description.Flags);
@@ -319,7 +342,8 @@ public static unsafe class SyscallRouter
             return SyscallResult.Ok((ulong)(n * sizeof(Event)));
         }
         // Subscriptions follow the real kernel's rules (EventQueues.Subscribe): at least one record and at most a
-        // queue's worth; each names a scheme handle; a failure after the first record answers the bytes taken so far.
+        // queue's worth; each names a scheme handle, a time: or irq: handle, or the process's own scheme socket (so one
+        // wait covers a driver's requests and interrupts); a failure after the first record answers the bytes taken so far.
         if (events.Length == 0 || events.Length > EventQueue.MaxSubscriptions)
         {
             return Errno.EINVAL;
@@ -328,7 +352,7 @@ public static unsafe class SyscallRouter
         {
             ref readonly Event subscription = ref events[i];
             var watched = process.GetDescriptor(subscription.Id);
-            SyscallResult result = watched == null || (watched.Kind != DescriptorKind.SchemeHandle && watched.Kind != DescriptorKind.Time)
+            SyscallResult result = watched == null || watched.Kind == DescriptorKind.EventQueue
                 ? Errno.EBADF
                 : process.Kernel.Subscribe(process, description.Events!, subscription.Id, watched, (EventFlags)(uint)subscription.Flags, subscription.Data);
             if (result.IsError)

@@ -30,6 +30,10 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     private readonly SpinThenBlockSignal _requestsAvailable = new();
     private int _slotWaiters;
 
+    // Set once an event: queue watches the socket (an event-loop driver): only then does a queued request post
+    // EVENT_READ, so a plain SchemeServer's round trip pays nothing for it (the real kernel's UserScheme.SocketWatched).
+    private volatile bool _socketWatched;
+
     /// <summary>An endpoint named <paramref name="name"/>, tied to no process (it lives until closed or killed).</summary>
     public ThreadedEndpoint(HostedKernel kernel, string name)
         : this(kernel, name, null)
@@ -101,6 +105,7 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
             }
         }
         _requestsAvailable.Set();
+        PostSocket();
         while (true)
         {
             int remaining = Remaining(start, timeoutMs);
@@ -126,6 +131,7 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
                         if (cancelled)
                         {
                             _requestsAvailable.Set();
+                            PostSocket();
                         }
                         return Cqe.Respond(tag, Errno.ETIMEDOUT);
                     }
@@ -209,6 +215,27 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
         return SyscallResult.Ok((ulong)source.Length);
     }
 
+    /// <summary>
+    /// An <c>event:</c> queue starts watching the socket: from now on queued requests post EVENT_READ. The value is the
+    /// readiness now: EVENT_READ while messages wait or once the scheme is closed (a read then answers 0).
+    /// </summary>
+    internal EventFlags WatchSocket()
+    {
+        _socketWatched = true;
+        lock (_gate)
+        {
+            return _calls.Queued > 0 || _calls.IsClosed ? EventFlags.Read : EventFlags.None;
+        }
+    }
+
+    private void PostSocket()
+    {
+        if (_socketWatched)
+        {
+            Kernel.PostSocket(this);
+        }
+    }
+
     /// <summary>Closes the scheme: the driver's next read returns 0, callers get <c>EIO</c>.</summary>
     public void Close() => FailAll();
 
@@ -231,6 +258,7 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
             ReleaseSlotWaiters();
         }
         _requestsAvailable.Set();
+        PostSocket();
     }
 
     private void ReleaseSlotWaiters()

@@ -25,6 +25,13 @@ public enum UartModelKind
 /// IIR or writing THR). The "line" is the test: <see cref="Receive"/> puts bytes on the wire, <see cref="Transmitted"/>
 /// is what went out. With <see cref="HoldTransmit"/> the transmitter stalls until <see cref="ShiftOut"/>, to prove a
 /// driver fills only what the FIFO holds. <see cref="Unplug"/> makes it read all ones, like a removed card.
+/// <para>
+/// The INTR output: asserted while IIR names a cause (one enabled in IER) and OUT2 gates it through, as on a PC; with
+/// <see cref="ConnectInterrupt"/> each rising edge raises an interrupt line, so a driver that opened <c>irq:N</c> on
+/// the hosted kernel is woken as it would be by the 8259. A driver that leaves a cause pending leaves the output high:
+/// no new edge, no new interrupt, which is why it must read IIR until nothing is pending. The model is safe to feed
+/// from a test thread while a driver thread reads its registers.
+/// </para>
 /// </summary>
 public sealed class Uart16550Model : IPortDevice
 {
@@ -35,6 +42,10 @@ public sealed class Uart16550Model : IPortDevice
     private bool _threPending;
     private bool _overrun;
     private bool _unplugged;
+    private readonly object _gate = new();
+    private SimulatedInterrupts? _interrupts;
+    private int _line;
+    private bool _asserted;
 
     /// <summary>A UART at <paramref name="basePort"/> of generation <paramref name="kind"/>.</summary>
     public Uart16550Model(ushort basePort, UartModelKind kind = UartModelKind.Uart16550A)
@@ -62,7 +73,44 @@ public sealed class Uart16550Model : IPortDevice
     public int TransmitOverruns { get; private set; }
 
     /// <summary>True when the interrupt line is asserted: a cause is pending and OUT2 gates it through.</summary>
-    public bool InterruptPending => (Iir() & 1) == 0 && (_mcr & 0x08) != 0;
+    public bool InterruptPending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Asserted;
+            }
+        }
+    }
+
+    /// <summary>Bytes received but not yet read by the driver (what waits in the receive FIFO or holding register).</summary>
+    public int ReceivePending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _rx.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Connects the INTR output to <paramref name="line"/> of <paramref name="lines"/> (COM2 and COM4 are wired to 3,
+    /// COM1 and COM3 to 4): every rising edge raises it, e.g. <c>ConnectInterrupt(kernel.Interrupts, 3)</c>.
+    /// </summary>
+    public void ConnectInterrupt(SimulatedInterrupts lines, int line)
+    {
+        lock (_gate)
+        {
+            _interrupts = lines;
+            _line = line;
+            _asserted = Asserted;
+        }
+    }
+
+    private bool Asserted => !_unplugged && (Iir() & 1) == 0 && (_mcr & 0x08) != 0;
 
     /// <summary>When true, bytes looped back arrive with bit 0 flipped (a broken receiver: the self-test must fail).</summary>
     public bool BrokenLoopback { get; set; }
@@ -81,18 +129,30 @@ public sealed class Uart16550Model : IPortDevice
     /// <summary>Puts <paramref name="bytes"/> on the receive line (dropped with overrun when the receiver is full; ignored in loopback).</summary>
     public void Receive(params byte[] bytes)
     {
-        if ((_mcr & 0x10) != 0)
+        lock (_gate)
         {
-            return;
+            if ((_mcr & 0x10) == 0)
+            {
+                foreach (byte b in bytes)
+                {
+                    Accept(b);
+                }
+            }
         }
-        foreach (byte b in bytes)
-        {
-            Accept(b);
-        }
+        Signal();
     }
 
     /// <summary>Sends up to <paramref name="count"/> waiting bytes onto the line.</summary>
     public void ShiftOut(int count = int.MaxValue)
+    {
+        lock (_gate)
+        {
+            ShiftOutLocked(count);
+        }
+        Signal();
+    }
+
+    private void ShiftOutLocked(int count)
     {
         for (int i = 0; i < count && _tx.Count > 0; i++)
         {
@@ -106,6 +166,48 @@ public sealed class Uart16550Model : IPortDevice
 
     /// <inheritdoc/>
     public uint In(ushort port, int width)
+    {
+        uint value;
+        lock (_gate)
+        {
+            value = InLocked(port);
+        }
+        Signal();
+        return value;
+    }
+
+    /// <inheritdoc/>
+    public void Out(ushort port, int width, uint value)
+    {
+        lock (_gate)
+        {
+            OutLocked(port, value);
+        }
+        Signal();
+    }
+
+    // A rising edge of INTR since the last look raises the connected line (outside the lock: the kernel it reaches may
+    // wake a driver thread that reads these registers at once).
+    private void Signal()
+    {
+        SimulatedInterrupts? lines;
+        int line;
+        lock (_gate)
+        {
+            bool now = Asserted;
+            bool rising = now && !_asserted;
+            _asserted = now;
+            if (!rising || _interrupts == null)
+            {
+                return;
+            }
+            lines = _interrupts;
+            line = _line;
+        }
+        lines.Raise(line);
+    }
+
+    private uint InLocked(ushort port)
     {
         if (_unplugged)
         {
@@ -148,8 +250,7 @@ public sealed class Uart16550Model : IPortDevice
         }
     }
 
-    /// <inheritdoc/>
-    public void Out(ushort port, int width, uint value)
+    private void OutLocked(ushort port, uint value)
     {
         if (_unplugged)
         {
@@ -228,7 +329,7 @@ public sealed class Uart16550Model : IPortDevice
         }
         if (!HoldTransmit)
         {
-            ShiftOut();
+            ShiftOutLocked(int.MaxValue);
         }
     }
 
