@@ -105,5 +105,24 @@ public sealed class HardeningTests
         Assert.True(ulong.Parse(ready.Groups[1].Value) > 0);
     }
 
+    [Fact]
+    public void The_firmware_grant_maps_firmware_memory_read_only_and_nothing_else()
+    {
+        BootResult boot = BootImages.Boot("firmwaregrant");
+        Match rsdp = Regex.Match(boot.KernelLog, @"usertest: firmware grant: BIOS area read-only, RSDP at (\d+); writable, kernel RAM and above-RAM maps refused");
+
+        Assert.False(boot.TimedOut, boot.Serial);
+        Assert.DoesNotContain("check failed", boot.KernelLog);
+        // memory=firmware: the BIOS area reads (the RSDP's signature, where a BIOS keeps it), the rest is EACCES.
+        Assert.True(rsdp.Success, boot.Serial);
+        Assert.InRange(ulong.Parse(rsdp.Groups[1].Value, CultureInfo.InvariantCulture), 0xE0000UL, 0xFFFF0UL);
+        // No physical grant: nothing maps; RAM named by address in the grant: still refused.
+        Assert.Contains("usertest: no physical grant: the BIOS area refused", boot.KernelLog);
+        Assert.Contains("usertest: RAM granted by address: refused", boot.KernelLog);
+        // Each refusal left its process running to a normal exit, and the kernel went on (the scenario's own checks).
+        Assert.Contains("boot test firmwaregrant: PASS", boot.KernelLog);
+        Assert.Equal(BootResult.Passed, boot.ExitCode);
+    }
+
     private static ulong Hex(string digits) => ulong.Parse(digits, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 }

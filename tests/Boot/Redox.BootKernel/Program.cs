@@ -51,6 +51,7 @@ public static class Program
         if (name.SequenceEqual("ipcfaults"u8)) return IpcScenario.RunFaults();
         if (name.SequenceEqual("conformance"u8)) return IpcScenario.RunConformance();
         if (name.SequenceEqual("irq"u8)) return IpcScenario.RunIrq();
+        if (name.SequenceEqual("firmwaregrant"u8)) return FirmwareGrantScenario.Run();
         if (name.SequenceEqual("ipcbench"u8)) return IpcScenario.RunBenchmarks(profile: false);
         if (name.SequenceEqual("ipcprofile"u8)) return IpcScenario.RunBenchmarks(profile: true);
         if (name.SequenceEqual("guestbench"u8)) return GuestBenchScenario.Run();

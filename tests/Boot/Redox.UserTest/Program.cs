@@ -23,6 +23,7 @@ public static class Program
         if (scenario.SequenceEqual("rtc-irq"u8)) return IrqScenarios.RtcPeriodic();
         if (scenario.SequenceEqual("irq-denied"u8)) return IrqScenarios.Denied();
         if (scenario.SequenceEqual("memory"u8)) return MemoryScenarios.Run();
+        if (scenario.SequenceEqual("firmware-grant"u8)) return FirmwareGrantScenarios.Run(parameter);
         if (scenario.SequenceEqual("runtime"u8)) return RuntimeScenario.Run(parameter);
         if (scenario.SequenceEqual("uncaught"u8)) return ExceptionScenarios.Uncaught();
         if (scenario.SequenceEqual("uncaught-fault"u8)) return ExceptionScenarios.UncaughtFault();
