@@ -17,7 +17,7 @@ public unsafe struct PhysicalGrants
     /// <summary>Ranges held.</summary>
     public int Count { get; private set; }
 
-    /// <summary>True when it may map, read-only, memory the memory map reserves below the top of RAM (<c>firmware</c>).</summary>
+    /// <summary>True when it may map, read-only, firmware memory (<c>firmware</c>): the first MiB, and what the memory map reserves (reserved and ACPI regions) below 4 GiB; never RAM the kernel hands out.</summary>
     public bool Firmware;
 
     /// <summary>Bytes of DMA memory it may hold at once.</summary>
