@@ -7,9 +7,9 @@ namespace Redox.Syscall;
 /// Raw Redox system calls. Every call goes through ONE unmanaged function pointer,
 /// <c>(number, a, b, c, d, e, f) -&gt; usize</c>, installed once at start-up:
 /// <list type="bullet">
-/// <item>bare metal: the start-up code installs the address of the assembly stub <c>redox_syscall6</c>,
-/// which moves its System V arguments into Redox's registers (rax = number, rdi, rsi, rdx, r10, r8, r9),
-/// executes <c>syscall</c> and returns rax;</item>
+/// <item>bare metal: the start-up code installs (<see cref="InstallDirect"/>) the address of the assembly stub
+/// <c>redox_syscall6</c>, which moves its System V arguments into Redox's registers (rax = number, rdi, rsi, rdx,
+/// r10, r8, r9), executes <c>syscall</c> and returns rax;</item>
 /// <item>hosted: <c>Redox.Testing.HostedKernel</c> installs its in-process kernel entry.</item>
 /// </list>
 /// One indirect call. A back end that runs no managed code and never blocks the runtime (the bare-metal stub) is
@@ -38,9 +38,11 @@ public static unsafe partial class Sys
     /// <summary>
     /// Installs a back end that is called without a GC transition: native code that runs no managed code and does not
     /// block the runtime's threads, such as the bare-metal <c>syscall</c> stub (a kernel call there blocks only this
-    /// process's thread, and bare metal has no collector to wait for it). An entry marked
-    /// <c>UnmanagedCallersOnly</c> must use <see cref="Install"/> instead: the hosted runtime refuses to enter one
-    /// without the transition. Last one installed wins.
+    /// process's thread, and bare metal has no collector to wait for it). Its arguments come in the order
+    /// <c>(a, b, c, d, e, f, number)</c>, the number last: then System V's argument registers already hold Redox's
+    /// (rdi, rsi, rdx; r8, r9) and the stub moves two. An entry marked <c>UnmanagedCallersOnly</c> must use
+    /// <see cref="Install"/> instead: the hosted runtime refuses to enter one without the transition. Last one
+    /// installed wins.
     /// </summary>
     public static void InstallDirect(delegate* unmanaged[SuppressGCTransition]<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint> entry)
     {
@@ -55,7 +57,7 @@ public static unsafe partial class Sys
         var direct = s_direct;
         if (direct != null)
         {
-            return direct(number, a, b, c, d, e, f);
+            return direct(a, b, c, d, e, f, number);
         }
         return RawWithTransition(number, a, b, c, d, e, f);
     }

@@ -13,6 +13,7 @@ namespace Redox.Kernel.Syscalls;
 /// Redox.Syscall's back end. Every argument is checked: bad input is an errno, never a fault. A process that was
 /// killed while in a call ends on its way out.
 /// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]         // no local here is read before it is written
 public static unsafe class SyscallDispatcher
 {
     /// <summary>Runs one call; the result is a value or an errno.</summary>
@@ -29,9 +30,10 @@ public static unsafe class SyscallDispatcher
     /// A call through the <c>syscall</c> instruction (ring 3 has five argument registers; the sixth is never read):
     /// <see cref="Dispatch"/> with every argument in a register, which the null system call's figure notices.
     /// </summary>
-    internal static SyscallResult DispatchFromUser(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static SyscallResult DispatchFromUser(nuint a, nuint b, nuint c, nuint d, nuint e, nuint number)
     {
-        Process? process = Threads.Current.Process;
+        Process? process = Threads.CurrentProcess;
         if (process is null) return DispatchKernel(number, a, b, c);
         SyscallResult result = DispatchProcess(process, number, a, b, c, d, e);
         if (process.KillPending) ProcessTable.ExitCurrent(process.PendingStatus);
@@ -42,12 +44,30 @@ public static unsafe class SyscallDispatcher
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static SyscallResult DispatchProcess(Process p, nuint number, nuint a, nuint b, nuint c, nuint d, nuint e)
     {
+        // Two switches by Redox's call class (the top bits: SYS_CLASS_PATH, SYS_CLASS_FILE; 0 for process calls), so
+        // the frequent small process calls (getpid, yield, futex, clock_gettime) are found in a few compares instead
+        // of a walk down the tree of every number.
+        if (number < SyscallNumbers.ClassPath)
+        {
+            switch (number)
+            {
+                case SyscallNumbers.Getpid: return SyscallResult.Ok((ulong)p.Id);
+                case SyscallNumbers.Yield:
+                    Threads.Yield();
+                    return SyscallResult.Ok(0);
+                case SyscallNumbers.Exit: return ProcessCalls.Exit(a);
+                case SyscallNumbers.Waitpid: return ProcessCalls.Waitpid(p, a, b, c);
+                case SyscallNumbers.Kill: return ProcessCalls.Kill(p, a, b);
+                case SyscallNumbers.FaultUpcall: return FaultUpcalls.Call(p, a, b);
+                case SyscallNumbers.ClockGettime: return TimeCalls.ClockGettime(p, a, b);
+                case SyscallNumbers.Nanosleep: return TimeCalls.Nanosleep(p, a, b);
+                case SyscallNumbers.Futex: return Futexes.Call(p, a, b, c, d);
+                default:
+                    return SchemeHandleCalls.TryDispatch(p, number, a, b, c, d, e, out SyscallResult routed) ? routed : Errno.ENOSYS;
+            }
+        }
         switch (number)
         {
-            case SyscallNumbers.Getpid: return SyscallResult.Ok((ulong)p.Id);
-            case SyscallNumbers.Yield:
-                Threads.Yield();
-                return SyscallResult.Ok(0);
             case SyscallNumbers.Write: return FileCalls.Write(p, a, b, c);
             case SyscallNumbers.Read: return FileCalls.Read(p, a, b, c);
             case SyscallNumbers.Open: return FileCalls.Open(p, a, b, c);
@@ -57,19 +77,12 @@ public static unsafe class SyscallDispatcher
             case SyscallNumbers.Fstat: return FileCalls.Fstat(p, a, b, c);
             case SyscallNumbers.Fcntl: return FileCalls.Fcntl(p, a, b, c);
             case SyscallNumbers.Fpath: return FileCalls.Fpath(p, a, b, c);
-            case SyscallNumbers.Exit: return ProcessCalls.Exit(a);
-            case SyscallNumbers.Waitpid: return ProcessCalls.Waitpid(p, a, b, c);
-            case SyscallNumbers.Kill: return ProcessCalls.Kill(p, a, b);
-            case SyscallNumbers.FaultUpcall: return FaultUpcalls.Call(p, a, b);
-            case SyscallNumbers.ClockGettime: return TimeCalls.ClockGettime(p, a, b);
-            case SyscallNumbers.Nanosleep: return TimeCalls.Nanosleep(p, a, b);
-            case SyscallNumbers.Futex: return Futexes.Call(p, a, b, c, d);
             case SyscallNumbers.Fmap: return MemoryCalls.Fmap(p, a, b, c);
             case SyscallNumbers.Funmap: return MemoryCalls.Funmap(p, a, b);
             case SyscallNumbers.Unlink: return FileCalls.PathCall(p, Opcode.Unlink, a, b);
             case SyscallNumbers.Rmdir: return FileCalls.PathCall(p, Opcode.Rmdir, a, b);
             default:
-                return SchemeHandleCalls.TryDispatch(p, number, a, b, c, d, e, out SyscallResult routed) ? routed : Errno.ENOSYS;
+                return SchemeHandleCalls.TryDispatch(p, number, a, b, c, d, e, out SyscallResult fileRouted) ? fileRouted : Errno.ENOSYS;
         }
     }
 

@@ -30,13 +30,14 @@ public static unsafe class SyscallEntry
     public static delegate* unmanaged<nuint, nuint, nuint, nuint, nuint, nuint, nuint, nuint> KernelStub => &KernelCall;
 
     /// <summary>
-    /// Syscall.S calls this with the Redox registers in System V order (rax, rdi, rsi, rdx, r10, r8). A runtime
+    /// Syscall.S calls this with the Redox registers in System V order, the number last (rdi, rsi, rdx, r10, r8, rax),
+    /// so that only two registers move on the way in. A runtime
     /// export, not <c>UnmanagedCallersOnly</c>: the kernel has no collector to make a transition for, and the
     /// transition's frame cost a null system call about 15 instructions.
     /// </summary>
     [System.Runtime.RuntimeExport("redox_syscall_dispatch")]
-    private static nuint Dispatch(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e) =>
-        (nuint)SyscallResult.Mux(SyscallDispatcher.DispatchFromUser(number, a, b, c, d, e));
+    private static nuint Dispatch(nuint a, nuint b, nuint c, nuint d, nuint e, nuint number) =>
+        (nuint)SyscallResult.Mux(SyscallDispatcher.DispatchFromUser(a, b, c, d, e, number));
 
     [UnmanagedCallersOnly]
     private static nuint KernelCall(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f) =>

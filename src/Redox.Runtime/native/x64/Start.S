@@ -20,17 +20,14 @@ _start:
         call    redox_process_exit
         ud2                                     # exit does not return
 
-# redox_syscall6(number, a, b, c, d, e, f): Redox.Syscall's back end in a process (System V in, Redox out:
-# rax = number, rdi, rsi, rdx, r10, r8, r9; rcx and r11 are clobbered by the instruction).
+# redox_syscall6(a, b, c, d, e, f, number): Redox.Syscall's direct back end in a process (Sys.InstallDirect), System
+# V in, Redox out: rax = number, rdi, rsi, rdx, r10, r8, r9; rcx and r11 are clobbered by the instruction. The number
+# comes last, so rdi, rsi, rdx, r8 and r9 already hold a, b, c, e and f: only d (rcx -> r10) and the number (the
+# stack -> rax) move.
         .globl  redox_syscall6
 redox_syscall6:
-        mov     rax, rdi
-        mov     rdi, rsi
-        mov     rsi, rdx
-        mov     rdx, rcx
-        mov     r10, r8
-        mov     r8, r9
-        mov     r9, [rsp + 8]
+        mov     rax, [rsp + 8]
+        mov     r10, rcx
         syscall
         ret
 

@@ -3,7 +3,7 @@
 #
 # The entry saves only what the System V call into C# may change and the Redox convention keeps: the argument
 # registers (rdi, rsi, rdx, r8, r9, r10), the SSE state (kernel C# uses xmm registers freely), and the user's rip,
-# rflags and rsp (as an iretq frame). rbx, rbp and r12-r15 are callee-saved in System V, so the C# dispatcher hands them back
+# rflags and rsp (the rare return through iretq builds its frame from them). rbx, rbp and r12-r15 are callee-saved in System V, so the C# dispatcher hands them back
 # unchanged. A call that blocks switches threads by redox_switch (Interrupts.S), a System V call that keeps the
 # callee-saved registers on this stack, so nothing here needs to be a full InterruptFrame: that is what makes the
 # entry lean (issue 7: the null syscall's cost is mostly this path).
@@ -16,7 +16,7 @@
         .set PERCPU_USER_RSP, 8
         .set USER_CODE, 0x23
         .set USER_DATA, 0x1B
-        .set FXSAVE_AREA, 512 + 8            # the SSE state, plus 8 so it is 16-byte aligned after eleven pushes
+        .set FXSAVE_AREA, 512 + 8            # the SSE state, plus 8 so it is 16-byte aligned after nine pushes
 
         .globl  redox_syscall_entry_address
 redox_syscall_entry_address:
@@ -28,10 +28,8 @@ redox_syscall_entry:
         swapgs
         mov     gs:[PERCPU_USER_RSP], rsp
         mov     rsp, gs:[PERCPU_KERNEL_RSP]     # 16-byte aligned top of this thread's kernel stack
-        push    USER_DATA                       # ss  } an iretq frame, for the rare return sysret cannot make
-        push    qword ptr gs:[PERCPU_USER_RSP]  # rsp }
+        push    qword ptr gs:[PERCPU_USER_RSP]  # the user's rsp
         push    r11                             # rflags
-        push    USER_CODE                       # cs
         push    rcx                             # rip
         push    rdi
         push    rsi
@@ -41,14 +39,11 @@ redox_syscall_entry:
         push    r10
         sub     rsp, FXSAVE_AREA
         fxsave  [rsp]
-        cld
-        # redox_syscall_dispatch(number, a, b, c, d, e): Redox's rax, rdi, rsi, rdx, r10, r8 into System V's order.
-        mov     r9, r8
-        mov     r8, r10
-        mov     rcx, rdx
-        mov     rdx, rsi
-        mov     rsi, rdi
-        mov     rdi, rax
+        # No cld: FMASK clears DF on the way in (SyscallEntry), as System V wants it clear at the call.
+        # redox_syscall_dispatch(a, b, c, d, e, number): the C# side takes the number last, so Redox's rdi, rsi, rdx
+        # and r8 are already where System V wants a, b, c and e; only d (r10 -> rcx) and the number (rax -> r9) move.
+        mov     rcx, r10
+        mov     r9, rax
         sti                                     # the call may run long or block: stay preemptible
         call    redox_syscall_dispatch          # -> rax, the muxed result
         cli
@@ -60,18 +55,28 @@ redox_syscall_entry:
         pop     rdx
         pop     rsi
         pop     rdi
-        # Now [rsp] = rip, [rsp + 8] = cs, [rsp + 16] = rflags, [rsp + 24] = rsp, [rsp + 32] = ss: an iretq frame.
-        mov     r11, [rsp + 16]                 # sysret takes rflags from r11 (and nothing of the kernel's stays in it)
+        # Now [rsp] = rip, [rsp + 8] = rflags, [rsp + 16] = the user's rsp.
+        mov     r11, [rsp + 8]                  # sysret takes rflags from r11 (and nothing of the kernel's stays in it)
         # sysret loads rip from rcx; with a non-canonical rcx it would fault in ring 0 with the user's stack
         # (Intel): a return address at the very top of the user half goes back through iretq instead.
-        mov     rcx, [rsp]
-        shr     rcx, 47
+        test    byte ptr [rsp + 5], 0x80        # bit 47 of the return address: past the user half
         jnz     1f
         mov     rcx, [rsp]
-        mov     rsp, [rsp + 24]
+        mov     rsp, [rsp + 16]
         swapgs
         sysretq
-1:      mov     rcx, [rsp]
+        # The iretq frame (rip, cs, rflags, rsp, ss), two words lower, from the three saved (rcx and r11 are the
+        # caller's to lose, as with sysret). Unreachable for our processes (the user half ends a page below the
+        # non-canonical hole), kept so a return there could never fault in ring 0 on the user's stack.
+1:      sub     rsp, 16
+        mov     rcx, [rsp + 16]                 # rip
+        mov     r11, [rsp + 24]                 # rflags
+        mov     [rsp], rcx
+        mov     qword ptr [rsp + 8], USER_CODE
+        mov     rcx, [rsp + 32]                 # the user's rsp
+        mov     [rsp + 16], r11
+        mov     [rsp + 24], rcx
+        mov     qword ptr [rsp + 32], USER_DATA
         swapgs
         iretq
         .section .note.GNU-stack, "", @progbits
