@@ -11,4 +11,6 @@ internal static class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "usertest_rdtsc")] public static extern ulong ReadTimestampCounter();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "usertest_syscall_registers")]
     public static extern unsafe ulong SyscallRegisters(ulong number, ulong a, ulong b, ulong c, ulong* saved);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "usertest_syscall_xmm")]
+    public static extern ulong SyscallKeepsXmm(ulong number, ulong seed);
 }

@@ -63,3 +63,36 @@ usertest_syscall_registers:
         pop     rbx
         ret
         .section .note.GNU-stack, "", @progbits
+
+# usertest_syscall_xmm(number, seed): puts seed + n in both halves of every xmmN, makes the system call, and returns
+# how many of the 32 halves no longer hold their value. The Redox convention keeps the SSE registers across a call;
+# a process's are live in the registers (nowhere else) when it enters the kernel, so only the syscall entry's own
+# fxsave/fxrstor keeps them when the call switches threads (redox_switch moves callee-saved general registers only).
+        .text
+        .globl usertest_syscall_xmm
+usertest_syscall_xmm:
+        .irp    n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+        lea     rax, [rsi + \n]
+        movq    xmm\n, rax
+        punpcklqdq xmm\n, xmm\n
+        .endr
+        mov     rax, rdi
+        syscall                                 # keeps rdi, rsi (the convention: all but rax, rcx, r11)
+        xor     r8d, r8d
+        .irp    n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+        lea     rdx, [rsi + \n]
+        movq    rax, xmm\n
+        xor     r9d, r9d
+        cmp     rax, rdx
+        setne   r9b
+        add     r8, r9
+        punpckhqdq xmm\n, xmm\n
+        movq    rax, xmm\n
+        xor     r9d, r9d
+        cmp     rax, rdx
+        setne   r9b
+        add     r8, r9
+        .endr
+        mov     rax, r8
+        ret
+        .section .note.GNU-stack, "", @progbits
