@@ -26,6 +26,7 @@ public static unsafe class ThreadContext
     /// address space (<paramref name="pageTableRoot"/>), and the I/O ports its process may use (none for a kernel
     /// thread or a process without port grants).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void Activate(ulong kernelStackTop, ulong pageTableRoot, in PortGrants ports)
     {
         PerCpu.Activate(kernelStackTop, pageTableRoot);
