@@ -70,9 +70,6 @@ public sealed class Process : IProcessRecord
     /// <summary>The I/O ports it may use (its manifest's grant; none by default).</summary>
     internal Arch.PortGrants Ports;
 
-    /// <summary>True when <see cref="Ports"/> grants any (set with them at start).</summary>
-    internal bool HasPorts;
-
     /// <summary>The device memory it may map and the DMA memory it may allocate.</summary>
     internal PhysicalGrants Physical;
 

@@ -34,7 +34,7 @@ public static unsafe class ProcessTable
     public static Process? Find(int id) => s_tree.Find(id);
 
     /// <summary>The process the running thread belongs to (null for kernel threads).</summary>
-    public static Process? Current => Threads.Current.Process;
+    public static Process? Current => Threads.CurrentProcess;
 
     /// <summary>
     /// Starts <paramref name="image"/> as a new process named <paramref name="name"/> with the space-separated
@@ -82,7 +82,6 @@ public static unsafe class ProcessTable
             {
                 process = new Process(s_nextId++, parentId, nameCopy, space);
                 process.Ports = grants.Ports;
-                process.HasPorts = grants.Ports.Count != 0;
                 process.IrqGrants = grants.Irqs;
                 process.Physical = grants.Physical;
                 process.SchemeGrantText = grants.Scheme;

@@ -236,8 +236,7 @@ public static unsafe class Threads
         }
         Processes.Process? process = next.Process;
         s_currentProcess = process;
-        if (process is not null && process.HasPorts) ThreadContext.Activate(next.StackBase + StackSize, next.PageTableRoot, in process.Ports);
-        else ThreadContext.Activate(next.StackBase + StackSize, next.PageTableRoot, in s_noPorts);
+        ThreadContext.Activate(next.StackBase + StackSize, next.PageTableRoot, in process is null ? ref s_noPorts : ref process.Ports);
         // The switch stores this thread's context in its record before it leaves, so whoever switches back finds it.
         // (An exited thread never comes back here.)
         fixed (nuint* save = &previous.SavedContextSlot) ThreadContext.Switch(save, next.SavedContext);

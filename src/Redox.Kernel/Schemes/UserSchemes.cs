@@ -97,7 +97,7 @@ public static unsafe class UserSchemes
             close.Opcode = Opcode.CloseMsg;
             close.Flags = SqeFlags.OneWay;
             close.Arg0 = file.HandleId;
-            Process? closer = Threads.Current.Process;
+            Process? closer = Threads.CurrentProcess;
             close.Caller = closer is null ? 0 : (ulong)closer.Id;
             if (scheme.Calls.Submit(close, Threads.Current, out _) != 0) scheme.LostCloses++;
             else WakeReader(scheme);

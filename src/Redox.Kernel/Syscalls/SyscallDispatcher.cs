@@ -16,22 +16,19 @@ namespace Redox.Kernel.Syscalls;
 [System.Runtime.CompilerServices.SkipLocalsInit]         // no local here is read before it is written
 public static unsafe class SyscallDispatcher
 {
-    /// <summary>Runs one call; the result is a value or an errno.</summary>
+    /// <summary>
+    /// Runs one call; the result is a value or an errno. No call this kernel serves takes a sixth argument, so
+    /// <paramref name="f"/> is never read.
+    /// </summary>
     public static SyscallResult Dispatch(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f)
-    {
-        Process? process = Threads.Current.Process;
-        if (process is null) return DispatchKernel(number, a, b, c);
-        SyscallResult result = DispatchProcess(process, number, a, b, c, d, e);
-        if (process.KillPending) ProcessTable.ExitCurrent(process.PendingStatus);
-        return result;
-    }
+        => DispatchNumberLast(a, b, c, d, e, number);
 
     /// <summary>
-    /// A call through the <c>syscall</c> instruction (ring 3 has five argument registers; the sixth is never read):
-    /// <see cref="Dispatch"/> with every argument in a register, which the null system call's figure notices.
+    /// <see cref="Dispatch"/> with the number last and no sixth argument: how the <c>syscall</c> entry passes them, so
+    /// that every argument arrives in a register and only two move (the null system call's figure notices).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static SyscallResult DispatchFromUser(nuint a, nuint b, nuint c, nuint d, nuint e, nuint number)
+    internal static SyscallResult DispatchNumberLast(nuint a, nuint b, nuint c, nuint d, nuint e, nuint number)
     {
         Process? process = Threads.CurrentProcess;
         if (process is null) return DispatchKernel(number, a, b, c);
@@ -40,7 +37,7 @@ public static unsafe class SyscallDispatcher
         return result;
     }
 
-    // Inlined into both callers: one call less and no arguments spilled to the stack on every system call.
+    // Inlined: one call less and no arguments spilled to the stack on every system call.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static SyscallResult DispatchProcess(Process p, nuint number, nuint a, nuint b, nuint c, nuint d, nuint e)
     {

@@ -42,7 +42,7 @@ public static unsafe class InterruptDispatch
         if (vector < ExceptionVectors.Count)
         {
             // A CPU exception in ring 3 ends that process only; in ring 0 it is a kernel bug: report and stop.
-            if ((frame->Cs & 3) == 3 && Threads.Current.Process is Process process)
+            if ((frame->Cs & 3) == 3 && Threads.CurrentProcess is Process process)
             {
                 // Its runtime may take the fault as an exception (FaultUpcalls); if not, the same one-line report.
                 if (FaultUpcalls.TryDeliver(process, frame, Native.ReadCr2())) return frame;

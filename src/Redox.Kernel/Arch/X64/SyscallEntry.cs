@@ -37,7 +37,7 @@ public static unsafe class SyscallEntry
     /// </summary>
     [System.Runtime.RuntimeExport("redox_syscall_dispatch")]
     private static nuint Dispatch(nuint a, nuint b, nuint c, nuint d, nuint e, nuint number) =>
-        (nuint)SyscallResult.Mux(SyscallDispatcher.DispatchFromUser(a, b, c, d, e, number));
+        (nuint)SyscallResult.Mux(SyscallDispatcher.DispatchNumberLast(a, b, c, d, e, number));
 
     [UnmanagedCallersOnly]
     private static nuint KernelCall(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f) =>
