@@ -10,7 +10,7 @@ public sealed unsafe class AddressSpace
     private readonly FrameAllocator _frames;
 
     /// <summary>
-    /// The last leaf entries <see cref="TryQuery"/> found in the lower half, direct-mapped by page number: a software
+    /// The last leaf entries <see cref="LeafOf"/> found in the lower half, direct-mapped by page number: a software
     /// TLB for the kernel's checks of user pointers, which walk the same few pages (a client's buffer, a driver's
     /// request and answer buffers) several times per scheme call. Only present 4 KiB leaves of the lower half are kept:
     /// those tables belong to this space alone (the upper half is shared with the kernel's space, which changes it
@@ -122,11 +122,10 @@ public sealed unsafe class AddressSpace
         return space;
     }
 
-    /// <summary>The physical address and the leaf's flags for a 4 KiB-mapped <paramref name="virtualAddress"/>.</summary>
-    /// <remarks>
-    /// Every user-pointer check and cross-space copy walks here (several times per scheme call), so the four levels are
-    /// spelled out rather than looped; a large page on the way, like an absent entry, answers false.
-    /// </remarks>
+    /// <summary>
+    /// The physical address and the leaf's flags for a 4 KiB-mapped <paramref name="virtualAddress"/> (<see cref="LeafOf"/>
+    /// taken apart); a large page on the way, like an absent entry, answers false.
+    /// </summary>
     public bool TryQuery(ulong virtualAddress, out ulong physicalAddress, out ulong flags)
     {
         ulong entry = LeafOf(virtualAddress);
@@ -138,7 +137,8 @@ public sealed unsafe class AddressSpace
     /// <summary>
     /// The leaf entry of the 4 KiB page that maps <paramref name="virtualAddress"/> (never 0: it has the present bit),
     /// or 0 when there is none (absent, non-canonical, or inside a large page). One word in a register instead of two
-    /// out values: the user-pointer checks test its flags straight away.
+    /// out values: the user-pointer checks test its flags straight away. Every user-pointer check and cross-space copy
+    /// comes here (several times per scheme call), so the four levels are spelled out rather than looped.
     /// </summary>
     public ulong LeafOf(ulong virtualAddress)
     {

@@ -6,7 +6,7 @@ namespace Redox.Kernel.Arch;
 /// thread. A thread's saved context on x86-64 is the stack pointer <c>redox_switch</c> left: below it, the callee-saved
 /// registers and the address the switch returns to. This builds a new thread's first one: a start frame (an interrupt
 /// frame that "returns" into its entry, in ring 0 or ring 3) at the top of its stack, and under it a switch frame that
-/// returns to <c>redox_thread_start</c>, which resumes the start frame through the interrupt return path.
+/// returns into the interrupt return path, which resumes the start frame.
 /// </summary>
 public static unsafe class ThreadContext
 {

@@ -123,11 +123,10 @@ redox_switch:
         ret
 
 # Where a new thread's first switch returns to (ThreadContext.Create puts this address in its first switch frame):
-# right above is its start frame, an interrupt frame that enters its entry (ring 0) or its program (ring 3).
+# the interrupt return path, as right above the switch frame is its start frame, an interrupt frame that enters its
+# entry (ring 0) or its program (ring 3).
         .globl  redox_thread_start_address
 redox_thread_start_address:
-        lea     rax, [rip + redox_thread_start]
+        lea     rax, [rip + redox_interrupt_return]
         ret
-redox_thread_start:
-        jmp     redox_interrupt_return
         .section .note.GNU-stack, "", @progbits
