@@ -38,6 +38,7 @@ public static unsafe class KernelMain
         }
         KernelCommandLine.Set(info.CommandLine);
         QemuExit.Enabled = KernelCommandLine.HasWord(info.CommandLine, "redox.exit=qemu"u8);
+        bool isolate = KernelCommandLine.HasWord(info.CommandLine, "redox.kpti=on"u8);   // RedoxKernelPageTableIsolation
         BootLog.Boot(info);                                              // boot: loader, command line, memory map
 
         Platform.InitializeCpu();                                        // the CPU's tables: exceptions report and stop
@@ -50,8 +51,11 @@ public static unsafe class KernelMain
             Panic.Now("out of frames for the kernel page tables");
         Heap.EnableGrowth(&KernelPaging.GrowHeap);                       // the heap now grows from fresh frames
         BootLog.Memory(image);
+        if (isolate && !KernelPaging.BuildUserTemplate())               // KPTI: the kernel half of every user view
+            Panic.Now("out of frames for the user-view template");
 
         Platform.InitializeProtections();                                // what the CPU can enforce (SMEP, SMAP, ...), logged
+        if (isolate) Platform.IsolatePageTables();                       // KPTI: ring 3 on user views, entries switch roots
 
         Platform.InitializeInterrupts();                                 // the interrupt controller, all lines masked
         Threads.Initialize();                                            // this code becomes thread 0; idle thread

@@ -21,17 +21,53 @@ public sealed class RedoxWriteGrubConfig : MSBuildTask
     /// <summary>The folder for the .cfg files.</summary>
     [Required] public string Directory { get; set; } = "";
 
+    /// <summary>
+    /// <c>RedoxKernelPageTableIsolation</c>: <c>true</c> adds <c>redox.kpti=on</c> to every variant's kernel command line
+    /// (kernel page-table isolation); empty or <c>false</c> adds nothing. A variant's <c>PageTableIsolation</c> metadata,
+    /// when set, overrides it for that variant. Anything else is error RDXB041.
+    /// </summary>
+    public string PageTableIsolation { get; set; } = "";
+
+    /// <summary>The kernel command-line word that turns isolation on (KernelMain reads it).</summary>
+    internal const string IsolationWord = "redox.kpti=on";
+
     /// <inheritdoc />
     public override bool Execute()
     {
         System.IO.Directory.CreateDirectory(Directory);
         foreach (ITaskItem variant in Variants)
         {
+            string option = variant.GetMetadata("PageTableIsolation");
+            string source = option.Length != 0 ? $"the variant {variant.ItemSpec}'s PageTableIsolation" : "RedoxKernelPageTableIsolation";
+            if (option.Length == 0) option = PageTableIsolation;
+            if (!TryCommandLine(variant.GetMetadata("CommandLine"), option, out string commandLine))
+            {
+                Log.LogError(null, "RDXB041", null, null, 0, 0, 0, 0,
+                    "{0} is '{1}', which is neither true nor false. Hint: set it to true for kernel page-table isolation (the Meltdown mitigation; each ring crossing then switches page tables), or false (the default).",
+                    source, option);
+                return false;
+            }
             string path = Path.Combine(Directory, variant.ItemSpec + ".cfg");
-            string text = Config(variant.ItemSpec, variant.GetMetadata("CommandLine"),
+            string text = Config(variant.ItemSpec, commandLine,
                 Modules.Select(m => (m.GetMetadata("Filename") + m.GetMetadata("Extension"), m.GetMetadata("CommandLine"))));
             if (!File.Exists(path) || File.ReadAllText(path) != text) File.WriteAllText(path, text);
         }
+        return true;
+    }
+
+    /// <summary>
+    /// The kernel command line for <paramref name="isolation"/> (an MSBuild boolean: <c>true</c>, <c>false</c> or empty,
+    /// any case): with isolation on, <paramref name="commandLine"/> plus <see cref="IsolationWord"/> unless it has it.
+    /// False for any other value.
+    /// </summary>
+    internal static bool TryCommandLine(string commandLine, string isolation, out string result)
+    {
+        result = commandLine;
+        string value = isolation.Trim();
+        if (value.Length == 0 || value.Equals("false", StringComparison.OrdinalIgnoreCase)) return true;
+        if (!value.Equals("true", StringComparison.OrdinalIgnoreCase)) return false;
+        if (!commandLine.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Contains(IsolationWord))
+            result = commandLine.Length == 0 ? IsolationWord : commandLine + " " + IsolationWord;
         return true;
     }
 

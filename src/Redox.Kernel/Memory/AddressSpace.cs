@@ -37,6 +37,16 @@ public sealed unsafe class AddressSpace
     /// <summary>Physical address of the PML4 (what goes into CR3).</summary>
     public ulong Root { get; private set; }
 
+    /// <summary>
+    /// Page-table isolation: the PML4 ring 3 runs on, in the frame right after <see cref="Root"/>, whose lower half is
+    /// the same as the root's (every lower-half PML4 entry is written to both) and whose kernel half is the user
+    /// template's (the entry code and entry area only). 0 for a space without one.
+    /// </summary>
+    public ulong UserRoot { get; private set; }
+
+    /// <summary>Where this space's table frames come from.</summary>
+    public FrameAllocator FrameSource => _frames;
+
     /// <summary>Added to a physical address to reach it.</summary>
     public ulong PhysicalWindow { get; }
 
@@ -112,14 +122,44 @@ public sealed unsafe class AddressSpace
     /// copying its PML4 entries from <paramref name="firstSharedSlot"/> on (their tables are the kernel's own, so
     /// later kernel mappings below that level are seen by every space). Root is 0 when out of frames.
     /// </summary>
-    public static AddressSpace CreateSharing(AddressSpace kernel, int firstSharedSlot)
+    public static AddressSpace CreateSharing(AddressSpace kernel, int firstSharedSlot) => CreateSharing(kernel, firstSharedSlot, null);
+
+    /// <summary>
+    /// As <see cref="CreateSharing(AddressSpace, int)"/>, and with <paramref name="userTemplate"/> (page-table
+    /// isolation) a second root, <see cref="UserRoot"/>, whose kernel half is the template's PML4 entries from
+    /// <paramref name="firstSharedSlot"/> on: the two roots are a frame pair (<see cref="FrameAllocator.AllocatePair"/>).
+    /// Root is 0 when out of frames.
+    /// </summary>
+    public static AddressSpace CreateSharing(AddressSpace kernel, int firstSharedSlot, AddressSpace? userTemplate)
     {
-        AddressSpace space = new AddressSpace(kernel._frames, kernel.PhysicalWindow);
+        AddressSpace space = new AddressSpace(kernel._frames, kernel.PhysicalWindow, userTemplate is not null);
         if (space.Root == 0) return space;
         ulong* mine = space.Table(space.Root);
         ulong* theirs = kernel.Table(kernel.Root);
         for (int slot = firstSharedSlot; slot < 512; slot++) mine[slot] = theirs[slot];
+        if (userTemplate is null) return space;
+        ulong* user = space.Table(space.UserRoot);
+        ulong* template = userTemplate.Table(userTemplate.Root);
+        for (int slot = firstSharedSlot; slot < 512; slot++) user[slot] = template[slot];
         return space;
+    }
+
+    private AddressSpace(FrameAllocator frames, ulong physicalWindow, bool withUserRoot)
+    {
+        _frames = frames;
+        PhysicalWindow = physicalWindow;
+        if (!withUserRoot)
+        {
+            Root = NewTable();
+            return;
+        }
+        ulong pair = frames.AllocatePair();
+        if (pair == 0) return;
+        ulong* tables = Table(pair);
+        for (int i = 0; i < 1024; i++) tables[i] = 0;
+        Root = pair;
+        UserRoot = pair + FrameAllocator.FrameSize;
+        TableFrames = 2;
     }
 
     /// <summary>
@@ -199,7 +239,8 @@ public sealed unsafe class AddressSpace
 
     /// <summary>
     /// Frees the private half of a process space (PML4 slots below <paramref name="firstSharedSlot"/>): every
-    /// owned leaf frame and every table frame, then the root itself. The space must not be loaded in CR3. Returns
+    /// owned leaf frame and every table frame, then the root itself (and the user view's root, whose lower half is the
+    /// same tables). The space must not be loaded in CR3. Returns
     /// the number of frames given back.
     /// </summary>
     public ulong ReleasePrivateHalf(int firstSharedSlot)
@@ -232,8 +273,10 @@ public sealed unsafe class AddressSpace
             freed += FreeTable(pml4[i4]);
         }
         if (_frames.Free(Root)) freed++;
+        if (UserRoot != 0 && _frames.Free(UserRoot)) freed++;
         for (int i = 0; i < LeafCache.Size; i++) _leaves.Pages[i] = 0;
         Root = 0;
+        UserRoot = 0;
         TableFrames = 0;
         return freed;
     }
@@ -259,6 +302,8 @@ public sealed unsafe class AddressSpace
                 if (frame == 0) return null;
                 // Intermediate entries are permissive; the leaf decides writability and ring.
                 entry = frame | PageTableEntry.Present | PageTableEntry.Writable | PageTableEntry.User;
+                // The user view shares every lower-half table below the PML4: a new PML4 entry goes into both roots.
+                if (level == 4 && UserRoot != 0 && virtualAddress >> 47 == 0) Table(UserRoot)[PageTableIndex.At(virtualAddress, 4)] = entry;
             }
             else if ((entry & PageTableEntry.HugePage) != 0) return null;
             table = Table(entry & PageTableEntry.AddressMask);

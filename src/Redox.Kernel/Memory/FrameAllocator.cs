@@ -91,6 +91,29 @@ public sealed unsafe class FrameAllocator
         return 0;
     }
 
+    /// <summary>
+    /// Two free frames in a row starting at an 8 KiB boundary, now used; 0 when there is no such pair. Page-table
+    /// isolation keeps a process's two roots this way, so the user view is always the kernel view's address + 4 KiB.
+    /// </summary>
+    public ulong AllocatePair()
+    {
+        ulong words = WordsFor(FrameCount);
+        for (ulong word = 0; word < words; word++)
+        {
+            ulong free = ~_bitmap[word];
+            ulong pairs = free & (free >> 1) & 0x5555_5555_5555_5555UL;   // an even bit free and the odd bit above it
+            for (int bit = 0; pairs != 0 && bit < 64; bit += 2)
+            {
+                ulong frame = word * 64 + (ulong)bit;
+                if ((pairs & (1UL << bit)) == 0 || frame == 0 || frame + 1 >= FrameCount) continue;
+                Set(frame, used: true);
+                Set(frame + 1, used: true);
+                return frame * FrameSize;
+            }
+        }
+        return 0;
+    }
+
     /// <summary>Returns a frame; false (nothing changes) for an unaligned, out-of-range or already free address.</summary>
     public bool Free(ulong address)
     {

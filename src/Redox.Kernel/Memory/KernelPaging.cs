@@ -43,6 +43,24 @@ public static unsafe class KernelPaging
     /// <summary>The kernel's address space.</summary>
     public static AddressSpace? KernelSpace => s_kernelSpace;
 
+    /// <summary>
+    /// Page-table isolation: the kernel half of every process's user view (<see cref="UserViewTemplate"/>); null when
+    /// the option is off, and then processes get no user view.
+    /// </summary>
+    public static AddressSpace? UserTemplate => s_userTemplate;
+
+    private static AddressSpace? s_userTemplate;
+
+    /// <summary>Builds <see cref="UserTemplate"/> from the arch's entry code and entry area; false when frames ran out.</summary>
+    public static bool BuildUserTemplate()
+    {
+        if (s_kernelSpace is null) return false;
+        ulong* words = stackalloc ulong[4];
+        Image.EntryLayout(words);
+        s_userTemplate = UserViewTemplate.Build(s_kernelSpace, words[0], words[1], words[2], words[3]);
+        return s_userTemplate is not null;
+    }
+
     /// <summary>Bytes of physical address space mapped in the window.</summary>
     public static ulong WindowMapped { get; private set; }
 

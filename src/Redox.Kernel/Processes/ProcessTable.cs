@@ -59,7 +59,8 @@ public static unsafe class ProcessTable
         using (InterruptGuard.Enter()) room = s_tree.HasRoom;
         if (!room) return StartError.TableFull;                           // fail early, before building anything
 
-        AddressSpace space = AddressSpace.CreateSharing(kernel, KernelPaging.FirstKernelSlot);
+        // With page-table isolation also the user view ring 3 runs on (null template: none).
+        AddressSpace space = AddressSpace.CreateSharing(kernel, KernelPaging.FirstKernelSlot, KernelPaging.UserTemplate);
         if (space.Root == 0)
         {
             Heap.Free(space);

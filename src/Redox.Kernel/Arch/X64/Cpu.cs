@@ -28,8 +28,13 @@ public static unsafe class Cpu
     /// <summary>Makes <paramref name="root"/> the page-table root this CPU translates with.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void LoadAddressSpace(ulong root) => Native.WriteCr3(root);
 
-    /// <summary>Drops this CPU's cached translation of <paramref name="virtualAddress"/>'s page.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void InvalidatePage(ulong virtualAddress) => Native.InvalidatePage(virtualAddress);
+    /// <summary>Drops this CPU's cached translation of <paramref name="virtualAddress"/>'s page (in every view of it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void InvalidatePage(ulong virtualAddress)
+    {
+        Native.InvalidatePage(virtualAddress);
+        if (PageTableIsolation.Enabled) PageTableIsolation.OnInvalidate(virtualAddress);
+    }
 
     /// <summary>
     /// Copies between kernel memory and pages of the current process that the caller has checked: the one place the

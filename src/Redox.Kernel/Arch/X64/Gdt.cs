@@ -27,19 +27,17 @@ public static unsafe class Gdt
     /// <summary>Bytes of the double-fault stack.</summary>
     public const int DoubleFaultStackSize = 16384;
 
-    private static GdtTable s_gdt;
+    // The GDT lives in the entry area (a user view under page-table isolation maps it: the CPU reads it on every
+    // ring crossing); the plain TSS stays here, as only ring 0 with the kernel's root has it loaded.
     private static TaskWithIoBitmap s_task;
     private static DoubleFaultStack s_doubleFaultStack;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct GdtTable { public fixed ulong Entries[EntryCount]; }
 
     /// <summary>
     /// The TSS followed by its I/O permission bitmap: one bit per port (set: ring 3 may not use it), 8192 bytes for
     /// 65536 ports, and the byte of ones the CPU requires after the last (Intel SDM vol. 1, 19.5.2).
     /// </summary>
     [StructLayout(LayoutKind.Sequential, Pack = 4)]
-    private struct TaskWithIoBitmap
+    internal struct TaskWithIoBitmap
     {
         public TaskStateSegment Tss;
         public fixed byte IoBitmap[IoPermissionBitmap.Bytes + 1];
@@ -51,7 +49,7 @@ public static unsafe class Gdt
     /// <summary>Builds and loads the GDT and TSS, reloading every segment register.</summary>
     public static void Initialize()
     {
-        fixed (ulong* entries = s_gdt.Entries)
+        fixed (ulong* entries = EntryArea.s_area.Gdt)
         fixed (TaskWithIoBitmap* task = &s_task)
         fixed (byte* dfStack = s_doubleFaultStack.Bytes)
         {
@@ -66,18 +64,47 @@ public static unsafe class Gdt
             // Every port denied to ring 3 until a process with grants runs (IoPermissionBitmap opens them then).
             for (int i = 0; i <= IoPermissionBitmap.Bytes; i++) task->IoBitmap[i] = 0xFF;
             IoPermissionBitmap.Attach(task->IoBitmap);
-            ulong tssBase = (ulong)tss;
-            ulong tssLimit = (ulong)sizeof(TaskWithIoBitmap) - 1;
-            // 64-bit TSS descriptor (type 0x9, present), two slots: base bits 0-31 spread over the first,
-            // bits 32-63 in the second.
-            entries[5] = (tssLimit & 0xFFFF) | ((tssBase & 0xFFFFFF) << 16) | (0x89UL << 40) |
-                         (((tssLimit >> 16) & 0xF) << 48) | (((tssBase >> 24) & 0xFF) << 56);
-            entries[6] = tssBase >> 32;
+            TaskDescriptor((ulong)tss, out entries[5], out entries[6]);
             DescriptorTablePointer pointer;
             pointer.Limit = (ushort)(EntryCount * 8 - 1);
             pointer.Base = (ulong)entries;
             Native.LoadGdt(&pointer, KernelCode, KernelData, Tss);
         }
+    }
+
+    /// <summary>
+    /// Page-table isolation: ring 3 enters on the entry stack (the user view maps no thread stack), so the CPU gets a
+    /// second TSS in the entry area whose RSP0 is that stack's top for good, with its own I/O permission bitmap, which
+    /// port grants then open and close. <see cref="SetKernelStack"/> goes on writing the first TSS, now unused: the
+    /// switch path stays as it is, and the entry code takes the thread's stack from the per-CPU block instead.
+    /// </summary>
+    public static void UseIsolatedTask(ulong entryStackTop)
+    {
+        fixed (ulong* entries = EntryArea.s_area.Gdt)
+        fixed (TaskWithIoBitmap* task = &EntryArea.s_area.IsolatedTask)
+        {
+            TaskStateSegment* tss = &task->Tss;
+            tss->Rsp0 = entryStackTop;
+            tss->Ist1 = s_task.Tss.Ist1;
+            tss->IoMapBase = (ushort)sizeof(TaskStateSegment);
+            for (int i = 0; i <= IoPermissionBitmap.Bytes; i++) task->IoBitmap[i] = 0xFF;
+            IoPermissionBitmap.Attach(task->IoBitmap);
+            // A fresh descriptor is "available" (type 0x9); ltr would fault on the first one's, which it marked busy.
+            TaskDescriptor((ulong)tss, out entries[5], out entries[6]);
+            Native.LoadTaskRegister(Tss);
+        }
+    }
+
+    /// <summary>
+    /// The 64-bit TSS descriptor (type 0x9: available, present) for a TSS with its I/O bitmap at <paramref name="tssBase"/>,
+    /// two slots: base bits 0-31 spread over the first, bits 32-63 in the second.
+    /// </summary>
+    private static void TaskDescriptor(ulong tssBase, out ulong low, out ulong high)
+    {
+        ulong tssLimit = (ulong)sizeof(TaskWithIoBitmap) - 1;
+        low = (tssLimit & 0xFFFF) | ((tssBase & 0xFFFFFF) << 16) | (0x89UL << 40) |
+              (((tssLimit >> 16) & 0xF) << 48) | (((tssBase >> 24) & 0xFF) << 56);
+        high = tssBase >> 32;
     }
 
     /// <summary>Sets the stack the CPU switches to when ring 3 is interrupted.</summary>

@@ -11,26 +11,34 @@ public static unsafe class Idt
     /// <summary>Vectors in the table.</summary>
     public const int VectorCount = 256;
 
-    private static IdtTable s_idt;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct IdtTable { public fixed ulong Words[VectorCount * 2]; }
-
-    /// <summary>Fills and loads the IDT.</summary>
+    /// <summary>Fills and loads the IDT (in the entry area: the CPU reads it on every interrupt, in either view).</summary>
     public static void Initialize()
     {
-        ulong* stubs = Native.InterruptStubTable();
-        fixed (ulong* words = s_idt.Words)
+        Fill(Native.InterruptStubTable());
+        fixed (ulong* words = EntryArea.s_area.Idt)
+        {
+            DescriptorTablePointer pointer;
+            pointer.Limit = (ushort)(VectorCount * 16 - 1);
+            pointer.Base = (ulong)words;
+            Native.LoadIdt(&pointer);
+        }
+    }
+
+    /// <summary>
+    /// Page-table isolation: every vector to its stub of the second set (<c>Interrupts.S</c>), whose common path
+    /// switches the root when it comes from or goes back to ring 3. The IDT is rewritten in place; IDTR stays.
+    /// </summary>
+    public static void UseIsolatedStubs() => Fill(Native.InterruptStubTable() + VectorCount);
+
+    private static void Fill(ulong* stubs)
+    {
+        fixed (ulong* words = EntryArea.s_area.Idt)
         {
             for (int vector = 0; vector < VectorCount; vector++)
             {
                 byte ist = vector == ExceptionVectors.DoubleFault ? (byte)1 : (byte)0;
                 Encode(stubs[vector], Gdt.KernelCode, ist, out words[vector * 2], out words[vector * 2 + 1]);
             }
-            DescriptorTablePointer pointer;
-            pointer.Limit = (ushort)(VectorCount * 16 - 1);
-            pointer.Base = (ulong)words;
-            Native.LoadIdt(&pointer);
         }
     }
 

@@ -12,6 +12,16 @@ public static unsafe class Image
     /// <summary>Fills seven words: physical start, physical end, virtual base, text end, read-only end, end, text start.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Layout(ulong* words) => Native.KernelLayout(words);
 
+    /// <summary>
+    /// Fills four words: the pages of the entry code (start, end) and of the entry area (start, end), all of the kernel
+    /// that a process's user view maps under page-table isolation. Page-aligned, in the kernel image.
+    /// </summary>
+    public static void EntryLayout(ulong* words)
+    {
+        Native.EntryTextRange(words);
+        EntryArea.Pages(out words[2], out words[3]);
+    }
+
     /// <summary>The boot stub's heap arena, used until paging is the kernel's own.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void EarlyHeapRange(byte** start, byte** end) => Native.EarlyHeapRange(start, end);
 

@@ -40,6 +40,11 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_user_copy")] public static extern void UserCopy(void* destination, void* source, nuint count, nuint smap);
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_switch")] public static extern void Switch(nuint* saveStackPointer, nuint resumeStackPointer);
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_thread_start_address")] public static extern ulong ThreadStartAddress();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_thread_start_isolated_address")] public static extern ulong ThreadStartIsolatedAddress();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_load_task_register")] public static extern void LoadTaskRegister(ushort selector);
+
+    /// <summary>Fills two words: the entry code's pages (kernel.ld's .entry.text), start and end.</summary>
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_entry_text_range")] public static extern void EntryTextRange(ulong* words);
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_early_heap_range")] public static extern void EarlyHeapRange(byte** start, byte** end);
 
     /// <summary>Fills seven words: physical start, physical end, virtual base, text end, read-only end, end, text start.</summary>
@@ -47,10 +52,11 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "__managed__Main")] public static extern int ImageMain(int argc, nint argv);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_syscall_entry_address")] public static extern ulong SyscallEntryAddress();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_syscall_entry_isolated_address")] public static extern ulong SyscallEntryIsolatedAddress();
 
     /// <summary>The linked type-name table (see Redox.Sdk's RedoxWriteTypeNameTable).</summary>
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_type_name_table")] public static extern ulong* TypeNameTable();
 
-    /// <summary>The 256 interrupt stub addresses (a data symbol read through a tiny accessor).</summary>
+    /// <summary>The interrupt stub addresses, 256 plain then 256 isolating (a data symbol read through a tiny accessor).</summary>
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_interrupt_stub_table")] public static extern ulong* InterruptStubTable();
 }

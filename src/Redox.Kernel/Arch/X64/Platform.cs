@@ -39,6 +39,18 @@ public static unsafe class Platform
         KernelLog.WriteLine(", NX on, global kernel pages");
     }
 
+    /// <summary>
+    /// Kernel page-table isolation from now on (<c>redox.kpti=on</c>), after <see cref="InitializeProtections"/> and
+    /// before the scheduler and the system calls: each process must then have a user view
+    /// (<c>AddressSpace.CreateSharing</c> with the user template). Logs how crossings will switch roots.
+    /// </summary>
+    public static void IsolatePageTables()
+    {
+        PageTableIsolation.Enable();
+        KernelLog.Write("cpu: page-table isolation on, ");
+        KernelLog.WriteLine(CpuFeatures.Pcid ? "two PCIDs per process" : "no PCID: every ring crossing flushes the TLB");
+    }
+
     /// <summary>The interrupt controller, every device line masked (the 8259s, IRQs 0-15 on vectors 32-47).</summary>
     public static void InitializeInterrupts() => Pic.Initialize();
 

@@ -22,7 +22,8 @@ public static unsafe class SyscallEntry
     {
         Native.WriteMsr(Efer, Native.ReadMsr(Efer) | SyscallEnable);
         Native.WriteMsr(Star, ((ulong)(Gdt.KernelData & ~3) << 48) | ((ulong)Gdt.KernelCode << 32));
-        Native.WriteMsr(Lstar, Native.SyscallEntryAddress());
+        // Page-table isolation has its own entry (Syscall.S): the plain one stays exactly as it was.
+        Native.WriteMsr(Lstar, PageTableIsolation.Enabled ? Native.SyscallEntryIsolatedAddress() : Native.SyscallEntryAddress());
         Native.WriteMsr(Fmask, MaskedFlags);
     }
 

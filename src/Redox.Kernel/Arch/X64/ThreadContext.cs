@@ -38,7 +38,7 @@ public static unsafe class ThreadContext
     {
         ulong* words = (ulong*)start - SwitchFrameWords;
         for (int i = 0; i < SwitchFrameWords - 1; i++) words[i] = 0;
-        words[SwitchFrameWords - 1] = Native.ThreadStartAddress();
+        words[SwitchFrameWords - 1] = PageTableIsolation.Enabled ? Native.ThreadStartIsolatedAddress() : Native.ThreadStartAddress();
         return (nuint)words;
     }
 

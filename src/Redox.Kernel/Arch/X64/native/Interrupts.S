@@ -5,33 +5,49 @@
 # where it goes on). Threads switch inside that call, by redox_switch (below), so a preempted thread's frame stays on
 # its own stack until it runs again. Frames from ring 3 swap GS on the way in and out, so kernel code always sees the
 # kernel's per-CPU block there.
+#
+# With page-table isolation (redox.kpti=on) there is a second set of stubs and a second common path, which the boot
+# puts in the IDT instead (Idt.UseIsolatedStubs): ring 3 runs on its user view, which maps of the kernel only this
+# section and the entry area, so an entry from ring 3 arrives on the per-CPU entry stack (the isolated TSS's RSP0),
+# loads the kernel root, and moves the CPU's frame to the thread's kernel stack; the way back to ring 3 moves the
+# iretq frame to the entry stack and loads the user root last. Entries from ring 0 run as on the plain path. The
+# plain stubs and path are as they were: the option costs them nothing.
         .intel_syntax noprefix
-        .text
+        .section .entry.text, "ax", @progbits
 
-        .macro STUB vector
+        .set PERCPU_KERNEL_RSP, 0
+        .set PERCPU_SCRATCH, 8                  # Syscall.S's PERCPU_USER_RSP: free on this path
+        .set PERCPU_KERNEL_CR3, 16
+        .set PERCPU_USER_CR3, 24
+        .set PERCPU_USER_CR3_KEEP, 32
+        .set PERCPU_ENTRY_STACK_TOP, 40
+
+        .macro STUB vector, common
         .balign 16
-interrupt_stub_\vector:
+interrupt_stub_\common\()_\vector:
         .if (\vector == 8) || (\vector == 10) || (\vector == 11) || (\vector == 12) || (\vector == 13) || (\vector == 14) || (\vector == 17) || (\vector == 21) || (\vector == 29) || (\vector == 30)
         .else
         push    0
         .endif
         push    \vector
-        jmp     interrupt_common
+        jmp     \common
         .endm
 
         .altmacro
         .set    vector, 0
         .rept   256
-        STUB    %vector
+        STUB    %vector, interrupt_common
+        .set    vector, vector + 1
+        .endr
+        .set    vector, 0
+        .rept   256
+        STUB    %vector, interrupt_common_isolated
         .set    vector, vector + 1
         .endr
 
-interrupt_common:
-        # From ring 3 (the CS the CPU pushed has RPL 3): switch GS to the kernel's per-CPU block.
-        test    byte ptr [rsp + 24], 3
-        jz      1f
-        swapgs
-1:      push    rax
+# The general registers and the SSE state, saved and restored the same way by both common paths.
+        .macro SAVE_REGISTERS
+        push    rax
         push    rbx
         push    rcx
         push    rdx
@@ -50,10 +66,9 @@ interrupt_common:
         sub     rsp, 512
         fxsave  [rsp]
         cld
-        mov     rdi, rsp
-        call    redox_interrupt_dispatch
-        mov     rsp, rax
-redox_interrupt_return:
+        .endm
+
+        .macro RESTORE_REGISTERS
         fxrstor [rsp]
         add     rsp, 512
         pop     r15
@@ -72,23 +87,94 @@ redox_interrupt_return:
         pop     rbx
         pop     rax
         add     rsp, 16
+        .endm
+
+interrupt_common:
+        # From ring 3 (the CS the CPU pushed has RPL 3): switch GS to the kernel's per-CPU block.
+        test    byte ptr [rsp + 24], 3
+        jz      1f
+        swapgs
+1:      SAVE_REGISTERS
+        mov     rdi, rsp
+        call    redox_interrupt_dispatch
+        mov     rsp, rax
+redox_interrupt_return:
+        RESTORE_REGISTERS
         # The frame resumed may be another thread's: its CS says which GS it runs with.
         test    byte ptr [rsp + 8], 3
         jz      2f
         swapgs
 2:      iretq
 
-# The stub addresses, for the IDT.
+# Isolated: from ring 0 (interrupts inside the kernel) exactly the plain path, on the kernel's root and stack. From
+# ring 3 the CPU has pushed its frame on the entry stack under the user view: load the kernel root (rax parked on
+# the entry stack meanwhile), then rebuild the frame (vector, error code, rip, cs, rflags, rsp, ss) at the top of
+# the thread's kernel stack, where the plain path would have found it, and go on as the plain path does.
+interrupt_common_isolated:
+        test    byte ptr [rsp + 24], 3
+        jz      1f
+        swapgs
+        push    rax
+        mov     rax, gs:[PERCPU_KERNEL_CR3]
+        mov     cr3, rax
+        mov     rax, rsp
+        mov     rsp, gs:[PERCPU_KERNEL_RSP]
+        push    qword ptr [rax + 56]            # ss
+        push    qword ptr [rax + 48]            # rsp
+        push    qword ptr [rax + 40]            # rflags
+        push    qword ptr [rax + 32]            # cs
+        push    qword ptr [rax + 24]            # rip
+        push    qword ptr [rax + 16]            # error code
+        push    qword ptr [rax + 8]             # vector
+        mov     rax, [rax]
+1:      SAVE_REGISTERS
+        mov     rdi, rsp
+        call    redox_interrupt_dispatch
+        mov     rsp, rax
+redox_interrupt_return_isolated:
+        RESTORE_REGISTERS
+        test    byte ptr [rsp + 8], 3
+        jz      2f
+        jmp     redox_isolated_return_to_user
+2:      iretq
+
+# To ring 3 under isolation, every register already the user's and rsp at an iretq frame on the thread's kernel
+# stack (from above, or from Syscall.S's rare iretq return): the frame moves to the entry stack, which the user view
+# maps, then the user root, then the user's GS.
+        .globl  redox_isolated_return_to_user
+redox_isolated_return_to_user:
+        mov     gs:[PERCPU_SCRATCH], rax
+        mov     rax, rsp
+        mov     rsp, gs:[PERCPU_ENTRY_STACK_TOP]
+        push    qword ptr [rax + 32]            # ss
+        push    qword ptr [rax + 24]            # rsp
+        push    qword ptr [rax + 16]            # rflags
+        push    qword ptr [rax + 8]             # cs
+        push    qword ptr [rax]                 # rip
+        mov     rax, gs:[PERCPU_USER_CR3]
+        mov     cr3, rax
+        mov     rax, gs:[PERCPU_USER_CR3_KEEP]  # PCID: a flush asked for (no-flush bit clear) happens once
+        mov     gs:[PERCPU_USER_CR3], rax
+        mov     rax, gs:[PERCPU_SCRATCH]
+        swapgs
+        iretq
+
+# The stub addresses, for the IDT: the plain set, then the isolated set.
         .section .rodata
         .balign 8
         .globl  redox_interrupt_stubs
 redox_interrupt_stubs:
-        .macro STUB_ADDRESS vector
-        .quad   interrupt_stub_\vector
+        .macro STUB_ADDRESS vector, common
+        .quad   interrupt_stub_\common\()_\vector
         .endm
         .set    vector, 0
         .rept   256
-        STUB_ADDRESS %vector
+        STUB_ADDRESS %vector, interrupt_common
+        .set    vector, vector + 1
+        .endr
+        .set    vector, 0
+        .rept   256
+        STUB_ADDRESS %vector, interrupt_common_isolated
         .set    vector, vector + 1
         .endr
 
@@ -124,9 +210,12 @@ redox_switch:
 
 # Where a new thread's first switch returns to (ThreadContext.Create puts this address in its first switch frame):
 # the interrupt return path, as right above the switch frame is its start frame, an interrupt frame that enters its
-# entry (ring 0) or its program (ring 3).
-        .globl  redox_thread_start_address
+# entry (ring 0) or its program (ring 3). With isolation, the isolated return path (the boot picks which).
+        .globl  redox_thread_start_address, redox_thread_start_isolated_address
 redox_thread_start_address:
         lea     rax, [rip + redox_interrupt_return]
+        ret
+redox_thread_start_isolated_address:
+        lea     rax, [rip + redox_interrupt_return_isolated]
         ret
         .section .note.GNU-stack, "", @progbits

@@ -9,25 +9,35 @@
 # entry lean (issue 7: the null syscall's cost is mostly this path).
 # Per-CPU data is reached through GS: in ring 0 GS is the kernel's per-CPU block, in ring 3 the user's (swapgs on
 # every crossing; interrupts from ring 3 do the same in Interrupts.S).
+#
+# With page-table isolation (redox.kpti=on; docs/kernel/address-space.md) ring 3 runs on a second root that maps
+# none of the kernel but the entry code (this section, .entry.text) and the entry area (EntryArea.cs: the per-CPU
+# block, GDT, IDT, TSS, entry stack). redox_syscall_entry_isolated loads the process's kernel root first thing and
+# its user root last thing. Both entries are the one body below (a macro) assembled twice, and the boot writes one of
+# them into LSTAR: the plain entry has not one instruction more than before the option existed.
         .intel_syntax noprefix
-        .text
+        .section .entry.text, "ax", @progbits
 
         .set PERCPU_KERNEL_RSP, 0
         .set PERCPU_USER_RSP, 8
+        .set PERCPU_KERNEL_CR3, 16              # the running process's root (its kernel view), for the way in
+        .set PERCPU_USER_CR3, 24                # its user view for the way out (PCID: the no-flush bit clear once)
+        .set PERCPU_USER_CR3_KEEP, 32           # its user view as it should be next time (written back on the way out)
         .set USER_CODE, 0x23
         .set USER_DATA, 0x1B
         .set FXSAVE_AREA, 512 + 8            # the SSE state, plus 8 so it is 16-byte aligned after nine pushes
 
-        .globl  redox_syscall_entry_address
+        .globl  redox_syscall_entry_address, redox_syscall_entry_isolated_address
 redox_syscall_entry_address:
         lea     rax, [rip + redox_syscall_entry]
         ret
+redox_syscall_entry_isolated_address:
+        lea     rax, [rip + redox_syscall_entry_isolated]
+        ret
 
-# Where the syscall instruction lands (IA32_LSTAR), interrupts off (FMASK clears IF), still on the user stack.
-redox_syscall_entry:
-        swapgs
-        mov     gs:[PERCPU_USER_RSP], rsp
-        mov     rsp, gs:[PERCPU_KERNEL_RSP]     # 16-byte aligned top of this thread's kernel stack
+# The part both entries share: from the thread's kernel stack (rsp = its top) to the registers restored and, with
+# rsp at the saved rip, the choice of return: falls through for sysret, jumps to \iret for a non-canonical return.
+        .macro SYSCALL_BODY iret
         push    qword ptr gs:[PERCPU_USER_RSP]  # the user's rsp
         push    r11                             # rflags
         push    rcx                             # rip
@@ -60,15 +70,16 @@ redox_syscall_entry:
         # sysret loads rip from rcx; with a non-canonical rcx it would fault in ring 0 with the user's stack
         # (Intel): a return address at the very top of the user half goes back through iretq instead.
         test    byte ptr [rsp + 5], 0x80        # bit 47 of the return address: past the user half
-        jnz     1f
+        jnz     \iret
         mov     rcx, [rsp]
         mov     rsp, [rsp + 16]
-        swapgs
-        sysretq
-        # The iretq frame (rip, cs, rflags, rsp, ss), two words lower, from the three saved (rcx and r11 are the
-        # caller's to lose, as with sysret). Unreachable for our processes (the user half ends a page below the
-        # non-canonical hole), kept so a return there could never fault in ring 0 on the user's stack.
-1:      sub     rsp, 16
+        .endm
+
+# The iretq frame (rip, cs, rflags, rsp, ss), two words lower, from the three saved (rcx and r11 are the caller's to
+# lose, as with sysret). Unreachable for our processes (the user half ends a page below the non-canonical hole),
+# kept so a return there could never fault in ring 0 on the user's stack.
+        .macro SYSCALL_IRET_FRAME
+        sub     rsp, 16
         mov     rcx, [rsp + 16]                 # rip
         mov     r11, [rsp + 24]                 # rflags
         mov     [rsp], rcx
@@ -77,6 +88,38 @@ redox_syscall_entry:
         mov     [rsp + 16], r11
         mov     [rsp + 24], rcx
         mov     qword ptr [rsp + 32], USER_DATA
+        .endm
+
+# Where the syscall instruction lands (IA32_LSTAR), interrupts off (FMASK clears IF), still on the user stack.
+redox_syscall_entry:
+        swapgs
+        mov     gs:[PERCPU_USER_RSP], rsp
+        mov     rsp, gs:[PERCPU_KERNEL_RSP]     # 16-byte aligned top of this thread's kernel stack
+        SYSCALL_BODY 1f
+        swapgs
+        sysretq
+1:      SYSCALL_IRET_FRAME
         swapgs
         iretq
+
+# The same with page-table isolation: GS (the per-CPU block) and this code are mapped in the user view, nothing
+# else of the kernel is, so the first thing after parking the user's rsp is the kernel root; the last thing before
+# swapgs is the user root, loaded through rsp, the one register that holds nothing of the user's then.
+redox_syscall_entry_isolated:
+        swapgs
+        mov     gs:[PERCPU_USER_RSP], rsp
+        mov     rsp, gs:[PERCPU_KERNEL_CR3]
+        mov     cr3, rsp
+        mov     rsp, gs:[PERCPU_KERNEL_RSP]
+        SYSCALL_BODY 1f
+        mov     gs:[PERCPU_USER_RSP], rsp
+        mov     rsp, gs:[PERCPU_USER_CR3]
+        mov     cr3, rsp
+        mov     rsp, gs:[PERCPU_USER_CR3_KEEP]  # PCID: a flush asked for (no-flush bit clear) happens once
+        mov     gs:[PERCPU_USER_CR3], rsp
+        mov     rsp, gs:[PERCPU_USER_RSP]
+        swapgs
+        sysretq
+1:      SYSCALL_IRET_FRAME
+        jmp     redox_isolated_return_to_user   # Interrupts.S: the iretq frame moves to the entry stack first
         .section .note.GNU-stack, "", @progbits
