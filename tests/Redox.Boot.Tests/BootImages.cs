@@ -25,6 +25,27 @@ public static class BootImages
     /// </summary>
     public static BootResult BootCountingInstructions(string scenario) => Qemu.Boot(Iso(scenario), Timeout, uefi: false, ["-icount", "shift=4"]);
 
+    /// <summary>
+    /// The suffix of a scenario's variant with kernel page-table isolation (tests/Boot/Redox.BootKernel builds
+    /// <c>&lt;scenario&gt;-kpti.iso</c> with the SDK's PageTableIsolation, which adds <c>redox.kpti=on</c>).
+    /// </summary>
+    public const string Isolated = "-kpti";
+
+    /// <summary>The kernel says it isolates page tables exactly in an isolated variant (and the command line says why).</summary>
+    public static void AssertIsolation(BootResult boot, string variant)
+    {
+        if (variant == Isolated)
+        {
+            Xunit.Assert.Contains("redox.kpti=on", boot.KernelLog);
+            Xunit.Assert.Contains("cpu: page-table isolation on, ", boot.KernelLog);
+        }
+        else
+        {
+            Xunit.Assert.DoesNotContain("redox.kpti=on", boot.KernelLog);
+            Xunit.Assert.DoesNotContain("page-table isolation on", boot.KernelLog);
+        }
+    }
+
     private static string Metadata(string key) =>
         typeof(BootImages).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }

@@ -10,12 +10,15 @@ namespace Redox.Boot.Tests;
 [Collection(QemuCollection.Name)]
 public sealed class RuntimeInRing3Tests
 {
-    [Fact]
-    public void Interfaces_delegates_exceptions_and_caught_faults_run_in_ring_3_and_an_unhandled_one_ends_only_its_process()
+    [Theory]
+    [InlineData("")]
+    [InlineData(BootImages.Isolated)]
+    public void Interfaces_delegates_exceptions_and_caught_faults_run_in_ring_3_and_an_unhandled_one_ends_only_its_process(string variant)
     {
-        BootResult boot = BootImages.Boot("ring3runtime");
+        BootResult boot = BootImages.Boot("ring3runtime" + variant);
 
         Assert.False(boot.TimedOut, boot.Serial);
+        BootImages.AssertIsolation(boot, variant);
         Assert.DoesNotContain("check failed", boot.KernelLog);
         Assert.DoesNotContain("PANIC", boot.KernelLog);                 // the kernel itself never panics
         Assert.DoesNotContain("EXCEPTION", boot.KernelLog);

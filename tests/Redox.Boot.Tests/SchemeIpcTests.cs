@@ -9,12 +9,15 @@ namespace Redox.Boot.Tests;
 [Collection(QemuCollection.Name)]
 public sealed class SchemeIpcTests
 {
-    [Fact]
-    public void A_ring_3_client_uses_a_ring_3_driver_through_the_kernel_and_the_scheme_goes_with_its_driver()
+    [Theory]
+    [InlineData("")]
+    [InlineData(BootImages.Isolated)]
+    public void A_ring_3_client_uses_a_ring_3_driver_through_the_kernel_and_the_scheme_goes_with_its_driver(string variant)
     {
-        BootResult boot = BootImages.Boot("ipc");
+        BootResult boot = BootImages.Boot("ipc" + variant);
 
         Assert.False(boot.TimedOut, boot.Serial);
+        BootImages.AssertIsolation(boot, variant);
         Assert.DoesNotContain("check failed", boot.KernelLog);
         Assert.Contains("usertest: ramdisk client done, pid 2", boot.KernelLog);
         Assert.Contains("process 2 (client) exited with code 0", boot.KernelLog);
@@ -61,12 +64,15 @@ public sealed class SchemeIpcTests
         Assert.Equal(BootResult.Passed, boot.ExitCode);
     }
 
-    [Fact]
-    public void An_interrupt_and_device_and_DMA_memory_reach_a_ring_3_driver_only_as_its_grants_allow()
+    [Theory]
+    [InlineData("")]
+    [InlineData(BootImages.Isolated)]
+    public void An_interrupt_and_device_and_DMA_memory_reach_a_ring_3_driver_only_as_its_grants_allow(string variant)
     {
-        BootResult boot = BootImages.Boot("irq");
+        BootResult boot = BootImages.Boot("irq" + variant);
 
         Assert.False(boot.TimedOut, boot.Serial);
+        BootImages.AssertIsolation(boot, variant);
         Assert.DoesNotContain("check failed", boot.KernelLog);
         Assert.Contains("usertest: rtc irq 8 delivered 3 events through event:, count 3", boot.KernelLog);
         Assert.Contains("usertest: irq:8 without a grant is EACCES", boot.KernelLog);

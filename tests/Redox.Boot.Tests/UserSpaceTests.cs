@@ -10,12 +10,15 @@ namespace Redox.Boot.Tests;
 [Collection(QemuCollection.Name)]
 public sealed class UserSpaceTests
 {
-    [Fact]
-    public void A_csharp_program_runs_in_ring_3_with_syscalls_heap_sleep_preemption_sse_and_kill()
+    [Theory]
+    [InlineData("")]
+    [InlineData(BootImages.Isolated)]
+    public void A_csharp_program_runs_in_ring_3_with_syscalls_heap_sleep_preemption_sse_and_kill(string variant)
     {
-        BootResult boot = BootImages.Boot("ring3");
+        BootResult boot = BootImages.Boot("ring3" + variant);
 
         Assert.False(boot.TimedOut, boot.Serial);
+        BootImages.AssertIsolation(boot, variant);
         Assert.DoesNotContain("check failed", boot.KernelLog);
         Assert.Contains("usertest: hello from ring 3, pid 1, 2 arguments", boot.KernelLog);
         Assert.Contains("process 1 (hello) exited with code 7", boot.KernelLog);
@@ -28,12 +31,15 @@ public sealed class UserSpaceTests
         Assert.Equal(BootResult.Passed, boot.ExitCode);
     }
 
-    [Fact]
-    public void Two_processes_that_never_yield_interleave_under_preemption()
+    [Theory]
+    [InlineData("")]
+    [InlineData(BootImages.Isolated)]
+    public void Two_processes_that_never_yield_interleave_under_preemption(string variant)
     {
         // Instruction-counted time: a spin turn is then always many timer ticks long, however busy the host is
         // (in real time a fast host can finish a turn inside one time slice).
-        BootResult boot = BootImages.BootCountingInstructions("ring3");
+        BootResult boot = BootImages.BootCountingInstructions("ring3" + variant);
+        BootImages.AssertIsolation(boot, variant);
 
         // Both spinners print four turns; preemption must let B run before A has finished, and A before B has.
         int aFirst = boot.KernelLog.IndexOf("spin A turn 1", StringComparison.Ordinal);
@@ -55,12 +61,22 @@ public sealed class UserSpaceTests
         Assert.Equal(BootResult.Passed, boot.ExitCode);
     }
 
-    [Fact]
-    public void Every_ring_3_fault_ends_only_its_process_with_a_one_line_report()
+    /// <summary>
+    /// With page-table isolation (<c>-kpti</c>) the same faults, and the proof that ring 3 runs on a view without the
+    /// kernel: a read of a kernel page that the plain kernel maps (supervisor-only: a protection violation, error bit 0
+    /// set) is a not-present fault (bit 0 clear) in the physical window, the heap, a kernel stack and the image.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData(BootImages.Isolated)]
+    public void Every_ring_3_fault_ends_only_its_process_with_a_one_line_report(string variant)
     {
-        BootResult boot = BootImages.Boot("ring3faults");
+        BootResult boot = BootImages.Boot("ring3faults" + variant);
+        bool isolated = variant.Length != 0;
+        string kernelRead = isolated ? "0x0004" : "0x0005";     // user-mode read: not present / protection
 
         Assert.False(boot.TimedOut, boot.Serial);
+        BootImages.AssertIsolation(boot, variant);
         Assert.DoesNotContain("EXCEPTION", boot.KernelLog);          // no kernel-mode exception report
         Assert.DoesNotContain("PANIC", boot.KernelLog);
         Assert.Matches(@"\(null\) killed: #PF page fault at RIP=0x0000000000[0-9a-f]{6} CR2=0x0000000000000000 error=0x0004", boot.KernelLog);
@@ -70,13 +86,15 @@ public sealed class UserSpaceTests
         Assert.Contains("(cr3) killed: #GP general protection fault", boot.KernelLog);
         Assert.Matches(@"\(writecode\) killed: #PF page fault at RIP=0x[0-9a-f]{16} CR2=0x0000000000[0-9a-f]{6} error=0x0007", boot.KernelLog);
         Assert.Contains("(kernelread) killed: #PF page fault", boot.KernelLog);
-        Assert.Contains("(kernelwindow) killed: #PF page fault at RIP=", boot.KernelLog);
+        Assert.Matches(@"\(kernelwindow\) killed: #PF page fault at RIP=0x0000000000[0-9a-f]{6} CR2=0xffff800000100000 \(kernel address\) error=" + kernelRead, boot.KernelLog);
+        Assert.Matches(@"\(kernelheap\) killed: #PF page fault at RIP=0x0000000000[0-9a-f]{6} CR2=0xffffc00000000000 \(kernel address\) error=" + kernelRead, boot.KernelLog);
+        Assert.Matches(@"\(kernelstack\) killed: #PF page fault at RIP=0x0000000000[0-9a-f]{6} CR2=0xffffd0000000f000 \(kernel address\) error=" + kernelRead, boot.KernelLog);
         Assert.Matches(@"\(kerneljump\) killed: #PF page fault at RIP=0xffffffff80100000 CR2=0xffffffff80100000 \(kernel address\)", boot.KernelLog);
         Assert.Contains("(stack overflow)", boot.KernelLog);
         Assert.Matches(@"\(execstack\) killed: #PF page fault at RIP=0x00007fff[0-9a-f]{8} CR2=0x00007fff[0-9a-f]{8} error=0x0015", boot.KernelLog);
-        Assert.Equal(11, Regex.Matches(boot.KernelLog, @"ended by signal 11").Count);
-        Assert.Contains("usertest: hello from ring 3, pid 12, 2 arguments", boot.KernelLog);   // getpid is the real id
-        Assert.Contains("process 12 (hello) exited with code 7", boot.KernelLog);
+        Assert.Equal(13, Regex.Matches(boot.KernelLog, @"ended by signal 11").Count);
+        Assert.Contains("usertest: hello from ring 3, pid 14, 2 arguments", boot.KernelLog);   // getpid is the real id
+        Assert.Contains("process 14 (hello) exited with code 7", boot.KernelLog);
         Assert.Contains("boot test ring3faults: PASS", boot.KernelLog);
         Assert.Equal(BootResult.Passed, boot.ExitCode);
     }
