@@ -64,7 +64,7 @@ public sealed class UserSpaceTests
     /// <summary>
     /// With page-table isolation (<c>-kpti</c>) the same faults, and the proof that ring 3 runs on a view without the
     /// kernel: a read of a kernel page that the plain kernel maps (supervisor-only: a protection violation, error bit 0
-    /// set) is a not-present fault (bit 0 clear) in the physical window, the heap, a kernel stack and the image.
+    /// set) is a not-present fault (bit 0 clear): the physical window, a kernel stack, the kernel's code.
     /// </summary>
     [Theory]
     [InlineData("")]
@@ -87,7 +87,7 @@ public sealed class UserSpaceTests
         Assert.Matches(@"\(writecode\) killed: #PF page fault at RIP=0x[0-9a-f]{16} CR2=0x0000000000[0-9a-f]{6} error=0x0007", boot.KernelLog);
         Assert.Contains("(kernelread) killed: #PF page fault", boot.KernelLog);
         Assert.Matches(@"\(kernelwindow\) killed: #PF page fault at RIP=0x0000000000[0-9a-f]{6} CR2=0xffff800000100000 \(kernel address\) error=" + kernelRead, boot.KernelLog);
-        Assert.Matches(@"\(kernelheap\) killed: #PF page fault at RIP=0x0000000000[0-9a-f]{6} CR2=0xffffc00000000000 \(kernel address\) error=" + kernelRead, boot.KernelLog);
+        Assert.Matches(@"\(kerneltext\) killed: #PF page fault at RIP=0x0000000000[0-9a-f]{6} CR2=0xffffffff80110000 \(kernel address\) error=" + kernelRead, boot.KernelLog);
         Assert.Matches(@"\(kernelstack\) killed: #PF page fault at RIP=0x0000000000[0-9a-f]{6} CR2=0xffffd0000000f000 \(kernel address\) error=" + kernelRead, boot.KernelLog);
         Assert.Matches(@"\(kerneljump\) killed: #PF page fault at RIP=0xffffffff80100000 CR2=0xffffffff80100000 \(kernel address\)", boot.KernelLog);
         Assert.Contains("(stack overflow)", boot.KernelLog);

@@ -16,9 +16,10 @@ internal static unsafe class FaultScenarios
         if (kind.SequenceEqual("writecode"u8)) *(byte*)(delegate*<ReadOnlySpan<byte>, int>)&Run = 0xCC;
         if (kind.SequenceEqual("kernelread"u8)) return *(int*)0xFFFF_FFFF_8010_0000;
         if (kind.SequenceEqual("kernelwindow"u8)) return *(int*)0xFFFF_8000_0010_0000;
-        // The kernel heap's first page and the top page of the first kernel stack slot (the idle thread's): mapped in
-        // the kernel half (a protection fault, error bit 0 set) unless page-table isolation hides them (not present).
-        if (kind.SequenceEqual("kernelheap"u8)) return *(int*)0xFFFF_C000_0000_0000;
+        // A page of the kernel's code past its entry code (kernel.ld: .entry.text, then the rest of .text) and the top
+        // page of the first kernel stack slot (the idle thread's): mapped in the kernel half (a protection fault, error
+        // bit 0 set) unless page-table isolation hides them (not present, bit 0 clear).
+        if (kind.SequenceEqual("kerneltext"u8)) return *(int*)0xFFFF_FFFF_8011_0000;
         if (kind.SequenceEqual("kernelstack"u8)) return *(int*)0xFFFF_D000_0000_F000;
         if (kind.SequenceEqual("kerneljump"u8)) ((delegate*<void>)0xFFFF_FFFF_8010_0000)();
         if (kind.SequenceEqual("stackoverflow"u8)) return Recurse(0);
