@@ -64,7 +64,8 @@ public sealed class UserSpaceTests
     /// <summary>
     /// With page-table isolation (<c>-kpti</c>) the same faults, and the proof that ring 3 runs on a view without the
     /// kernel: a read of a kernel page that the plain kernel maps (supervisor-only: a protection violation, error bit 0
-    /// set) is a not-present fault (bit 0 clear): the physical window, a kernel stack, the kernel's code.
+    /// set) is a not-present fault (bit 0 clear): the physical window (also after timer interrupts returned to the
+    /// process, with no system call between), a kernel stack, the kernel's code.
     /// </summary>
     [Theory]
     [InlineData("")]
@@ -88,13 +89,14 @@ public sealed class UserSpaceTests
         Assert.Contains("(kernelread) killed: #PF page fault", boot.KernelLog);
         Assert.Matches(@"\(kernelwindow\) killed: #PF page fault at RIP=0x0000000000[0-9a-f]{6} CR2=0xffff800000100000 \(kernel address\) error=" + kernelRead, boot.KernelLog);
         Assert.Matches(@"\(kerneltext\) killed: #PF page fault at RIP=0x0000000000[0-9a-f]{6} CR2=0xffffffff80110000 \(kernel address\) error=" + kernelRead, boot.KernelLog);
+        Assert.Matches(@"\(kernelafterirq\) killed: #PF page fault at RIP=0x0000000000[0-9a-f]{6} CR2=0xffff800000100000 \(kernel address\) error=" + kernelRead, boot.KernelLog);
         Assert.Matches(@"\(kernelstack\) killed: #PF page fault at RIP=0x0000000000[0-9a-f]{6} CR2=0xffffd0000000f000 \(kernel address\) error=" + kernelRead, boot.KernelLog);
         Assert.Matches(@"\(kerneljump\) killed: #PF page fault at RIP=0xffffffff80100000 CR2=0xffffffff80100000 \(kernel address\)", boot.KernelLog);
         Assert.Contains("(stack overflow)", boot.KernelLog);
         Assert.Matches(@"\(execstack\) killed: #PF page fault at RIP=0x00007fff[0-9a-f]{8} CR2=0x00007fff[0-9a-f]{8} error=0x0015", boot.KernelLog);
-        Assert.Equal(13, Regex.Matches(boot.KernelLog, @"ended by signal 11").Count);
-        Assert.Contains("usertest: hello from ring 3, pid 14, 2 arguments", boot.KernelLog);   // getpid is the real id
-        Assert.Contains("process 14 (hello) exited with code 7", boot.KernelLog);
+        Assert.Equal(14, Regex.Matches(boot.KernelLog, @"ended by signal 11").Count);
+        Assert.Contains("usertest: hello from ring 3, pid 15, 2 arguments", boot.KernelLog);   // getpid is the real id
+        Assert.Contains("process 15 (hello) exited with code 7", boot.KernelLog);
         Assert.Contains("boot test ring3faults: PASS", boot.KernelLog);
         Assert.Equal(BootResult.Passed, boot.ExitCode);
     }

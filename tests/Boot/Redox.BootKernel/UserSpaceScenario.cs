@@ -31,7 +31,7 @@ public static unsafe class UserSpaceScenario
     public static bool RunFaults()
     {
         bool ok = true;
-        ReadOnlySpan<byte> kinds = "null ud2 hlt cli cr3 writecode kernelread kernelwindow kerneltext kernelstack kerneljump stackoverflow execstack"u8;
+        ReadOnlySpan<byte> kinds = "null ud2 hlt cli cr3 writecode kernelread kernelwindow kerneltext kernelstack kernelafterirq kerneljump stackoverflow execstack"u8;
         int position = 0;
         byte* arguments = stackalloc byte[32];
         while (position < kinds.Length)

@@ -21,6 +21,14 @@ internal static unsafe class FaultScenarios
         // bit 0 set) unless page-table isolation hides them (not present, bit 0 clear).
         if (kind.SequenceEqual("kerneltext"u8)) return *(int*)0xFFFF_FFFF_8011_0000;
         if (kind.SequenceEqual("kernelstack"u8)) return *(int*)0xFFFF_D000_0000_F000;
+        // The same read of the physical window after timer interrupts have taken this process out of ring 3 and back
+        // (no system call in between): the interrupt return path, not only sysret, must leave the user view loaded.
+        if (kind.SequenceEqual("kernelafterirq"u8))
+        {
+            ulong start = Native.ReadTimestampCounter();
+            while (Native.ReadTimestampCounter() - start < 300_000_000) { }      // ~0.1 s under TCG: many 10 ms ticks
+            return *(int*)0xFFFF_8000_0010_0000;
+        }
         if (kind.SequenceEqual("kerneljump"u8)) ((delegate*<void>)0xFFFF_FFFF_8010_0000)();
         if (kind.SequenceEqual("stackoverflow"u8)) return Recurse(0);
         if (kind.SequenceEqual("execstack"u8))
