@@ -108,29 +108,50 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
     /// </summary>
     public int Receive(System.Span<Sqe> destination)
     {
+        int n = Peek(destination);
+        Consume(n);
+        return n;
+    }
+
+    /// <summary>
+    /// The messages <see cref="Receive"/> would hand out into <paramref name="destination"/>, without taking them: a
+    /// kernel that copies them into a driver's memory (which may fail) takes them with <see cref="Consume"/> only once
+    /// they are there, so a bad buffer loses no request.
+    /// </summary>
+    public int Peek(System.Span<Sqe> destination)
+    {
         int n = 0;
-        while (n < destination.Length && _head != None)
+        for (int index = _head; n < destination.Length && index != None; index = _slots[index].Next)
         {
-            int index = _head;
-            Unlink(index);
             ref Slot s = ref _slots[index];
             if (s.State == CallState.Queued)
             {
                 destination[n++] = s.Request;
-                // A one-way message (CloseMsg, or a request sent with SqeFlags.OneWay) has no answer to wait for.
-                if ((s.Request.Flags & SqeFlags.OneWay) != 0) Release(index);
-                else s.State = CallState.Delivered;
                 continue;
             }
-            Sqe cancel = default;
+            ref Sqe cancel = ref destination[n++];
+            cancel = default;
             cancel.Opcode = Opcode.Cancel;
             cancel.Flags = SqeFlags.OneWay;
             cancel.Tag = s.Request.Tag;
             cancel.Caller = s.Request.Caller;
-            destination[n++] = cancel;
-            Release(index);
         }
         return n;
+    }
+
+    /// <summary>Takes the <paramref name="count"/> oldest messages, as <see cref="Peek"/> showed them (at most <see cref="Queued"/>).</summary>
+    public void Consume(int count)
+    {
+        for (; count > 0 && _head != None; count--)
+        {
+            int index = _head;
+            Unlink(index);
+            ref Slot s = ref _slots[index];
+            // A one-way message (CloseMsg, or a request sent with SqeFlags.OneWay) has no answer to wait for; a cancel
+            // is done once the driver has it.
+            if (s.State == CallState.Queued && (s.Request.Flags & SqeFlags.OneWay) == 0) s.State = CallState.Delivered;
+            else Release(index);
+        }
     }
 
     /// <summary>

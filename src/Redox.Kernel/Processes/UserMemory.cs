@@ -5,11 +5,13 @@ using Redox.Syscall;
 namespace Redox.Kernel.Processes;
 
 /// <summary>
-/// The only way the kernel touches a process's memory: every (pointer, length) a process passes is checked
-/// against that process's own page tables before a byte moves -- inside the user half (so kernel addresses,
-/// non-canonical addresses and ranges that cross into the kernel half are out), no overflow, every page present
-/// and user-accessible, and writable when the kernel writes. A bad pointer is EFAULT, never a fault in the kernel.
-/// The process must be the current one (its space in CR3); it has one thread, so nothing unmaps in between.
+/// The only way the kernel touches a process's memory. Every (pointer, length) a process passes must lie inside the
+/// user half with no overflow (so kernel addresses, non-canonical addresses and ranges that cross into the kernel half
+/// are out, the kernel half being mapped in every process). Whether each page is there, and writable when the kernel
+/// writes, is checked in one of two ways: a copy to or from the current process lets the MMU say (a page fault in the
+/// copy makes it EFAULT, <see cref="Cpu.CopyUser"/>), which costs nothing when the pointer is good; <see cref="Check"/>
+/// and <see cref="CopyAcross"/> walk the process's page tables, for a range that must be known good before anything
+/// is consumed, or one in a process that is not current. A bad pointer is EFAULT, never a fault in the kernel.
 /// </summary>
 public static unsafe class UserMemory
 {
@@ -27,27 +29,28 @@ public static unsafe class UserMemory
         return 0;
     }
 
-    /// <summary>Copies <paramref name="length"/> bytes from the process at <paramref name="source"/> into the kernel.</summary>
-    public static Errno CopyIn(AddressSpace space, void* destination, ulong source, ulong length)
+    /// <summary>Copies <paramref name="length"/> bytes from the current process at <paramref name="source"/> into the kernel.</summary>
+    public static Errno CopyIn(void* destination, ulong source, ulong length)
     {
-        Errno error = Check(space, source, length, write: false);
-        if (error != 0) return error;
-        Cpu.CopyUser(destination, (void*)source, (nuint)length);
-        return 0;
+        if (length == 0) return 0;
+        if (!UserLayout.Contains(source, length)) return Errno.EFAULT;
+        return Cpu.CopyUser(destination, (void*)source, (nuint)length) ? 0 : Errno.EFAULT;
     }
 
-    /// <summary>Copies <paramref name="length"/> kernel bytes to the process at <paramref name="destination"/>.</summary>
-    public static Errno CopyOut(AddressSpace space, ulong destination, void* source, ulong length)
+    /// <summary>
+    /// Copies <paramref name="length"/> kernel bytes to the current process at <paramref name="destination"/>. On EFAULT
+    /// the bytes before the bad page may have been written.
+    /// </summary>
+    public static Errno CopyOut(ulong destination, void* source, ulong length)
     {
-        Errno error = Check(space, destination, length, write: true);
-        if (error != 0) return error;
-        Cpu.CopyUser((void*)destination, source, (nuint)length);
-        return 0;
+        if (length == 0) return 0;
+        if (!UserLayout.Contains(destination, length)) return Errno.EFAULT;
+        return Cpu.CopyUser((void*)destination, source, (nuint)length) ? 0 : Errno.EFAULT;
     }
 
     /// <summary>Copies to the current process at <paramref name="destination"/>, which <see cref="Check"/> has just accepted for writing.</summary>
     public static void CopyOutChecked(ulong destination, void* source, ulong length)
-        => Cpu.CopyUser((void*)destination, source, (nuint)length);
+        => Cpu.CopyUser((void*)destination, source, (nuint)length);      // cannot fail: every page was just walked
 
     /// <summary>
     /// Copies <paramref name="length"/> bytes from one process's memory to another's (a scheme call's buffer between a

@@ -115,7 +115,7 @@ public static unsafe class FileCalls
         for (ulong done = 0; done < length;)
         {
             ulong n = length - done < Chunk ? length - done : Chunk;
-            error = UserMemory.CopyIn(process.Space, chunk, buffer + done, n);
+            error = UserMemory.CopyIn(chunk, buffer + done, n);
             if (error != 0) return done == 0 ? error : SyscallResult.Ok(done);
             // One chunk goes out whole: nothing preempts it halfway and writes into the middle of a line.
             using (Arch.InterruptGuard.Enter()) KernelLog.Write(new ReadOnlySpan<byte>(chunk, (int)n));
@@ -140,7 +140,7 @@ public static unsafe class FileCalls
         if (file.Kind == KernelFileKind.Debug) return SyscallResult.Ok(0);     // no console input: end of file
         ulong left = file.Offset < file.Length ? file.Length - file.Offset : 0;
         ulong count = length < left ? length : left;
-        error = UserMemory.CopyOut(process.Space, buffer, file.Data + file.Offset, count);
+        error = UserMemory.CopyOut(buffer, file.Data + file.Offset, count);
         if (error != 0) return error;
         file.Offset += count;
         return SyscallResult.Ok(count);
@@ -174,7 +174,7 @@ public static unsafe class FileCalls
         stat.Nlink = 1;
         stat.BlkSize = 4096;
         stat.Blocks = (file.Length + 511) / 512;
-        Errno error = UserMemory.CopyOut(process.Space, buffer, &stat, (ulong)sizeof(Stat));
+        Errno error = UserMemory.CopyOut(buffer, &stat, (ulong)sizeof(Stat));
         return error != 0 ? error : SyscallResult.Ok(0);
     }
 
@@ -217,7 +217,7 @@ public static unsafe class FileCalls
             total += NumberFormat.Decimal(file.HandleId, new Span<byte>(text + total, 20));    // the clock or line
         }
         ulong count = length < (ulong)total ? length : (ulong)total;
-        Errno error = UserMemory.CopyOut(process.Space, buffer, text, count);
+        Errno error = UserMemory.CopyOut(buffer, text, count);
         return error != 0 ? error : SyscallResult.Ok(count);
     }
 
@@ -226,7 +226,7 @@ public static unsafe class FileCalls
     {
         if (length == 0) return Errno.ENOENT;
         if (length > MaxPath) return Errno.ENAMETOOLONG;
-        return UserMemory.CopyIn(process.Space, buffer, path, length);
+        return UserMemory.CopyIn(buffer, path, length);
     }
 
     /// <summary>Splits <c>name:rest</c> or <c>/scheme/name/rest</c>.</summary>
