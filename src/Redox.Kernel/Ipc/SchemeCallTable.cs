@@ -69,13 +69,19 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
     public bool IsClosed { get; private set; }
 
     /// <summary>The state of slot <paramref name="slot"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public CallState StateOf(int slot) => (uint)slot < (uint)_slots.Length ? _slots[slot].State : CallState.Free;
 
     /// <summary>The tag slot <paramref name="slot"/>'s current call carries.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public uint TagOf(int slot) => (uint)slot < (uint)_slots.Length ? _slots[slot].Request.Tag : 0;
 
     /// <summary>The slot the next <see cref="Submit"/> takes (so a kernel can place the call's buffer first), or -1 when full.</summary>
-    public int NextSlot => IsClosed || _freeCount == 0 ? None : _free[_freeCount - 1];
+    public int NextSlot
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => IsClosed || _freeCount == 0 ? None : _free[_freeCount - 1];
+    }
 
     /// <summary>
     /// Queues <paramref name="request"/> (its tag is assigned here) for <paramref name="waiter"/>. EIO once the scheme is
@@ -176,6 +182,7 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
     public ref readonly Sqe RequestOf(int slot) => ref _slots[slot].Request;
 
     /// <summary>The client takes its answer and the slot is free again. False when the call is not answered (yet).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool Collect(int slot, out Cqe response)
     {
         response = default;
@@ -258,6 +265,7 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
         free(_free);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Append(int index)
     {
         ref Slot s = ref _slots[index];
@@ -269,6 +277,7 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
         Queued++;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Unlink(int index)
     {
         ref Slot s = ref _slots[index];
@@ -281,6 +290,7 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
         Queued--;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Release(int index)
     {
         ref Slot s = ref _slots[index];

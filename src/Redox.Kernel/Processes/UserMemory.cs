@@ -53,44 +53,28 @@ public static unsafe class UserMemory
         => Cpu.CopyUser((void*)destination, source, (nuint)length);      // cannot fail: every page was just walked
 
     /// <summary>
-    /// Copies <paramref name="length"/> bytes from one process's memory to another's (a scheme call's buffer between a
-    /// client and its driver), through the physical window, so neither needs to be current. Both ranges are checked
-    /// against their own page tables (the destination must be writable) before a byte moves.
+    /// Copies <paramref name="length"/> bytes from the current process at <paramref name="source"/> to another process's
+    /// memory (a scheme call's buffer between a client and its driver). The other side is reached through the physical
+    /// window, page by page as its page tables say (it must be writable there); the current side is read by the copy
+    /// itself, whose page faults make it EFAULT. The bytes before a bad page may have moved: the call then fails.
     /// </summary>
-    public static Errno CopyAcross(AddressSpace to, ulong destination, AddressSpace from, ulong source, ulong length)
+    public static Errno CopyAcross(AddressSpace to, ulong destination, ulong source, ulong length)
     {
         if (length == 0) return 0;
         if (!UserLayout.Contains(source, length) || !UserLayout.Contains(destination, length)) return Errno.EFAULT;
-        // Checked page by page as the copy goes (one walk per page and side), so a bad page is found before its bytes
-        // move; the bytes before it have already been copied, which is harmless: the call then fails with EFAULT.
-        const ulong readable = PageTableEntry.Present | PageTableEntry.User, writable = readable | PageTableEntry.Writable;
-        ulong sourcePage = ~0UL, destinationPage = ~0UL, sourceFrame = 0, destinationFrame = 0;
-        while (length > 0)
+        const ulong writable = PageTableEntry.Present | PageTableEntry.User | PageTableEntry.Writable;
+        while (true)
         {
-            if ((source & ~0xFFFUL) != sourcePage)
-            {
-                sourcePage = source & ~0xFFFUL;
-                ulong leaf = from.LeafOf(sourcePage);
-                if ((leaf & readable) != readable) return Errno.EFAULT;
-                sourceFrame = leaf & PageTableEntry.AddressMask;
-            }
-            if ((destination & ~0xFFFUL) != destinationPage)
-            {
-                destinationPage = destination & ~0xFFFUL;
-                ulong leaf = to.LeafOf(destinationPage);
-                if ((leaf & writable) != writable) return Errno.EFAULT;
-                destinationFrame = leaf & PageTableEntry.AddressMask;
-            }
-            ulong chunk = 0x1000 - (source & 0xFFF);
-            ulong room = 0x1000 - (destination & 0xFFF);
-            if (room < chunk) chunk = room;
+            ulong leaf = to.LeafOf(destination & ~0xFFFUL);
+            if ((leaf & writable) != writable) return Errno.EFAULT;
+            ulong chunk = 0x1000 - (destination & 0xFFF);
             if (length < chunk) chunk = length;
-            Buffer.MemoryCopy((void*)(KernelPaging.PhysicalWindow + sourceFrame + (source & 0xFFF)),
-                              (void*)(KernelPaging.PhysicalWindow + destinationFrame + (destination & 0xFFF)), (long)chunk, (long)chunk);
+            byte* target = (byte*)(KernelPaging.PhysicalWindow + (leaf & PageTableEntry.AddressMask) + (destination & 0xFFF));
+            if (!Cpu.CopyUser(target, (void*)source, (nuint)chunk)) return Errno.EFAULT;
+            length -= chunk;
+            if (length == 0) return 0;
             source += chunk;
             destination += chunk;
-            length -= chunk;
         }
-        return 0;
     }
 }

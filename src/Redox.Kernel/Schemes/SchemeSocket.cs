@@ -158,7 +158,7 @@ public static unsafe class SchemeSocket
         if (transfer.Use == BufferUse.InCount) return result.Value > transfer.Length ? Cqe.Respond(response.Tag, Errno.EIO) : response;
         ulong count = transfer.Use == BufferUse.OutCount ? result.Value : transfer.Length;
         if (count > transfer.Length) return Cqe.Respond(response.Tag, Errno.EIO);
-        Errno error = UserMemory.CopyAcross(transfer.Client.Space, transfer.Address, driver.Space, scheme.BufferFor(slot), count);
+        Errno error = UserMemory.CopyAcross(transfer.Client.Space, transfer.Address, scheme.BufferFor(slot), count);
         return error != 0 ? Cqe.Respond(response.Tag, error) : response;
     }
 }

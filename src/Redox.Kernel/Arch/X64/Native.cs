@@ -25,7 +25,7 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_sti")] public static extern void EnableInterrupts();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_hlt")] public static extern void Halt();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_sti_hlt")] public static extern void EnableInterruptsAndHalt();
-    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_read_flags")] public static extern ulong ReadFlags();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_cli_saving_flags")] public static extern ulong DisableInterruptsSavingFlags();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_pause")] public static extern void Pause();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_rdtsc")] public static extern ulong ReadTimestampCounter();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_rdmsr")] public static extern ulong ReadMsr(uint msr);

@@ -24,12 +24,12 @@ redox_read_cr3:  mov rax, cr3; ret
 redox_write_cr3: mov cr3, rdi; ret
 redox_invlpg:    invlpg [rdi]; ret
 
-        .globl redox_cli, redox_sti, redox_hlt, redox_sti_hlt, redox_read_flags, redox_pause
+        .globl redox_cli, redox_sti, redox_hlt, redox_sti_hlt, redox_cli_saving_flags, redox_pause
 redox_cli:        cli; ret
 redox_sti:        sti; ret
 redox_hlt:        hlt; ret
 redox_sti_hlt:    sti; hlt; ret
-redox_read_flags: pushfq; pop rax; ret
+redox_cli_saving_flags: pushfq; pop rax; cli; ret    # InterruptGuard.Enter: one call, not two
 redox_pause:      pause; ret
 
         .globl redox_rdtsc
