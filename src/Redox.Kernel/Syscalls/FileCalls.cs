@@ -102,12 +102,13 @@ public static unsafe class FileCalls
     {
         KernelFile? file = process.Files.Get(fd);
         if (file is null) return Errno.EBADF;
+        if (file.Kind == KernelFileKind.SchemeHandle)      // first: the scheme IPC round trip is the hot path
+            return (file.Flags & AccessMode) == ReadOnly ? Errno.EBADF : SchemeHandleCalls.Transfer(process, file, Opcode.Write, buffer, length);
         if (file.Kind == KernelFileKind.SchemeSocket) return SchemeSocket.WriteResponses(process, file, buffer, length);
         if (file.Kind == KernelFileKind.EventQueue) return EventQueues.Subscribe(process, file, buffer, length);
         if (file.Kind == KernelFileKind.Irq) return IrqLines.Acknowledge(process, file, buffer, length);
         if (file.Kind == KernelFileKind.Time) return TimeScheme.Write(process, file, buffer, length);
         if ((file.Flags & AccessMode) == ReadOnly) return Errno.EBADF;
-        if (file.Kind == KernelFileKind.SchemeHandle) return SchemeHandleCalls.Transfer(process, file, Opcode.Write, buffer, length);
         if (file.Kind != KernelFileKind.Debug) return Errno.EBADF;
         Errno error = UserMemory.Check(process.Space, buffer, length, write: false);
         if (error != 0) return error;
@@ -129,12 +130,13 @@ public static unsafe class FileCalls
     {
         KernelFile? file = process.Files.Get(fd);
         if (file is null) return Errno.EBADF;
+        if (file.Kind == KernelFileKind.SchemeHandle)      // first: the scheme IPC round trip is the hot path
+            return (file.Flags & AccessMode) == WriteOnly ? Errno.EBADF : SchemeHandleCalls.Transfer(process, file, Opcode.Read, buffer, length);
         if (file.Kind == KernelFileKind.SchemeSocket) return SchemeSocket.ReadRequests(process, file, buffer, length);
         if (file.Kind == KernelFileKind.EventQueue) return EventQueues.Wait(process, file, buffer, length);
         if (file.Kind == KernelFileKind.Irq) return IrqLines.Read(process, file, buffer, length);
         if (file.Kind == KernelFileKind.Time) return TimeScheme.Read(process, file, buffer, length);
         if ((file.Flags & AccessMode) == WriteOnly) return Errno.EBADF;
-        if (file.Kind == KernelFileKind.SchemeHandle) return SchemeHandleCalls.Transfer(process, file, Opcode.Read, buffer, length);
         Errno error = UserMemory.Check(process.Space, buffer, length, write: true);
         if (error != 0) return error;
         if (file.Kind == KernelFileKind.Debug) return SyscallResult.Ok(0);     // no console input: end of file

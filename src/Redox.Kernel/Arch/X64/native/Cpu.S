@@ -79,7 +79,7 @@ redox_write_cr4: mov cr4, rdi; ret
 
 # redox_user_copy(destination, source, count, smap): a copy to or from pages of the current process. The caller
 # has checked only that the range lies in the user half; whether each page is there (and writable) is the MMU's to
-# say: a page fault on the two string instructions is resumed at redox_user_copy_fault (InterruptDispatch asks
+# say: a page fault on the two string instructions is resumed at its failure exit (InterruptDispatch asks
 # redox_user_fault_resume), which returns 1 instead of 0, so a bad user pointer costs nothing until it is used and
 # is EFAULT, never a kernel fault (Linux's copy_from_user does the same with its exception table). With SMAP on, the
 # kernel may touch user pages only while EFLAGS.AC is set (stac ... clac); without SMAP those instructions are #UD,
@@ -96,32 +96,32 @@ redox_user_copy:
 1:      mov     rcx, rdx
         shr     rcx, 3
         cld
-redox_user_copy_access:                         # [access, accessed): the only instructions that may fault
+.Luser_copy_access:                         # [access, accessed): the only instructions that may fault
         rep     movsq
         mov     rcx, rdx
         and     rcx, 7
         rep     movsb
-redox_user_copy_accessed:
+.Luser_copy_accessed:
         xor     eax, eax
         jmp     3f
-redox_user_copy_fault:
+.Luser_copy_fault:
         mov     eax, 1
 3:      test    r8, r8
         jz      2f
         clac
 2:      ret
 
-# redox_user_fault_resume(rip): where a ring-0 page fault at rip resumes -- redox_user_copy_fault when rip is one of
+# redox_user_fault_resume(rip): where a ring-0 page fault at rip resumes -- the copy's failure exit when rip is one of
 # redox_user_copy's user accesses -- or 0 when the fault is the kernel's own.
         .globl redox_user_fault_resume
 redox_user_fault_resume:
-        lea     rax, [rip + redox_user_copy_access]
+        lea     rax, [rip + .Luser_copy_access]
         cmp     rdi, rax
         jb      1f
-        lea     rax, [rip + redox_user_copy_accessed]
+        lea     rax, [rip + .Luser_copy_accessed]
         cmp     rdi, rax
         jae     1f
-        lea     rax, [rip + redox_user_copy_fault]
+        lea     rax, [rip + .Luser_copy_fault]
         ret
 1:      xor     eax, eax
         ret
