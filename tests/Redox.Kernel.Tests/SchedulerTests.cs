@@ -142,4 +142,49 @@ public class SchedulerTests : SchedulerFixture
         Assert.Equal(ThreadState.Running, worker.State);
         Assert.Equal(0, _scheduler.ReadyCount); // idle is never queued
     }
+
+    [Fact]
+    public void A_direct_switch_blocks_the_caller_and_runs_the_blocked_target_past_the_queue()
+    {
+        KernelThread driver = Spawn(2);
+        KernelThread other = Spawn(3);
+        _scheduler.BlockCurrent();
+        Assert.Same(driver, _scheduler.Reschedule());
+        _scheduler.BlockCurrent();                             // the driver waits for a call
+        Assert.Same(other, _scheduler.Reschedule());
+        Assert.True(_scheduler.Wake(_boot));
+        Assert.Same(_boot, _scheduler.Reschedule());           // other yields: queued behind nobody
+        Assert.Equal(ThreadState.Ready, other.State);
+        ulong switches = _scheduler.Switches;
+        ulong dispatches = driver.Dispatches;
+
+        Assert.True(_scheduler.SwitchDirectTo(driver, blockCurrent: true));    // boot calls the driver
+        Assert.Same(driver, _scheduler.Current);
+        Assert.Equal(ThreadState.Running, driver.State);
+        Assert.Equal(ThreadState.Blocked, _boot.State);
+        Assert.Equal(dispatches + 1, driver.Dispatches);
+        Assert.Equal(switches + 1, _scheduler.Switches);
+
+        Assert.True(_scheduler.SwitchDirectTo(_boot, blockCurrent: false));    // the answer goes straight back
+        Assert.Same(_boot, _scheduler.Current);
+        Assert.Equal(ThreadState.Ready, driver.State);                         // queued, runs in its turn
+        Assert.Equal(ThreadState.Running, _boot.State);
+        _scheduler.BlockCurrent();
+        Assert.Same(other, _scheduler.Reschedule());                           // behind the one already waiting
+        _scheduler.BlockCurrent();
+        Assert.Same(driver, _scheduler.Reschedule());
+    }
+
+    [Fact]
+    public void A_direct_switch_to_a_thread_that_is_not_blocked_changes_nothing()
+    {
+        KernelThread ready = Spawn(2);
+        ulong switches = _scheduler.Switches;
+        Assert.False(_scheduler.SwitchDirectTo(ready, blockCurrent: true));
+        Assert.False(_scheduler.SwitchDirectTo(_boot, blockCurrent: false));   // itself
+        Assert.Same(_boot, _scheduler.Current);
+        Assert.Equal(ThreadState.Running, _boot.State);
+        Assert.Equal(ThreadState.Ready, ready.State);
+        Assert.Equal(switches, _scheduler.Switches);
+    }
 }

@@ -37,6 +37,7 @@ public class DescriptorTable<TFile> where TFile : class, IOpenDescription
     }
 
     /// <summary>The description behind <paramref name="fd"/>, or null (EBADF).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public TFile? Get(ulong fd) => fd < (ulong)_files.Length ? _files[(int)fd] : null;
 
     /// <summary>

@@ -69,13 +69,19 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
     public bool IsClosed { get; private set; }
 
     /// <summary>The state of slot <paramref name="slot"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public CallState StateOf(int slot) => (uint)slot < (uint)_slots.Length ? _slots[slot].State : CallState.Free;
 
     /// <summary>The tag slot <paramref name="slot"/>'s current call carries.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public uint TagOf(int slot) => (uint)slot < (uint)_slots.Length ? _slots[slot].Request.Tag : 0;
 
     /// <summary>The slot the next <see cref="Submit"/> takes (so a kernel can place the call's buffer first), or -1 when full.</summary>
-    public int NextSlot => IsClosed || _freeCount == 0 ? None : _free[_freeCount - 1];
+    public int NextSlot
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => IsClosed || _freeCount == 0 ? None : _free[_freeCount - 1];
+    }
 
     /// <summary>
     /// Queues <paramref name="request"/> (its tag is assigned here) for <paramref name="waiter"/>. EIO once the scheme is
@@ -108,29 +114,50 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
     /// </summary>
     public int Receive(System.Span<Sqe> destination)
     {
+        int n = Peek(destination);
+        Consume(n);
+        return n;
+    }
+
+    /// <summary>
+    /// The messages <see cref="Receive"/> would hand out into <paramref name="destination"/>, without taking them: a
+    /// kernel that copies them into a driver's memory (which may fail) takes them with <see cref="Consume"/> only once
+    /// they are there, so a bad buffer loses no request.
+    /// </summary>
+    public int Peek(System.Span<Sqe> destination)
+    {
         int n = 0;
-        while (n < destination.Length && _head != None)
+        for (int index = _head; n < destination.Length && index != None; index = _slots[index].Next)
         {
-            int index = _head;
-            Unlink(index);
             ref Slot s = ref _slots[index];
             if (s.State == CallState.Queued)
             {
                 destination[n++] = s.Request;
-                // A one-way message (CloseMsg, or a request sent with SqeFlags.OneWay) has no answer to wait for.
-                if ((s.Request.Flags & SqeFlags.OneWay) != 0) Release(index);
-                else s.State = CallState.Delivered;
                 continue;
             }
-            Sqe cancel = default;
+            ref Sqe cancel = ref destination[n++];
+            cancel = default;
             cancel.Opcode = Opcode.Cancel;
             cancel.Flags = SqeFlags.OneWay;
             cancel.Tag = s.Request.Tag;
             cancel.Caller = s.Request.Caller;
-            destination[n++] = cancel;
-            Release(index);
         }
         return n;
+    }
+
+    /// <summary>Takes the <paramref name="count"/> oldest messages, as <see cref="Peek"/> showed them (at most <see cref="Queued"/>).</summary>
+    public void Consume(int count)
+    {
+        for (; count > 0 && _head != None; count--)
+        {
+            int index = _head;
+            Unlink(index);
+            ref Slot s = ref _slots[index];
+            // A one-way message (CloseMsg, or a request sent with SqeFlags.OneWay) has no answer to wait for; a cancel
+            // is done once the driver has it.
+            if (s.State == CallState.Queued && (s.Request.Flags & SqeFlags.OneWay) == 0) s.State = CallState.Delivered;
+            else Release(index);
+        }
     }
 
     /// <summary>
@@ -155,6 +182,7 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
     public ref readonly Sqe RequestOf(int slot) => ref _slots[slot].Request;
 
     /// <summary>The client takes its answer and the slot is free again. False when the call is not answered (yet).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool Collect(int slot, out Cqe response)
     {
         response = default;
@@ -237,6 +265,7 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
         free(_free);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Append(int index)
     {
         ref Slot s = ref _slots[index];
@@ -248,6 +277,7 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
         Queued++;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Unlink(int index)
     {
         ref Slot s = ref _slots[index];
@@ -260,6 +290,7 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
         Queued--;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Release(int index)
     {
         ref Slot s = ref _slots[index];

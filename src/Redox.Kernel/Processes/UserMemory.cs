@@ -5,11 +5,13 @@ using Redox.Syscall;
 namespace Redox.Kernel.Processes;
 
 /// <summary>
-/// The only way the kernel touches a process's memory: every (pointer, length) a process passes is checked
-/// against that process's own page tables before a byte moves -- inside the user half (so kernel addresses,
-/// non-canonical addresses and ranges that cross into the kernel half are out), no overflow, every page present
-/// and user-accessible, and writable when the kernel writes. A bad pointer is EFAULT, never a fault in the kernel.
-/// The process must be the current one (its space in CR3); it has one thread, so nothing unmaps in between.
+/// The only way the kernel touches a process's memory. Every (pointer, length) a process passes must lie inside the
+/// user half with no overflow (so kernel addresses, non-canonical addresses and ranges that cross into the kernel half
+/// are out, the kernel half being mapped in every process). Whether each page is there, and writable when the kernel
+/// writes, is checked in one of two ways: a copy to or from the current process lets the MMU say (a page fault in the
+/// copy makes it EFAULT, <see cref="Cpu.CopyUser"/>), which costs nothing when the pointer is good; <see cref="Check"/>
+/// and <see cref="CopyAcross"/> walk the process's page tables, for a range that must be known good before anything
+/// is consumed, or one in a process that is not current. A bad pointer is EFAULT, never a fault in the kernel.
 /// </summary>
 public static unsafe class UserMemory
 {
@@ -27,67 +29,52 @@ public static unsafe class UserMemory
         return 0;
     }
 
-    /// <summary>Copies <paramref name="length"/> bytes from the process at <paramref name="source"/> into the kernel.</summary>
-    public static Errno CopyIn(AddressSpace space, void* destination, ulong source, ulong length)
+    /// <summary>Copies <paramref name="length"/> bytes from the current process at <paramref name="source"/> into the kernel.</summary>
+    public static Errno CopyIn(void* destination, ulong source, ulong length)
     {
-        Errno error = Check(space, source, length, write: false);
-        if (error != 0) return error;
-        Cpu.CopyUser(destination, (void*)source, (nuint)length);
-        return 0;
+        if (length == 0) return 0;
+        if (!UserLayout.Contains(source, length)) return Errno.EFAULT;
+        return Cpu.CopyUser(destination, (void*)source, (nuint)length) ? 0 : Errno.EFAULT;
     }
 
-    /// <summary>Copies <paramref name="length"/> kernel bytes to the process at <paramref name="destination"/>.</summary>
-    public static Errno CopyOut(AddressSpace space, ulong destination, void* source, ulong length)
+    /// <summary>
+    /// Copies <paramref name="length"/> kernel bytes to the current process at <paramref name="destination"/>. On EFAULT
+    /// the bytes before the bad page may have been written.
+    /// </summary>
+    public static Errno CopyOut(ulong destination, void* source, ulong length)
     {
-        Errno error = Check(space, destination, length, write: true);
-        if (error != 0) return error;
-        Cpu.CopyUser((void*)destination, source, (nuint)length);
-        return 0;
+        if (length == 0) return 0;
+        if (!UserLayout.Contains(destination, length)) return Errno.EFAULT;
+        return Cpu.CopyUser((void*)destination, source, (nuint)length) ? 0 : Errno.EFAULT;
     }
 
     /// <summary>Copies to the current process at <paramref name="destination"/>, which <see cref="Check"/> has just accepted for writing.</summary>
     public static void CopyOutChecked(ulong destination, void* source, ulong length)
-        => Cpu.CopyUser((void*)destination, source, (nuint)length);
+        => Cpu.CopyUser((void*)destination, source, (nuint)length);      // cannot fail: every page was just walked
 
     /// <summary>
-    /// Copies <paramref name="length"/> bytes from one process's memory to another's (a scheme call's buffer between a
-    /// client and its driver), through the physical window, so neither needs to be current. Both ranges are checked
-    /// against their own page tables (the destination must be writable) before a byte moves.
+    /// Copies <paramref name="length"/> bytes from the current process at <paramref name="source"/> to another process's
+    /// memory (a scheme call's buffer between a client and its driver). The other side is reached through the physical
+    /// window, page by page as its page tables say (it must be writable there); the current side is read by the copy
+    /// itself, whose page faults make it EFAULT. The bytes before a bad page may have moved: the call then fails.
     /// </summary>
-    public static Errno CopyAcross(AddressSpace to, ulong destination, AddressSpace from, ulong source, ulong length)
+    public static Errno CopyAcross(AddressSpace to, ulong destination, ulong source, ulong length)
     {
         if (length == 0) return 0;
         if (!UserLayout.Contains(source, length) || !UserLayout.Contains(destination, length)) return Errno.EFAULT;
-        // Checked page by page as the copy goes (one walk per page and side), so a bad page is found before its bytes
-        // move; the bytes before it have already been copied, which is harmless: the call then fails with EFAULT.
-        const ulong readable = PageTableEntry.Present | PageTableEntry.User, writable = readable | PageTableEntry.Writable;
-        ulong sourcePage = ~0UL, destinationPage = ~0UL, sourceFrame = 0, destinationFrame = 0;
-        while (length > 0)
+        const ulong writable = PageTableEntry.Present | PageTableEntry.User | PageTableEntry.Writable;
+        while (true)
         {
-            if ((source & ~0xFFFUL) != sourcePage)
-            {
-                sourcePage = source & ~0xFFFUL;
-                ulong leaf = from.LeafOf(sourcePage);
-                if ((leaf & readable) != readable) return Errno.EFAULT;
-                sourceFrame = leaf & PageTableEntry.AddressMask;
-            }
-            if ((destination & ~0xFFFUL) != destinationPage)
-            {
-                destinationPage = destination & ~0xFFFUL;
-                ulong leaf = to.LeafOf(destinationPage);
-                if ((leaf & writable) != writable) return Errno.EFAULT;
-                destinationFrame = leaf & PageTableEntry.AddressMask;
-            }
-            ulong chunk = 0x1000 - (source & 0xFFF);
-            ulong room = 0x1000 - (destination & 0xFFF);
-            if (room < chunk) chunk = room;
+            ulong leaf = to.LeafOf(destination & ~0xFFFUL);
+            if ((leaf & writable) != writable) return Errno.EFAULT;
+            ulong chunk = 0x1000 - (destination & 0xFFF);
             if (length < chunk) chunk = length;
-            Buffer.MemoryCopy((void*)(KernelPaging.PhysicalWindow + sourceFrame + (source & 0xFFF)),
-                              (void*)(KernelPaging.PhysicalWindow + destinationFrame + (destination & 0xFFF)), (long)chunk, (long)chunk);
+            byte* target = (byte*)(KernelPaging.PhysicalWindow + (leaf & PageTableEntry.AddressMask) + (destination & 0xFFF));
+            if (!Cpu.CopyUser(target, (void*)source, (nuint)chunk)) return Errno.EFAULT;
+            length -= chunk;
+            if (length == 0) return 0;
             source += chunk;
             destination += chunk;
-            length -= chunk;
         }
-        return 0;
     }
 }

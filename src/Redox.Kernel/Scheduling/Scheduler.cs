@@ -18,7 +18,6 @@ public sealed class Scheduler
 
     private readonly RunQueue _ready = new RunQueue(PriorityLevels);
     private KernelThread? _sleepers;
-    private KernelThread? _handOff;
 
     /// <summary>Starts with <paramref name="boot"/> on the CPU and <paramref name="idle"/> as the fallback.</summary>
     public Scheduler(KernelThread boot, KernelThread idle)
@@ -85,15 +84,21 @@ public sealed class Scheduler
     }
 
     /// <summary>
-    /// Names the thread the next switch goes to, past the run queue (the IPC fast path: a client's call goes straight to
-    /// the driver waiting for it, an answer straight back). <paramref name="target"/> must be blocked; false otherwise.
-    /// The caller then yields with interrupts still off, so nothing can come between.
+    /// The IPC fast path: <paramref name="target"/>, a blocked thread, runs at once, past the run queue (a client's
+    /// call goes straight to the driver waiting for it, an answer straight back). The current thread blocks
+    /// (<paramref name="blockCurrent"/>: it waits for an answer) or stays ready, queued as after a yield. False, and
+    /// nothing changes, when <paramref name="target"/> is not blocked. On true the caller switches to it at once, with
+    /// interrupts still off, so nothing can come between.
     /// </summary>
-    public bool HandOffTo(KernelThread target)
+    public bool SwitchDirectTo(KernelThread target, bool blockCurrent)
     {
-        if (target.State != ThreadState.Blocked || target == Current) return false;
-        target.State = ThreadState.Ready;
-        _handOff = target;
+        KernelThread previous = Current;
+        if (target.State != ThreadState.Blocked || target == previous) return false;
+        if (blockCurrent) previous.State = ThreadState.Blocked;
+        else if (previous == Idle) previous.State = ThreadState.Ready;   // idle is never queued, only fallen back to
+        else Add(previous);
+        Dispatch(target);
+        _switches++;
         return true;
     }
 
@@ -131,14 +136,18 @@ public sealed class Scheduler
         KernelThread previous = Current;
         if (previous == Idle) previous.State = ThreadState.Ready;   // idle is never queued, only fallen back to
         else if (previous.State == ThreadState.Running) Add(previous);
-        KernelThread next = _handOff ?? _ready.Dequeue() ?? Idle;
-        _handOff = null;
+        KernelThread next = _ready.Dequeue() ?? Idle;
+        Dispatch(next);
+        if (next != previous) _switches++;
+        return next;
+    }
+
+    private void Dispatch(KernelThread next)
+    {
         next.State = ThreadState.Running;
         next.SliceLeft = TimeSliceTicks;
         next.Dispatches++;
-        if (next != previous) _switches++;
         Current = next;
-        return next;
     }
 
     private void WakeSleepers()

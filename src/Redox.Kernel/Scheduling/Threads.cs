@@ -118,9 +118,14 @@ public static unsafe class Threads
     public static void BlockAndSwitchTo(KernelThread target)
     {
         using InterruptGuard guard = InterruptGuard.Enter();
-        s_scheduler!.BlockCurrent();
-        s_scheduler.HandOffTo(target);
-        SwitchAway();
+        Scheduler scheduler = s_scheduler!;
+        KernelThread previous = scheduler.Current;
+        if (scheduler.SwitchDirectTo(target, blockCurrent: true)) SwitchTo(previous, target);
+        else
+        {
+            scheduler.BlockCurrent();
+            SwitchAway();
+        }
     }
 
     /// <summary>
@@ -130,8 +135,10 @@ public static unsafe class Threads
     public static bool WakeAndSwitchTo(KernelThread target)
     {
         using InterruptGuard guard = InterruptGuard.Enter();
-        if (!s_scheduler!.HandOffTo(target)) return false;
-        SwitchAway();
+        Scheduler scheduler = s_scheduler!;
+        KernelThread previous = scheduler.Current;
+        if (!scheduler.SwitchDirectTo(target, blockCurrent: false)) return false;
+        SwitchTo(previous, target);
         return true;
     }
 

@@ -50,7 +50,7 @@ public static unsafe class EventQueues
         EventQueue queue = file.Events!;
         if (length == 0 || length % (ulong)sizeof(Event) != 0 || length > (ulong)(ReadinessQueue<KernelFile>.MaxSubscriptions * sizeof(Event))) return Errno.EINVAL;
         Event* records = stackalloc Event[ReadinessQueue<KernelFile>.MaxSubscriptions];
-        Errno error = UserMemory.CopyIn(process.Space, records, buffer, length);
+        Errno error = UserMemory.CopyIn(records, buffer, length);
         if (error != 0) return error;
         int count = (int)(length / (ulong)sizeof(Event));
         for (int i = 0; i < count; i++)

@@ -63,7 +63,7 @@ public static unsafe class IrqLines
                 if (s_readers[line] == Threads.Current) s_readers[line] = null;
             }
         }
-        Errno error = UserMemory.CopyOut(process.Space, buffer, &count, sizeof(ulong));
+        Errno error = UserMemory.CopyOut(buffer, &count, sizeof(ulong));
         return error != 0 ? error : SyscallResult.Ok(sizeof(ulong));
     }
 
@@ -75,7 +75,7 @@ public static unsafe class IrqLines
     {
         if (length < sizeof(ulong)) return Errno.EINVAL;
         ulong count;
-        Errno error = UserMemory.CopyIn(process.Space, &count, buffer, sizeof(ulong));
+        Errno error = UserMemory.CopyIn(&count, buffer, sizeof(ulong));
         if (error != 0) return error;
         int line = (int)file.HandleId;
         using InterruptGuard guard = InterruptGuard.Enter();

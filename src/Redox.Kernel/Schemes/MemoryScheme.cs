@@ -87,12 +87,12 @@ public static unsafe class MemoryScheme
         if (file.HandleId != Translation) return Errno.EINVAL;
         if (length != sizeof(ulong)) return Errno.EINVAL;
         ulong address;
-        Errno error = UserMemory.CopyIn(process.Space, &address, payload, sizeof(ulong));
+        Errno error = UserMemory.CopyIn(&address, payload, sizeof(ulong));
         if (error != 0) return error;
         if (!UserLayout.Contains(address, 1) || !process.Space.TryQuery(address & ~0xFFFUL, out ulong physical, out ulong flags)
             || (flags & PageTableEntry.User) == 0) return Errno.EFAULT;
         physical |= address & 0xFFF;
-        error = UserMemory.CopyOut(process.Space, payload, &physical, sizeof(ulong));
+        error = UserMemory.CopyOut(payload, &physical, sizeof(ulong));
         return error != 0 ? error : SyscallResult.Ok(0);
     }
 

@@ -36,7 +36,7 @@ public static unsafe class SchemeCall
         {
             ulong target = scheme.BufferFor(slot);
             Errno error = use == BufferUse.In || use == BufferUse.InCount || use == BufferUse.InOutWhole
-                ? UserMemory.CopyAcross(driver.Space, target, client.Space, address, length)
+                ? UserMemory.CopyAcross(driver.Space, target, address, length)
                 : UserMemory.Check(client.Space, address, length, write: true);
             if (error != 0) return error;
             if (bufferArg == 0) { request.Arg0 = length == 0 ? 0 : target; request.Arg1 = length; }

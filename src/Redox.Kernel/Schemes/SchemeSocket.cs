@@ -41,7 +41,7 @@ public static unsafe class SchemeSocket
     {
         if (flagsAndCount != ((ulong)CallFlags.Read | 3)) return Errno.EINVAL;
         ulong* words = stackalloc ulong[3];
-        Errno error = UserMemory.CopyIn(driver.Space, words, metadata, 3 * sizeof(ulong));
+        Errno error = UserMemory.CopyIn(words, metadata, 3 * sizeof(ulong));
         if (error != 0) return error;
         if (words[0] != SocketCall.AnswerThenRead) return Errno.EINVAL;
         KernelThread? answered = null;
@@ -73,13 +73,13 @@ public static unsafe class SchemeSocket
             int queued = scheme.Calls.Queued;
             if (queued > 0)
             {
-                // Checked before the requests leave the queue: a bad buffer must not lose them.
-                ulong bytes = (ulong)(queued < (int)count ? queued : (int)count) * (ulong)sizeof(Sqe);
-                Errno error = UserMemory.Check(driver.Space, buffer, bytes, write: true);
+                // Taken from the queue only once they are in the driver's buffer: a bad buffer must not lose them.
+                int n = scheme.Calls.Peek(new Span<Sqe>(batch, queued < (int)count ? queued : (int)count));
+                ulong bytes = (ulong)n * (ulong)sizeof(Sqe);
+                Errno error = UserMemory.CopyOut(buffer, batch, bytes);
                 if (error != 0) { result = error; break; }
-                int n = scheme.Calls.Receive(new Span<Sqe>(batch, (int)(bytes / (ulong)sizeof(Sqe))));
-                UserMemory.CopyOutChecked(buffer, batch, (ulong)n * (ulong)sizeof(Sqe));
-                result = SyscallResult.Ok((ulong)n * (ulong)sizeof(Sqe));
+                scheme.Calls.Consume(n);
+                result = SyscallResult.Ok(bytes);
                 break;
             }
             if ((socket.Flags & (uint)OpenFlags.NonBlock) != 0) { result = Errno.EAGAIN; break; }
@@ -109,7 +109,7 @@ public static unsafe class SchemeSocket
         {
             ulong bytes = length - done;
             if (bytes > Batch * (ulong)sizeof(Cqe)) bytes = Batch * (ulong)sizeof(Cqe);
-            Errno error = UserMemory.CopyIn(driver.Space, batch, buffer + done, bytes);
+            Errno error = UserMemory.CopyIn(batch, buffer + done, bytes);
             if (error != 0) return done == 0 ? error : SyscallResult.Ok(done);
             int n = (int)(bytes / (ulong)sizeof(Cqe));
             using (InterruptGuard.Enter())
@@ -158,7 +158,7 @@ public static unsafe class SchemeSocket
         if (transfer.Use == BufferUse.InCount) return result.Value > transfer.Length ? Cqe.Respond(response.Tag, Errno.EIO) : response;
         ulong count = transfer.Use == BufferUse.OutCount ? result.Value : transfer.Length;
         if (count > transfer.Length) return Cqe.Respond(response.Tag, Errno.EIO);
-        Errno error = UserMemory.CopyAcross(transfer.Client.Space, transfer.Address, driver.Space, scheme.BufferFor(slot), count);
+        Errno error = UserMemory.CopyAcross(transfer.Client.Space, transfer.Address, scheme.BufferFor(slot), count);
         return error != 0 ? Cqe.Respond(response.Tag, error) : response;
     }
 }

@@ -72,7 +72,7 @@ public static unsafe class TimeScheme
         for (ulong i = 0; i < count; i++)
         {
             TimeSpec deadline;
-            Errno error = UserMemory.CopyIn(process.Space, &deadline, buffer + i * (ulong)sizeof(TimeSpec), (ulong)sizeof(TimeSpec));
+            Errno error = UserMemory.CopyIn(&deadline, buffer + i * (ulong)sizeof(TimeSpec), (ulong)sizeof(TimeSpec));
             if (error == 0 && !TimeCalls.IsValid(deadline)) error = Errno.EINVAL;
             bool added = false;
             if (error == 0)

@@ -57,5 +57,6 @@ public sealed class UserScheme
     internal readonly CallTransfer[] Transfers = new CallTransfer[CallCapacity];
 
     /// <summary>The driver-side buffer of call slot <paramref name="slot"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public ulong BufferFor(int slot) => Buffers + (ulong)slot * BufferSize;
 }

@@ -102,12 +102,13 @@ public static unsafe class FileCalls
     {
         KernelFile? file = process.Files.Get(fd);
         if (file is null) return Errno.EBADF;
+        if (file.Kind == KernelFileKind.SchemeHandle)      // first: the scheme IPC round trip is the hot path
+            return (file.Flags & AccessMode) == ReadOnly ? Errno.EBADF : SchemeHandleCalls.Transfer(process, file, Opcode.Write, buffer, length);
         if (file.Kind == KernelFileKind.SchemeSocket) return SchemeSocket.WriteResponses(process, file, buffer, length);
         if (file.Kind == KernelFileKind.EventQueue) return EventQueues.Subscribe(process, file, buffer, length);
         if (file.Kind == KernelFileKind.Irq) return IrqLines.Acknowledge(process, file, buffer, length);
         if (file.Kind == KernelFileKind.Time) return TimeScheme.Write(process, file, buffer, length);
         if ((file.Flags & AccessMode) == ReadOnly) return Errno.EBADF;
-        if (file.Kind == KernelFileKind.SchemeHandle) return SchemeHandleCalls.Transfer(process, file, Opcode.Write, buffer, length);
         if (file.Kind != KernelFileKind.Debug) return Errno.EBADF;
         Errno error = UserMemory.Check(process.Space, buffer, length, write: false);
         if (error != 0) return error;
@@ -115,7 +116,7 @@ public static unsafe class FileCalls
         for (ulong done = 0; done < length;)
         {
             ulong n = length - done < Chunk ? length - done : Chunk;
-            error = UserMemory.CopyIn(process.Space, chunk, buffer + done, n);
+            error = UserMemory.CopyIn(chunk, buffer + done, n);
             if (error != 0) return done == 0 ? error : SyscallResult.Ok(done);
             // One chunk goes out whole: nothing preempts it halfway and writes into the middle of a line.
             using (Arch.InterruptGuard.Enter()) KernelLog.Write(new ReadOnlySpan<byte>(chunk, (int)n));
@@ -129,18 +130,19 @@ public static unsafe class FileCalls
     {
         KernelFile? file = process.Files.Get(fd);
         if (file is null) return Errno.EBADF;
+        if (file.Kind == KernelFileKind.SchemeHandle)      // first: the scheme IPC round trip is the hot path
+            return (file.Flags & AccessMode) == WriteOnly ? Errno.EBADF : SchemeHandleCalls.Transfer(process, file, Opcode.Read, buffer, length);
         if (file.Kind == KernelFileKind.SchemeSocket) return SchemeSocket.ReadRequests(process, file, buffer, length);
         if (file.Kind == KernelFileKind.EventQueue) return EventQueues.Wait(process, file, buffer, length);
         if (file.Kind == KernelFileKind.Irq) return IrqLines.Read(process, file, buffer, length);
         if (file.Kind == KernelFileKind.Time) return TimeScheme.Read(process, file, buffer, length);
         if ((file.Flags & AccessMode) == WriteOnly) return Errno.EBADF;
-        if (file.Kind == KernelFileKind.SchemeHandle) return SchemeHandleCalls.Transfer(process, file, Opcode.Read, buffer, length);
         Errno error = UserMemory.Check(process.Space, buffer, length, write: true);
         if (error != 0) return error;
         if (file.Kind == KernelFileKind.Debug) return SyscallResult.Ok(0);     // no console input: end of file
         ulong left = file.Offset < file.Length ? file.Length - file.Offset : 0;
         ulong count = length < left ? length : left;
-        error = UserMemory.CopyOut(process.Space, buffer, file.Data + file.Offset, count);
+        error = UserMemory.CopyOut(buffer, file.Data + file.Offset, count);
         if (error != 0) return error;
         file.Offset += count;
         return SyscallResult.Ok(count);
@@ -174,7 +176,7 @@ public static unsafe class FileCalls
         stat.Nlink = 1;
         stat.BlkSize = 4096;
         stat.Blocks = (file.Length + 511) / 512;
-        Errno error = UserMemory.CopyOut(process.Space, buffer, &stat, (ulong)sizeof(Stat));
+        Errno error = UserMemory.CopyOut(buffer, &stat, (ulong)sizeof(Stat));
         return error != 0 ? error : SyscallResult.Ok(0);
     }
 
@@ -217,7 +219,7 @@ public static unsafe class FileCalls
             total += NumberFormat.Decimal(file.HandleId, new Span<byte>(text + total, 20));    // the clock or line
         }
         ulong count = length < (ulong)total ? length : (ulong)total;
-        Errno error = UserMemory.CopyOut(process.Space, buffer, text, count);
+        Errno error = UserMemory.CopyOut(buffer, text, count);
         return error != 0 ? error : SyscallResult.Ok(count);
     }
 
@@ -226,7 +228,7 @@ public static unsafe class FileCalls
     {
         if (length == 0) return Errno.ENOENT;
         if (length > MaxPath) return Errno.ENAMETOOLONG;
-        return UserMemory.CopyIn(process.Space, buffer, path, length);
+        return UserMemory.CopyIn(buffer, path, length);
     }
 
     /// <summary>Splits <c>name:rest</c> or <c>/scheme/name/rest</c>.</summary>

@@ -50,7 +50,7 @@ public static unsafe class Futexes
         if (timeout != 0)
         {
             TimeSpec time;
-            Errno copy = UserMemory.CopyIn(process.Space, &time, timeout, (ulong)sizeof(TimeSpec));
+            Errno copy = UserMemory.CopyIn(&time, timeout, (ulong)sizeof(TimeSpec));
             if (copy != 0) return copy;
             if (time.Seconds < 0 || time.Nanoseconds < 0 || time.Nanoseconds >= 1_000_000_000) return Errno.EINVAL;
             ticks = TimeCalls.TicksFor(time);
@@ -61,7 +61,7 @@ public static unsafe class Futexes
         {
             // Read and enqueue with interrupts off: a wake between the two cannot be lost.
             uint current;
-            Errno error = UserMemory.CopyIn(process.Space, &current, address, sizeof(uint));
+            Errno error = UserMemory.CopyIn(&current, address, sizeof(uint));
             if (error != 0) return error;
             if (current != expected) return Errno.EAGAIN;
             slot = -1;

@@ -26,7 +26,7 @@ public static unsafe class MemoryCalls
         if (fd != AbiLimits.FmapAnonymousFd && file is null) return Errno.EBADF;
         if (mapLength < (ulong)sizeof(Map)) return Errno.EINVAL;
         Map request;
-        Errno error = UserMemory.CopyIn(process.Space, &request, mapPointer, (ulong)sizeof(Map));
+        Errno error = UserMemory.CopyIn(&request, mapPointer, (ulong)sizeof(Map));
         if (error != 0) return error;
         if (file is not null) return file.Kind == KernelFileKind.Memory ? MemoryScheme.Map(process, file, request) : Errno.ENODEV;
         if (request.Size == 0 || request.Size > MaxMapping || request.Offset != 0) return Errno.EINVAL;

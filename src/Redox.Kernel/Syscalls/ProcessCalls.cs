@@ -31,7 +31,7 @@ public static unsafe class ProcessCalls
         if (id > 0 && statusPointer != 0)
         {
             ulong word = (ulong)status;                                    // Redox passes a usize
-            Errno error = UserMemory.CopyOut(process.Space, statusPointer, &word, sizeof(ulong));
+            Errno error = UserMemory.CopyOut(statusPointer, &word, sizeof(ulong));
             if (error != 0) return error;
         }
         return SyscallResult.Ok((ulong)id);

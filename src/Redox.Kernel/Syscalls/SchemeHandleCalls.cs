@@ -147,7 +147,7 @@ public static class SchemeHandleCalls
         if (count > 3) return Errno.EINVAL;
         ulong* words = stackalloc ulong[3];
         words[0] = words[1] = words[2] = 0;
-        Errno error = UserMemory.CopyIn(process.Space, words, metadata, (ulong)count * 8);
+        Errno error = UserMemory.CopyIn(words, metadata, (ulong)count * 8);
         if (error != 0) return error;
         // Without either flag no payload travels: the driver sees none (never the client's raw pointer).
         Sqe request = use == BufferUse.None

@@ -23,7 +23,7 @@ public static unsafe class TimeCalls
     {
         if (clock != (ulong)ClockId.Monotonic && clock != (ulong)ClockId.Realtime) return Errno.EINVAL;
         TimeSpec time = Clock((ClockId)clock);
-        Errno error = UserMemory.CopyOut(process.Space, pointer, &time, (ulong)sizeof(TimeSpec));
+        Errno error = UserMemory.CopyOut(pointer, &time, (ulong)sizeof(TimeSpec));
         return error != 0 ? error : SyscallResult.Ok(0);
     }
 
@@ -69,7 +69,7 @@ public static unsafe class TimeCalls
     public static SyscallResult Nanosleep(Process process, ulong request, ulong remaining)
     {
         TimeSpec time;
-        Errno error = UserMemory.CopyIn(process.Space, &time, request, (ulong)sizeof(TimeSpec));
+        Errno error = UserMemory.CopyIn(&time, request, (ulong)sizeof(TimeSpec));
         if (error != 0) return error;
         if (!IsValid(time)) return Errno.EINVAL;
         if (remaining != 0)
@@ -82,7 +82,7 @@ public static unsafe class TimeCalls
         if (remaining != 0)
         {
             TimeSpec zero = default;
-            UserMemory.CopyOut(process.Space, remaining, &zero, (ulong)sizeof(TimeSpec));
+            UserMemory.CopyOut(remaining, &zero, (ulong)sizeof(TimeSpec));
         }
         return SyscallResult.Ok(0);
     }

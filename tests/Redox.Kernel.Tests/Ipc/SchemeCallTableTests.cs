@@ -215,4 +215,45 @@ public class SchemeCallTableTests
         Assert.Equal(CompleteOutcome.UnknownTag, table.Complete(Cqe.Respond(got.Tag, SyscallResult.Ok(0)), out Client? woken));
         Assert.Null(woken);
     }
+
+    [Fact]
+    public void Peeked_messages_stay_queued_until_consumed_and_a_partial_consume_takes_the_oldest()
+    {
+        var table = new SchemeCallTable<Client>(4);
+        var alice = new Client("alice");
+        Assert.Equal((Errno)0, table.Submit(Read(1), alice, out int first));
+        Assert.Equal((Errno)0, table.Submit(Read(2), alice, out int second));
+        Assert.Equal((Errno)0, table.Submit(Read(3), alice, out int third));
+        table.Abandon(first);                       // still queued: withdrawn, never seen
+        var peeked = new Sqe[4];
+        Assert.Equal(2, table.Peek(peeked));
+        Assert.Equal(2, table.Peek(peeked));        // a second look sees the same: nothing was taken
+        Assert.Equal(new ulong[] { 2, 3 }, new[] { peeked[0].Arg0, peeked[1].Arg0 });
+        Assert.Equal(CallState.Queued, table.StateOf(second));
+        Assert.Equal(2, table.Queued);
+
+        table.Consume(1);
+        Assert.Equal(CallState.Delivered, table.StateOf(second));
+        Assert.Equal(CallState.Queued, table.StateOf(third));
+        Sqe[] rest = ReceiveAll(table);
+        Assert.Single(rest);
+        Assert.Equal(3UL, rest[0].Arg0);
+    }
+
+    [Fact]
+    public void A_peeked_cancel_frees_its_slot_only_when_consumed()
+    {
+        var table = new SchemeCallTable<Client>(2);
+        var alice = new Client("alice");
+        Assert.Equal((Errno)0, table.Submit(Read(1), alice, out int slot));
+        ReceiveAll(table);
+        table.Abandon(slot);                        // delivered: becomes a cancel message
+        var peeked = new Sqe[2];
+        Assert.Equal(1, table.Peek(peeked));
+        Assert.Equal(Opcode.Cancel, peeked[0].Opcode);
+        Assert.Equal(CallState.Cancelling, table.StateOf(slot));
+        table.Consume(1);
+        Assert.Equal(CallState.Free, table.StateOf(slot));
+        Assert.Equal(0, table.Queued);
+    }
 }

@@ -37,10 +37,12 @@ public static unsafe class Cpu
     }
 
     /// <summary>
-    /// Copies between kernel memory and pages of the current process that the caller has checked: the one place the
-    /// kernel touches user pages (on x86-64 with SMAP, only inside this copy).
+    /// Copies between kernel memory and pages of the current process: the one place the kernel touches user pages (on
+    /// x86-64 with SMAP, only inside this copy). The caller has checked that the user range lies in the user half; a
+    /// page that is missing (or read-only, when written) stops the copy part-way and the value is false (EFAULT), the
+    /// fault being taken by the copy itself, never reported as the kernel's.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void CopyUser(void* destination, void* source, nuint count) =>
-        Native.UserCopy(destination, source, count, CpuFeatures.Smap ? 1u : 0u);
+    public static bool CopyUser(void* destination, void* source, nuint count) =>
+        Native.UserCopy(destination, source, count, CpuFeatures.Smap ? 1u : 0u) == 0;
 }

@@ -44,7 +44,7 @@ public static unsafe class FaultUpcalls
         r[6] = frame->Rax; r[7] = frame->Rbx; r[8] = frame->Rcx; r[9] = frame->Rdx; r[10] = frame->Rsi; r[11] = frame->Rdi; r[12] = frame->Rbp;
         r[13] = frame->R8; r[14] = frame->R9; r[15] = frame->R10; r[16] = frame->R11;
         r[17] = frame->R12; r[18] = frame->R13; r[19] = frame->R14; r[20] = frame->R15;
-        if (record < 8 || UserMemory.CopyOut(process.Space, record - 8, words, (RecordWords + 1) * 8) != 0) return false;
+        if (record < 8 || UserMemory.CopyOut(record - 8, words, (RecordWords + 1) * 8) != 0) return false;
         process.FaultVector = frame->Vector;
         process.FaultRip = frame->Rip;
         process.FaultCr2 = cr2;

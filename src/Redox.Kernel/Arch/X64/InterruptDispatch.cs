@@ -49,6 +49,12 @@ public static unsafe class InterruptDispatch
                 ProcessTable.Fault(process, vector, frame->Rip, Native.ReadCr2(), frame->ErrorCode);
                 Threads.OnFatalFault();          // never returns: this thread is gone
             }
+            // A user copy that met a missing or read-only page resumes at its own failure exit (EFAULT).
+            if (vector == 14 && (frame->Cs & 3) == 0 && Native.UserFaultResume(frame->Rip) is ulong resume and not 0)
+            {
+                frame->Rip = resume;
+                return frame;
+            }
             // A fault in ring-0 managed code that a catch clause would take becomes a .NET exception.
             if (HandToRuntime(frame)) return frame;
             ExceptionReport.Print(frame);

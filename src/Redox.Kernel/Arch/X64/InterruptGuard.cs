@@ -13,14 +13,11 @@ public readonly ref struct InterruptGuard
     private InterruptGuard(bool wereEnabled) => _wereEnabled = wereEnabled;
 
     /// <summary>Disables interrupts, remembering whether they were on.</summary>
-    public static InterruptGuard Enter()
-    {
-        bool enabled = (Native.ReadFlags() & InterruptFlag) != 0;
-        Native.DisableInterrupts();
-        return new InterruptGuard(enabled);
-    }
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static InterruptGuard Enter() => new InterruptGuard((Native.DisableInterruptsSavingFlags() & InterruptFlag) != 0);
 
     /// <summary>Re-enables interrupts if they were on at <see cref="Enter"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Dispose()
     {
         if (_wereEnabled) Native.EnableInterrupts();

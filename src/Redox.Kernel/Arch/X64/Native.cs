@@ -25,7 +25,7 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_sti")] public static extern void EnableInterrupts();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_hlt")] public static extern void Halt();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_sti_hlt")] public static extern void EnableInterruptsAndHalt();
-    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_read_flags")] public static extern ulong ReadFlags();
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_cli_saving_flags")] public static extern ulong DisableInterruptsSavingFlags();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_pause")] public static extern void Pause();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_rdtsc")] public static extern ulong ReadTimestampCounter();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_rdmsr")] public static extern ulong ReadMsr(uint msr);
@@ -37,7 +37,8 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_read_cr0")] public static extern ulong ReadCr0();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_read_cr4")] public static extern ulong ReadCr4();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_write_cr4")] public static extern void WriteCr4(ulong value);
-    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_user_copy")] public static extern void UserCopy(void* destination, void* source, nuint count, nuint smap);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_user_copy")] public static extern nuint UserCopy(void* destination, void* source, nuint count, nuint smap);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_user_fault_resume")] public static extern ulong UserFaultResume(ulong rip);
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_switch")] public static extern void Switch(nuint* saveStackPointer, nuint resumeStackPointer);
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_thread_start_address")] public static extern ulong ThreadStartAddress();
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "redox_thread_start_isolated_address")] public static extern ulong ThreadStartIsolatedAddress();
