@@ -115,16 +115,6 @@ internal static unsafe class CachedInterfaceDispatch
         Volatile.Write(ref entry[0], (ulong)sequence + 2);
     }
 
-    // Generic virtual methods share the table: the key is (receiver type, the method's handle, slot -1). A handle is
-    // an address in the image that no MethodTable has, and no interface slot is negative, so keys never collide.
-    private const int GenericMethodSlot = -1;
-
-    /// <summary>The cached code of generic virtual method <paramref name="method"/> for <paramref name="type"/>; null on a miss.</summary>
-    public static void* LookupGeneric(MethodTable* type, GenericMethodHandle* method) => Lookup(type, (MethodTable*)method, GenericMethodSlot);
-
-    /// <summary>Remembers <paramref name="target"/> as <paramref name="method"/>'s code for <paramref name="type"/>.</summary>
-    public static void InsertGeneric(MethodTable* type, GenericMethodHandle* method, void* target) => Insert(type, (MethodTable*)method, GenericMethodSlot, target);
-
     /// <summary>The dispatch stubs jump here for a null receiver: the throw then appears to come from the call site.</summary>
     [RuntimeExport("RhpInterfaceDispatchNullReference")]
     public static void ThrowNullReference() => ThrowHelpers.ThrowNullReferenceException();

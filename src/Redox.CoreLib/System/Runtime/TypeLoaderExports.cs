@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Internal.Runtime;
 using Internal.Runtime.CompilerHelpers;
 
@@ -6,8 +7,8 @@ namespace System.Runtime;
 /// <summary>
 /// The helper ILC 10 calls for every generic virtual method call (and <c>ldvirtftn</c> of one) it cannot
 /// devirtualize: <c>GVMLookupForSlot(receiver, method)</c> returns the code to call. The answer is cached per
-/// (receiver type, method handle) in <see cref="CachedInterfaceDispatch"/>'s global table, so only a type's first
-/// call walks ILC's tables (<see cref="GenericVirtualMethodResolver"/>); the cache is a fixed static, so a call never
+/// (receiver type, method handle) in <see cref="GenericVirtualMethodCache"/>, so only a type's first call walks
+/// ILC's tables (<see cref="GenericVirtualMethodResolver"/>); the cache is a fixed static, so a call never
 /// allocates. The returned pointer is plain code: the bit ILC's call sequence tests for a "fat" pointer (shared
 /// code plus generic dictionary) is never set, as shared instantiations are not resolved here (RDX2008).
 /// </summary>
@@ -19,16 +20,21 @@ internal static unsafe class TypeLoaderExports
         if (obj is null) ThrowHelpers.ThrowNullReferenceException();
         MethodTable* type = obj.m_pEEType;
         GenericMethodHandle* method = (GenericMethodHandle*)slot.Value;
-        void* target = CachedInterfaceDispatch.LookupGeneric(type, method);
-        if (target != null) return (IntPtr)target;
+        void* target = GenericVirtualMethodCache.Lookup(type, method);
+        return target != null ? (IntPtr)target : Resolve(type, method);
+    }
 
-        target = GenericVirtualMethodResolver.Resolve(type, method);
+    // The first call for a (type, method): out of line, so the cached path saves few registers.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IntPtr Resolve(MethodTable* type, GenericMethodHandle* method)
+    {
+        void* target = GenericVirtualMethodResolver.Resolve(type, method);
         if (target == null)
         {
             ExceptionHandling.PanicText("runtime", "no compiled code for a generic virtual method call (a shared instantiation, or a generic type: see RDX2008)");
             return IntPtr.Zero;
         }
-        CachedInterfaceDispatch.InsertGeneric(type, method, target);
+        GenericVirtualMethodCache.Insert(type, method, target);
         return (IntPtr)target;
     }
 }
