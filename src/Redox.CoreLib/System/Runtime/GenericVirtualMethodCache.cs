@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Threading;
-using Internal.Runtime;
 
 namespace System.Runtime;
 
@@ -10,7 +9,8 @@ namespace System.Runtime;
 /// costs a hash, four loads and two compares. An entry is {sequence, type, method, code}; the sequence is odd while a
 /// writer fills the entry, and a reader that sees it odd or changed treats the entry as a miss (a sequence lock:
 /// x86 keeps loads in order, and the volatile reads keep the compiler from moving them). A collision only evicts:
-/// the loser is looked up again in ILC's tables on its next call.
+/// the loser is looked up again in ILC's tables on its next call. Keys are plain addresses (a MethodTable and a
+/// method handle), so the same file is compiled into the host tests.
 /// </summary>
 internal static unsafe class GenericVirtualMethodCache
 {
@@ -32,7 +32,7 @@ internal static unsafe class GenericVirtualMethodCache
 
     /// <summary>The cached code of <paramref name="method"/> for <paramref name="type"/>; null on a miss.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void* Lookup(MethodTable* type, GenericMethodHandle* method)
+    public static void* Lookup(void* type, void* method)
     {
         Entry* entry = EntryOf(type, method);
         nint sequence = entry->Sequence;
@@ -43,7 +43,7 @@ internal static unsafe class GenericVirtualMethodCache
     }
 
     /// <summary>Remembers <paramref name="target"/>; gives up silently if another thread is writing the same entry.</summary>
-    public static void Insert(MethodTable* type, GenericMethodHandle* method, void* target)
+    public static void Insert(void* type, void* method, void* target)
     {
         Entry* entry = EntryOf(type, method);
         long sequence = entry->Sequence;
@@ -55,7 +55,7 @@ internal static unsafe class GenericVirtualMethodCache
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Entry* EntryOf(MethodTable* type, GenericMethodHandle* method)
+    private static Entry* EntryOf(void* type, void* method)
     {
         ulong hash = ((ulong)type ^ (ulong)method * 0x9E3779B97F4A7C15UL) >> EntryShift;
         return (Entry*)Unsafe.AsPointer(ref s_table.Words[0]) + hash;
