@@ -4,7 +4,7 @@ using Redox.TwoWorlds;
 /// <summary>
 /// Generic virtual methods (GVMs) over value types: class GVMs declared in Redox.TwoWorlds and overridden there and
 /// here, two GVMs of one class with the same signature, a generic method of a non-generic interface implemented by
-/// classes (one overriding the other's implementation in this assembly) and by a boxed struct, and a delegate to a
+/// classes (one overriding the other's implementation in this assembly, one explicitly) and by a boxed struct, and a delegate to a
 /// GVM. Each result is checked against the same computation through the concrete sealed types, which ILC calls
 /// directly; every call through the base type or the interface goes through the runtime's GVM lookup.
 /// </summary>
@@ -31,6 +31,12 @@ public static class GenericVirtualMethodScenario
     private sealed class XorVisitor : IVisitor
     {
         public uint Visit<T>(uint state, T value) where T : struct, IDigestible => value.Fold(state) ^ 0xA5A5A5A5;
+    }
+
+    // An explicit implementation: a private method the class tables do not list, found through the interface table.
+    private sealed class ExplicitVisitor : IVisitor
+    {
+        uint IVisitor.Visit<T>(uint state, T value) => value.Fold(state) * 7;
     }
 
     private struct Flag : IDigestible
@@ -66,6 +72,7 @@ public static class GenericVirtualMethodScenario
         ok &= Check.That(Visit(rotating, 11, point) == (point.Fold(11) << 3 | point.Fold(11) >> 29), "interface GVM, the base implementation");
         ok &= Check.That(Visit(xor, 11, register) == xor.Visit(11, register), "interface GVM implemented in this assembly");
         ok &= Check.That(Visit(new CountingVisitor { Bias = 2 }, 11, flag) == flag.Fold(11) + 2, "interface GVM implemented by a boxed struct");
+        ok &= Check.That(Visit(new ExplicitVisitor(), 11, point) == point.Fold(11) * 7, "interface GVM implemented explicitly");
 
         Func<uint, Register, uint> encode = Receiver(triple).Encode<Register>;
         ok &= Check.That(encode(5, register) == triple.Encode(5, register), "delegate to a GVM");
