@@ -101,7 +101,7 @@ public static class DiagnosticIds
     /// <summary><c>async</c>/<c>await</c>.</summary>
     public const string AsyncUnsupported = "RDX2007";
 
-    /// <summary>A generic virtual method (declared, or called from metadata).</summary>
+    /// <summary>A generic virtual method the bare-metal runtime cannot dispatch (shared type arguments, a generic type, a default interface body).</summary>
     public const string GenericVirtualMethodUnsupported = "RDX2008";
 
     /// <summary><c>dynamic</c>.</summary>

@@ -65,4 +65,15 @@ public sealed class FaultAndPanicTests
         Assert.DoesNotContain("boot test panic: PASS", boot.KernelLog);
         Assert.Equal(BootResult.Panicked, boot.ExitCode);
     }
+
+    [Fact]
+    public void A_generic_virtual_method_call_needing_shared_code_panics_and_names_the_rule()
+    {
+        BootResult boot = BootImages.Boot("gvmshared");
+
+        Assert.False(boot.TimedOut, boot.Serial);
+        Assert.DoesNotContain("check failed", boot.KernelLog);
+        Assert.Contains("PANIC: runtime: no compiled code for a generic virtual method call (a shared instantiation, or a generic type: see RDX2008)", boot.KernelLog);
+        Assert.Equal(BootResult.Panicked, boot.ExitCode);
+    }
 }

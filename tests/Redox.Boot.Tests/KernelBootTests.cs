@@ -51,6 +51,7 @@ public sealed class KernelBootTests
     [InlineData("syscall")]
     [InlineData("interfaces")]
     [InlineData("delegates")]
+    [InlineData("gvm")]
     [InlineData("exceptions")]
     public void In_kernel_checks_pass(string scenario)
     {

@@ -5,7 +5,7 @@ namespace Redox.Boot.Tests;
 
 /// <summary>
 /// The bare-metal runtime in a ring-3 process (bin/usertest's runtime scenarios, started by the ring3runtime boot
-/// scenario): interface dispatch, delegates, exceptions, and CPU faults handed back to the process as exceptions.
+/// scenario): interface dispatch, delegates, generic virtual methods, exceptions, and CPU faults handed back to the process as exceptions.
 /// </summary>
 [Collection(QemuCollection.Name)]
 public sealed class RuntimeInRing3Tests
@@ -13,7 +13,7 @@ public sealed class RuntimeInRing3Tests
     [Theory]
     [InlineData("")]
     [InlineData(BootImages.Isolated)]
-    public void Interfaces_delegates_exceptions_and_caught_faults_run_in_ring_3_and_an_unhandled_one_ends_only_its_process(string variant)
+    public void Interfaces_delegates_generic_virtual_methods_exceptions_and_caught_faults_run_in_ring_3_and_an_unhandled_one_ends_only_its_process(string variant)
     {
         BootResult boot = BootImages.Boot("ring3runtime" + variant);
 
@@ -22,7 +22,7 @@ public sealed class RuntimeInRing3Tests
         Assert.DoesNotContain("check failed", boot.KernelLog);
         Assert.DoesNotContain("PANIC", boot.KernelLog);                 // the kernel itself never panics
         Assert.DoesNotContain("EXCEPTION", boot.KernelLog);
-        Assert.Contains("usertest: interfaces, delegates and exceptions work in ring 3", boot.KernelLog);
+        Assert.Contains("usertest: interfaces, delegates, generic virtual methods and exceptions work in ring 3", boot.KernelLog);
         // The same report as the kernel's panic (type name and message), then SIGABRT for that process only.
         Assert.Contains("panic: unhandled exception Redox_UserTest_ExceptionScenarios_DeviceException: device failed", boot.KernelLog);
         Assert.Matches(@"process \d+ \(uncaught\) ended by signal 6", boot.KernelLog);

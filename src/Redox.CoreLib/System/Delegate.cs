@@ -43,6 +43,14 @@ public abstract class Delegate
         _firstParameter = firstParameter;
     }
 
+    // A generic virtual method (codec.Encode<int>): resolved once, now, like a call through it would be. The code is
+    // never a shared instantiation (RDX2008), so the delegate needs no generic dictionary.
+    private void InitializeClosedInstanceWithGVMResolution(object firstParameter, RuntimeMethodHandle tokenOfGenericVirtualMethod)
+    {
+        _functionPointer = System.Runtime.TypeLoaderExports.GVMLookupForSlot(firstParameter, tokenOfGenericVirtualMethod);
+        _firstParameter = firstParameter;
+    }
+
     // A static method closed over its first argument (an extension method used as obj.Method).
     private void InitializeClosedStaticThunk(object firstParameter, nint functionPointer, nint functionPointerThunk)
     {

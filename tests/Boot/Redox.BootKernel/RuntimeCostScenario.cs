@@ -47,6 +47,37 @@ public static class RuntimeCostScenario
         public int Run(int x) => x;
     }
 
+    // Generic virtual methods: the same work as Operation.Run, with a method-level type parameter.
+    private abstract class Converter
+    {
+        public abstract int Run<T>(int x, T tag) where T : struct;
+    }
+
+    private sealed class IncrementConverter : Converter
+    {
+        public override int Run<T>(int x, T tag) => x + 1;
+    }
+
+    private sealed class DoubleConverter : Converter
+    {
+        public override int Run<T>(int x, T tag) => x * 2;
+    }
+
+    private interface IConverter
+    {
+        int Run<T>(int x, T tag) where T : struct;
+    }
+
+    private sealed class IncrementInterfaceConverter : IConverter
+    {
+        public int Run<T>(int x, T tag) where T : struct => x + 1;
+    }
+
+    private sealed class DoubleInterfaceConverter : IConverter
+    {
+        public int Run<T>(int x, T tag) where T : struct => x * 2;
+    }
+
     private static readonly InvalidOperationException s_failure = new InvalidOperationException("measured");
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -73,6 +104,22 @@ public static class RuntimeCostScenario
     {
         int s = 0;
         for (int i = 0; i < n; i++) s = operation.Run(s);
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int GenericVirtualLoop(Converter converter, int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s = converter.Run(s, 0L);
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int GenericInterfaceLoop(IConverter converter, int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s = converter.Run(s, 0L);
         return s;
     }
 
@@ -116,6 +163,10 @@ public static class RuntimeCostScenario
         foreach (Operation operation in operations) sink += InterfaceLoop(operation, 1) + VirtualLoop(operation, 1);
         sink += InterfaceLoop(new Square(), 1) + InterfaceLoop(new Identity(), 1);
         sink += InterfaceLoop(operations[0], 10);
+        Converter[] converters = { new IncrementConverter(), new DoubleConverter() };
+        IConverter[] interfaceConverters = { new IncrementInterfaceConverter(), new DoubleInterfaceConverter() };
+        foreach (Converter converter in converters) sink += GenericVirtualLoop(converter, 1);
+        foreach (IConverter converter in interfaceConverters) sink += GenericInterfaceLoop(converter, 1);
         Func<int, int> function = Direct;
 
         ulong start = TestNative.ReadTimestampCounter();
@@ -127,6 +178,12 @@ public static class RuntimeCostScenario
         start = TestNative.ReadTimestampCounter();
         sink += InterfaceLoop(operations[0], Iterations);
         Report("interface call (monomorphic, cache hit)", start, Iterations);
+        start = TestNative.ReadTimestampCounter();
+        sink += GenericVirtualLoop(converters[0], Iterations);
+        Report("generic virtual method call (cache hit)", start, Iterations);
+        start = TestNative.ReadTimestampCounter();
+        sink += GenericInterfaceLoop(interfaceConverters[0], Iterations);
+        Report("generic interface method call (cache hit)", start, Iterations);
         start = TestNative.ReadTimestampCounter();
         sink += DelegateLoop(function, Iterations);
         Report("delegate invocation (static method)", start, Iterations);

@@ -20,6 +20,7 @@ public static class SelfCheck
         foreach (Shape shape in shapes) digest = digest * 31 + (uint)(shape.Area() * shape.Tag());
         digest = Interfaces(digest);
         digest = Delegates(digest);
+        digest = Codecs.Digest(digest);
         digest = Failures.Digest(digest);
         return digest;
     }

@@ -43,6 +43,7 @@ internal static unsafe class StartupCodeHelpers
             byte* start = *(byte**)(section + 8);
             byte* end = *(byte**)(section + 16);
             if (id == GCStaticRegionSection) InitializeStatics(start, end);
+            GenericVirtualMethodTables.Register(id, start);
         }
         section = header + 16;
         for (int i = 0; i < sectionCount; i++, section += entrySize)

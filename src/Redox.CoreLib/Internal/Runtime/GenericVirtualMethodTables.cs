@@ -1,0 +1,48 @@
+namespace Internal.Runtime;
+
+/// <summary>
+/// Where ILC put the tables generic virtual method calls are resolved with, found in the module's ReadyToRun header
+/// at start-up (section ids are 300 + NativeAOT's ReflectionMapBlob number). An image is one module (ILC compiles the
+/// whole program), so one set of tables is all there is.
+/// </summary>
+internal static unsafe class GenericVirtualMethodTables
+{
+    private const int CommonFixupsSection = 308;
+    private const int GvmSection = 318;
+    private const int InterfaceGvmSection = 319;
+    private const int NativeReferencesSection = 331;
+    private const int ExactInstantiationsSection = 336;
+
+    private static byte* s_commonFixups;
+    private static byte* s_nativeReferences;
+
+    /// <summary>Class GVMs: (declaring type, method, implementing type, implementing method) entries.</summary>
+    public static byte* Gvm;
+
+    /// <summary>Interface GVMs: per interface method, its implementations and the types that use each.</summary>
+    public static byte* InterfaceGvm;
+
+    /// <summary>Compiled unshared instantiations of generic methods: (type, method, type arguments, code).</summary>
+    public static byte* ExactInstantiations;
+
+    /// <summary>Called by start-up for every section of the module header.</summary>
+    public static void Register(int section, byte* start)
+    {
+        switch (section)
+        {
+            case CommonFixupsSection: s_commonFixups = start; break;
+            case GvmSection: Gvm = start; break;
+            case InterfaceGvmSection: InterfaceGvm = start; break;
+            case NativeReferencesSection: s_nativeReferences = start; break;
+            case ExactInstantiationsSection: ExactInstantiations = start; break;
+        }
+    }
+
+    /// <summary>Entry <paramref name="index"/> of the references the GVM tables use (32-bit relative pointers).</summary>
+    public static void* CommonFixup(uint index) => Relative(s_commonFixups + index * sizeof(int));
+
+    /// <summary>Entry <paramref name="index"/> of the references the exact-instantiation table uses.</summary>
+    public static void* NativeReference(uint index) => Relative(s_nativeReferences + index * sizeof(int));
+
+    private static void* Relative(byte* at) => at + *(int*)at;
+}
