@@ -35,9 +35,11 @@ public sealed class IpcStressTests
         Assert.False(boot.TimedOut, "a client of the hostile driver hung, or the driver never got its requests:\n" + boot.KernelLog);
         NoFaultAndNoLeak(boot);
         // The second report is the full round's (the first is the warm-up's).
-        Match sent = Regex.Matches(boot.KernelLog, @"usertest: hostile driver sent (\d+) random responses \((\d+) answers, (\d+) of other kinds, (\d+) forged/stale/repeated, (\d+) readiness posts, (\d+) garbage writes, (\d+) flushes of deferred calls\), (\d+) bad reads of its socket, (\d+) bad socket calls").Last();
+        Match sent = Regex.Matches(boot.KernelLog, @"usertest: hostile driver sent (\d+) random responses \((\d+) answers, (\d+) of other kinds, (\d+) forged/stale/repeated, (\d+) readiness posts, (\d+) garbage writes, (\d+) flushes of deferred calls\), (\d+) bad reads of its socket, (\d+) bad socket calls, (\d+) blocking reads into an unmapped page").Last();
         Assert.True(long.Parse(sent.Groups[1].Value) >= 1_000_000, sent.Value);
         for (int kind = 2; kind <= 9; kind++) Assert.True(long.Parse(sent.Groups[kind].Value) > 1000, "every kind of bad response was sent: " + sent.Value);
+        // Calls handed over to the driver while it waited with an unmapped buffer came with its next read, none lost.
+        Assert.True(long.Parse(sent.Groups[10].Value) > 10, "blocking reads into an unmapped page: " + sent.Value);
         // Both clients of the full round called it many times and saw only well-formed answers, readiness included.
         MatchCollection clients = Regex.Matches(boot.KernelLog, @"usertest: hostile client pid \d+: (\d+) calls, \d+ values, \d+ errnos, (\d+) events, every answer well-formed");
         Assert.Equal(4, clients.Count);

@@ -89,6 +89,7 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
     /// A one-way message (<see cref="SqeFlags.OneWay"/>, e.g. CloseMsg) frees its slot when the driver reads it; its
     /// waiter is never handed back, so pass any.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public Errno Submit(in Sqe request, TWaiter waiter, out int slot)
     {
         slot = None;
@@ -105,6 +106,42 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
         s.State = CallState.Queued;
         Append(slot);
         return 0;
+    }
+
+    /// <summary>
+    /// <see cref="Submit"/> for a driver that is waiting for exactly this: when no message is queued ahead, the call
+    /// skips the queue and is delivered at once (as if <see cref="Receive"/> had taken it), and the value is true; the
+    /// kernel then copies it to the driver from <see cref="RequestOf"/>, and if that copy fails it hands the call back
+    /// with <see cref="Undeliver"/>. Otherwise (messages queued ahead, a one-way message, or an error in
+    /// <paramref name="error"/>) it is queued as <see cref="Submit"/> queues it and the value is false.
+    /// </summary>
+    public bool HandOver(in Sqe request, TWaiter waiter, out int slot, out Errno error)
+    {
+        error = Submit(request, waiter, out slot);
+        if (error != 0 || Queued != 1 || (request.Flags & SqeFlags.OneWay) != 0) return false;
+        Unlink(slot);
+        _slots[slot].State = CallState.Delivered;
+        return true;
+    }
+
+    /// <summary>
+    /// A call handed over (<see cref="HandOver"/>) never reached the driver (its buffer was bad): it goes back to the
+    /// head of the queue, to be read first. If its client abandoned it meanwhile, the cancel that was queued for it is
+    /// withdrawn and the slot freed: the driver never saw the call, so there is nothing to cancel.
+    /// </summary>
+    public void Undeliver(int slot)
+    {
+        if ((uint)slot >= (uint)_slots.Length) return;
+        ref Slot s = ref _slots[slot];
+        if (s.State == CallState.Cancelling)
+        {
+            Unlink(slot);
+            Release(slot);
+            return;
+        }
+        if (s.State != CallState.Delivered) return;
+        s.State = CallState.Queued;
+        Prepend(slot);
     }
 
     /// <summary>
@@ -164,6 +201,7 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
     /// The driver answers: when <paramref name="response"/>'s tag names a call the driver was given and that is still
     /// waiting, the call is answered and its waiter returned (to be woken by the caller); any other tag is dropped.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public CompleteOutcome Complete(in Cqe response, out TWaiter? waiter)
     {
         waiter = null;
@@ -274,6 +312,17 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
         if (_tail == None) _head = index;
         else _slots[_tail].Next = index;
         _tail = index;
+        Queued++;
+    }
+
+    private void Prepend(int index)
+    {
+        ref Slot s = ref _slots[index];
+        s.Previous = None;
+        s.Next = _head;
+        if (_head == None) _tail = index;
+        else _slots[_head].Previous = index;
+        _head = index;
         Queued++;
     }
 

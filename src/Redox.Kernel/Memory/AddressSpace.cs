@@ -180,13 +180,22 @@ public sealed unsafe class AddressSpace
     /// out values: the user-pointer checks test its flags straight away. Every user-pointer check and cross-space copy
     /// comes here (several times per scheme call), so the four levels are spelled out rather than looped.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public ulong LeafOf(ulong virtualAddress)
+    {
+        // The hit is inlined into the user-pointer checks; the walk is not.
+        int slot = LeafSlot(virtualAddress);
+        if (_leaves.Pages[slot] == ((virtualAddress & ~0xFFFUL) | 1)) return _leaves.Entries[slot];
+        return WalkToLeaf(virtualAddress);
+    }
+
+    /// <summary><see cref="LeafOf"/> past its cache: the four levels, remembering a lower-half leaf.</summary>
+    private ulong WalkToLeaf(ulong virtualAddress)
     {
         ulong top = virtualAddress >> 47;
         if ((top != 0 && top != 0x1FFFF) || Root == 0) return 0;
         int slot = LeafSlot(virtualAddress);
         ulong tag = (virtualAddress & ~0xFFFUL) | 1;
-        if (_leaves.Pages[slot] == tag) return _leaves.Entries[slot];
         const ulong present = PageTableEntry.Present, presentOrLarge = PageTableEntry.Present | PageTableEntry.HugePage;
         ulong window = PhysicalWindow;
         ulong entry = ((ulong*)(window + Root))[(virtualAddress >> 39) & 511];

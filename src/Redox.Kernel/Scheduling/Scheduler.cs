@@ -90,6 +90,7 @@ public sealed class Scheduler
     /// nothing changes, when <paramref name="target"/> is not blocked. On true the caller switches to it at once, with
     /// interrupts still off, so nothing can come between.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool SwitchDirectTo(KernelThread target, bool blockCurrent)
     {
         KernelThread previous = Current;
@@ -142,6 +143,7 @@ public sealed class Scheduler
         return next;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Dispatch(KernelThread next)
     {
         next.State = ThreadState.Running;

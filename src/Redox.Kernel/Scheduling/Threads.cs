@@ -232,6 +232,7 @@ public static unsafe class Threads
     }
 
     /// <summary>Prepares the CPU for <paramref name="next"/>, parks an exited <paramref name="previous"/>, and switches.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void SwitchTo(KernelThread previous, KernelThread next)
     {
         if (previous.State == ThreadState.Exited)

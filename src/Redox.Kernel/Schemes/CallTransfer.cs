@@ -16,4 +16,10 @@ internal struct CallTransfer
 
     /// <summary>Which way the bytes go.</summary>
     public BufferUse Use;
+
+    /// <summary>
+    /// The page-table leaf of the buffer's first page, as the client's buffer was checked when the call was sent (0 when
+    /// it was not): the client is blocked in the call, so its mapping cannot change before the answer is copied back.
+    /// </summary>
+    public ulong FirstLeaf;
 }

@@ -35,20 +35,31 @@ public static unsafe class SchemeCall
         if (use != BufferUse.None)
         {
             ulong target = scheme.BufferFor(slot);
+            ulong firstLeaf = 0;
             Errno error = use == BufferUse.In || use == BufferUse.InCount || use == BufferUse.InOutWhole
                 ? UserMemory.CopyAcross(driver.Space, target, address, length)
-                : UserMemory.Check(client.Space, address, length, write: true);
+                : UserMemory.Check(client.Space, address, length, write: true, out firstLeaf);
             if (error != 0) return error;
             if (bufferArg == 0) { request.Arg0 = length == 0 ? 0 : target; request.Arg1 = length; }
             else { request.Arg1 = length == 0 ? 0 : target; request.Arg2 = length; }
-            scheme.Transfers[slot] = new CallTransfer { Client = client, Address = address, Length = length, Use = use };
+            ref CallTransfer transfer = ref scheme.Transfers[slot];
+            transfer.Client = client;
+            transfer.Address = address;
+            transfer.Length = length;
+            transfer.Use = use;
+            transfer.FirstLeaf = firstLeaf;
         }
-        scheme.Calls.Submit(request, Threads.Current, out slot);
         KernelThread? reader = scheme.Reader;
-        scheme.Reader = null;
-        if (reader is not null) Threads.BlockAndSwitchTo(reader);
+        if (reader is not null)
+        {
+            // The driver waits on its socket with nothing queued: the call is delivered to it as it runs.
+            scheme.Reader = null;
+            if (scheme.Calls.HandOver(request, Threads.Current, out slot, out _)) scheme.HandedTag = scheme.Calls.TagOf(slot);
+            Threads.BlockAndSwitchTo(reader);
+        }
         else
         {
+            scheme.Calls.Submit(request, Threads.Current, out slot);
             // The driver may be waiting on an event queue that watches its socket (with its irq: lines).
             EventQueues.PostSocket(scheme);
             Threads.Block();

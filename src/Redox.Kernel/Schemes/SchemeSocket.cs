@@ -69,6 +69,7 @@ public static unsafe class SchemeSocket
         while (true)
         {
             if (count == 0) { result = Errno.EINVAL; break; }
+            if (scheme.HandedTag != 0 && TakeHandedOver(scheme, buffer, out result)) break;
             if (scheme.Calls.IsClosed) { result = SyscallResult.Ok(0); break; }
             int queued = scheme.Calls.Queued;
             if (queued > 0)
@@ -96,6 +97,27 @@ public static unsafe class SchemeSocket
         // Requests were waiting already (or the read failed): the answered client queues up like any woken thread.
         if (answered is not null) Threads.Wake(answered);
         return result;
+    }
+
+    /// <summary>
+    /// The call a client handed over while this driver waited (<see cref="UserScheme.HandedTag"/>) into the driver's
+    /// buffer; if that copy fails the call goes back to the head of the queue, so a bad buffer loses nothing.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool TakeHandedOver(UserScheme scheme, ulong buffer, out SyscallResult result)
+    {
+        uint tag = scheme.HandedTag;
+        scheme.HandedTag = 0;
+        result = default;
+        int slot = (int)(tag & 0xFF);
+        CallState state = scheme.Calls.StateOf(slot);
+        // Answered EIO by a close meanwhile (or anything else that moved it): the queue and the closed flag say the rest.
+        if ((state != CallState.Delivered && state != CallState.Cancelling) || scheme.Calls.TagOf(slot) != tag) return false;
+        Sqe request = scheme.Calls.RequestOf(slot);
+        Errno error = UserMemory.CopyOut(buffer, &request, (ulong)sizeof(Sqe));
+        if (error != 0) scheme.Calls.Undeliver(slot);
+        result = error != 0 ? error : SyscallResult.Ok((ulong)sizeof(Sqe));
+        return true;
     }
 
     /// <summary>Completes the calls answered in the driver's buffer; <paramref name="last"/> is the last client to wake, the others are woken.</summary>
@@ -128,6 +150,7 @@ public static unsafe class SchemeSocket
     }
 
     /// <summary>Completes one call with <paramref name="response"/>; the client to wake, or null.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static KernelThread? Answer(Process driver, UserScheme scheme, Cqe response)
     {
         if (response.Kind == CqeOpcode.SendFevent)
@@ -149,6 +172,7 @@ public static unsafe class SchemeSocket
     }
 
     /// <summary>Copies the answered bytes to the client; a count larger than the buffer is the driver's error (EIO).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static Cqe CopyBack(Process driver, UserScheme scheme, int slot, Cqe response)
     {
         ref CallTransfer transfer = ref scheme.Transfers[slot];
@@ -158,7 +182,7 @@ public static unsafe class SchemeSocket
         if (transfer.Use == BufferUse.InCount) return result.Value > transfer.Length ? Cqe.Respond(response.Tag, Errno.EIO) : response;
         ulong count = transfer.Use == BufferUse.OutCount ? result.Value : transfer.Length;
         if (count > transfer.Length) return Cqe.Respond(response.Tag, Errno.EIO);
-        Errno error = UserMemory.CopyAcross(transfer.Client.Space, transfer.Address, scheme.BufferFor(slot), count);
+        Errno error = UserMemory.CopyAcross(transfer.Client.Space, transfer.Address, scheme.BufferFor(slot), count, transfer.FirstLeaf);
         return error != 0 ? Cqe.Respond(response.Tag, error) : response;
     }
 }

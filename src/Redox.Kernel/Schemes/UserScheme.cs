@@ -44,6 +44,12 @@ public sealed class UserScheme
     internal KernelThread? Reader;
 
     /// <summary>
+    /// The tag of the call handed over to <see cref="Reader"/> (<see cref="SchemeCallTable{TWaiter}.HandOver"/>: already
+    /// delivered, past the queue), for the reader to copy out when it runs; 0 when none.
+    /// </summary>
+    internal uint HandedTag;
+
+    /// <summary>
     /// Some <c>event:</c> queue has watched this scheme's socket (never cleared): only then does a request queued while
     /// the driver is not reading its socket look for queues to post to, so the IPC fast path of a driver that blocks
     /// on its socket pays nothing for the scan.

@@ -13,7 +13,7 @@ public static class SchemeHandleCalls
 {
     /// <summary>
     /// The descriptor calls only user schemes implement (fsync, ftruncate, fevent, fchmod, fchown, frename, flink,
-    /// fstatvfs, futimens, getdents, call, and read2/write2 at an explicit offset), by call number; false when <paramref name="number"/> is none of them.
+    /// fstatvfs, futimens, getdents, and read2/write2 at an explicit offset), by call number; false when <paramref name="number"/> is none of them.
     /// On a kernel scheme's descriptor fsync succeeds (nothing is buffered) and the rest answer EBADF.
     /// </summary>
     public static bool TryDispatch(Process process, nuint number, ulong fd, ulong b, ulong c, ulong d, ulong e, out SyscallResult result)
@@ -22,7 +22,7 @@ public static class SchemeHandleCalls
         {
             case SyscallNumbers.Fsync: case SyscallNumbers.Ftruncate: case SyscallNumbers.Fevent: case SyscallNumbers.Fchmod:
             case SyscallNumbers.Fchown: case SyscallNumbers.Frename: case SyscallNumbers.Flink: case SyscallNumbers.Fstatvfs:
-            case SyscallNumbers.Futimens: case SyscallNumbers.Getdents: case SyscallNumbers.Call:
+            case SyscallNumbers.Futimens: case SyscallNumbers.Getdents:
             case SyscallNumbers.Read2: case SyscallNumbers.Write2:
                 break;
             default:
@@ -30,9 +30,7 @@ public static class SchemeHandleCalls
                 return false;
         }
         KernelFile? file = process.Files.Get(fd);
-        if (file is not null && file.Kind == KernelFileKind.Memory && number == SyscallNumbers.Call) result = MemoryScheme.Translate(process, file, b, c);
-        else if (file is not null && file.Kind == KernelFileKind.SchemeSocket && number == SyscallNumbers.Call) result = SchemeSocket.Call(process, file, b, c, d, e);
-        else if (file is null || file.Kind == KernelFileKind.SchemeSocket) result = Errno.EBADF;
+        if (file is null || file.Kind == KernelFileKind.SchemeSocket) result = Errno.EBADF;
         else if (file.Kind != KernelFileKind.SchemeHandle) result = number == SyscallNumbers.Fsync ? SyscallResult.Ok(0) : Errno.EBADF;
         else result = number switch
         {
@@ -47,8 +45,7 @@ public static class SchemeHandleCalls
             SyscallNumbers.Fstatvfs => Fill(process, file, Opcode.Fstatvfs, b, c),
             SyscallNumbers.Getdents => Fill(process, file, Opcode.Getdents, b, c, AbiSizes.DirentHeader, e),
             SyscallNumbers.Read2 => (file.Flags & (uint)OpenFlags.AccessMode) == (uint)OpenFlags.WriteOnly ? Errno.EBADF : TransferAt(process, file, Opcode.Read, b, c, d, e),
-            SyscallNumbers.Write2 => (file.Flags & (uint)OpenFlags.AccessMode) == (uint)OpenFlags.ReadOnly ? Errno.EBADF : TransferAt(process, file, Opcode.Write, b, c, d, e),
-            _ => Call(process, file, b, c, d, e),
+            _ => (file.Flags & (uint)OpenFlags.AccessMode) == (uint)OpenFlags.ReadOnly ? Errno.EBADF : TransferAt(process, file, Opcode.Write, b, c, d, e),
         };
         return true;
     }
@@ -67,6 +64,7 @@ public static class SchemeHandleCalls
         => SchemeCall.Send(process, scheme, Request(opcode, path, length), 0, BufferUse.In, out _);
 
     /// <summary>read/write: at the kernel-kept offset for a positioned handle (then advanced), else at 0.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static SyscallResult Transfer(Process process, KernelFile file, Opcode opcode, ulong buffer, ulong length)
     {
         ulong offset = file.Positioned ? file.Offset : 0;
@@ -130,6 +128,20 @@ public static class SchemeHandleCalls
     /// <summary>A call without a buffer: fsync, ftruncate, fsize, fevent, fchmod, fchown.</summary>
     public static SyscallResult Simple(Process process, KernelFile file, Opcode opcode, ulong arg1 = 0, ulong arg2 = 0)
         => SchemeCall.Send(process, file.Scheme!, Request(opcode, file.HandleId, arg1, arg2), 1, BufferUse.None, out _);
+
+    /// <summary>
+    /// SYS_CALL(fd, ...) by what <paramref name="fd"/> is: a driver's socket first (its answer-then-read is the IPC hot
+    /// path), then <c>memory:</c> (physical address translation) and user scheme handles; anything else is EBADF.
+    /// </summary>
+    public static SyscallResult Call(Process process, ulong fd, ulong payload, ulong length, ulong flagsAndCount, ulong metadata)
+    {
+        KernelFile? file = process.Files.Get(fd);
+        if (file is null) return Errno.EBADF;
+        if (file.Kind == KernelFileKind.SchemeSocket) return SchemeSocket.Call(process, file, payload, length, flagsAndCount, metadata);
+        if (file.Kind == KernelFileKind.Memory) return MemoryScheme.Translate(process, file, payload, length);
+        if (file.Kind != KernelFileKind.SchemeHandle) return Errno.EBADF;
+        return Call(process, file, payload, length, flagsAndCount, metadata);
+    }
 
     /// <summary>
     /// SYS_CALL(fd, payload, len, flags | metadata count, metadata): the payload goes to the driver with CallFlags.Write

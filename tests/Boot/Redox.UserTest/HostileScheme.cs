@@ -15,7 +15,8 @@ using Redox.Syscall;
 internal static unsafe class HostileScheme
 {
     private const int MaxPending = 64, MaxRecent = 32, Batch = 16;
-    private static ulong s_sent, s_regular, s_kinds, s_forged, s_fevents, s_garbage, s_flushes, s_badReads, s_socketCalls;
+    private const ulong UnmappedPage = 0x0000_6FFF_0000_0000;   // a user address (inside the user half) nothing maps
+    private static ulong s_sent, s_regular, s_kinds, s_forged, s_fevents, s_garbage, s_flushes, s_badReads, s_socketCalls, s_badBlockingReads;
     private static int s_pending, s_recent;
     private static Sqe* s_pendingCalls;
     private static uint* s_recentTags;
@@ -51,6 +52,14 @@ internal static unsafe class HostileScheme
                     continue;
                 }
                 Sys.Fcntl(socket, FcntlCommand.SetFl, 0);
+                if (Next() % 4 == 0)
+                {
+                    // Wait for requests into an unmapped page: the call the kernel hands over as the driver waits cannot
+                    // be copied there (EFAULT), and must come with the next good read, not be lost.
+                    SyscallResult bad = Sys.Call(SyscallNumbers.Read, socket, (nuint)UnmappedPage, (nuint)(Batch * sizeof(Sqe)));
+                    if (!bad.IsError || bad.Error != Errno.EFAULT) return Output.Fail("hostile: a blocking read into an unmapped page was not EFAULT"u8);
+                    s_badBlockingReads++;
+                }
                 read = Sys.Read(socket, new Span<byte>(requests, Batch * sizeof(Sqe)));
                 Sys.Fcntl(socket, FcntlCommand.SetFl, (ulong)OpenFlags.NonBlock);
             }
@@ -88,7 +97,9 @@ internal static unsafe class HostileScheme
         Output.Number(s_badReads);
         Output.Text(" bad reads of its socket, "u8);
         Output.Number(s_socketCalls);
-        Output.Line(" bad socket calls"u8);
+        Output.Text(" bad socket calls, "u8);
+        Output.Number(s_badBlockingReads);
+        Output.Line(" blocking reads into an unmapped page"u8);
         return 0;
     }
 

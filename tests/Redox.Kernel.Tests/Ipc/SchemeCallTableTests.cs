@@ -256,4 +256,66 @@ public class SchemeCallTableTests
         Assert.Equal(CallState.Free, table.StateOf(slot));
         Assert.Equal(0, table.Queued);
     }
+
+    [Fact]
+    public void A_call_handed_over_to_a_waiting_driver_is_delivered_without_queueing_and_answered_as_usual()
+    {
+        var table = new SchemeCallTable<Client>(4);
+        var alice = new Client("alice");
+        Assert.True(table.HandOver(Read(5), alice, out int slot, out Errno error));
+        Assert.Equal((Errno)0, error);
+        Assert.Equal(CallState.Delivered, table.StateOf(slot));
+        Assert.Equal(0, table.Queued);
+        Assert.Equal(5UL, table.RequestOf(slot).Arg0);
+        Assert.Equal(table.TagOf(slot), table.RequestOf(slot).Tag);
+        Assert.Empty(ReceiveAll(table));                 // nothing more to read: it was delivered once
+
+        Assert.Equal(CompleteOutcome.Answered, table.Complete(Cqe.Respond(table.TagOf(slot), SyscallResult.Ok(9)), out Client? woken));
+        Assert.Same(alice, woken);
+        Assert.True(table.Collect(slot, out Cqe answer));
+        Assert.Equal(9UL, answer.Result);
+        Assert.Equal(0, table.InUse);
+    }
+
+    [Fact]
+    public void A_hand_over_behind_queued_messages_or_of_a_one_way_message_only_queues()
+    {
+        var table = new SchemeCallTable<Client>(4);
+        Assert.Equal((Errno)0, table.Submit(Read(1), new Client("first"), out _));
+        Assert.False(table.HandOver(Read(2), new Client("second"), out int second, out Errno error));
+        Assert.Equal((Errno)0, error);
+        Assert.Equal(CallState.Queued, table.StateOf(second));
+        Assert.Equal(new ulong[] { 1, 2 }, System.Array.ConvertAll(ReceiveAll(table), r => r.Arg0));
+
+        Sqe close = default;
+        close.Opcode = Opcode.CloseMsg;
+        close.Flags = SqeFlags.OneWay;
+        Assert.False(table.HandOver(close, new Client("closer"), out int closeSlot, out _));
+        Assert.Equal(CallState.Queued, table.StateOf(closeSlot));
+
+        table.Close();
+        Assert.False(table.HandOver(Read(3), new Client("late"), out _, out error));
+        Assert.Equal(Errno.EIO, error);
+    }
+
+    [Fact]
+    public void A_handed_over_call_the_driver_could_not_take_is_read_first_and_an_abandoned_one_is_forgotten()
+    {
+        var table = new SchemeCallTable<Client>(4);
+        Assert.True(table.HandOver(Read(1), new Client("alice"), out int slot, out _));
+        Assert.Equal((Errno)0, table.Submit(Read(2), new Client("bob"), out _));
+        table.Undeliver(slot);                           // the copy to the driver failed
+        Assert.Equal(CallState.Queued, table.StateOf(slot));
+        Assert.Equal(new ulong[] { 1, 2 }, System.Array.ConvertAll(ReceiveAll(table), r => r.Arg0));
+
+        var carol = new Client("carol");
+        Assert.True(table.HandOver(Read(3), carol, out int third, out _) || table.Queued > 0);
+        ReceiveAll(table);
+        table.Abandon(third);                            // killed meanwhile: a cancel is queued for it
+        Assert.Equal(1, table.Queued);
+        table.Undeliver(third);                          // ... but the driver never had it: no cancel, slot free
+        Assert.Equal(CallState.Free, table.StateOf(third));
+        Assert.Equal(0, table.Queued);
+        Assert.Empty(ReceiveAll(table));
+    }
 }

@@ -47,6 +47,7 @@ public static unsafe class AddressSpaces
     }
 
     /// <summary>Switches to <paramref name="root"/> unless it is already loaded.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void Switch(ulong root)
     {
         if (root == s_current) return;
