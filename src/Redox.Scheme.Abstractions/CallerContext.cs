@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Redox.Syscall;
 
 namespace Redox.Scheme;
@@ -30,6 +31,7 @@ public readonly struct CallerContext
     }
 
     /// <summary>Decodes the caller of <paramref name="request"/>: pid from <c>caller</c>, uid/gid from <c>args[5]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per request; ILC leaves it a call otherwise
     public static CallerContext FromRequest(in Sqe request)
         => new(request.Caller, (uint)request.Arg5, (uint)(request.Arg5 >> 32), request.Tag);
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Redox.Scheme;
 
 /// <summary>
@@ -15,7 +17,10 @@ public sealed class HandleTable<TState>
 
     private readonly TState[] _states;
     private readonly uint[] _generations;
-    private readonly bool[] _used;
+
+    // The open id of each slot, 0 when the slot is free (no id is 0): a look-up is one load and one compare, which
+    // checks "open" and "this generation" at once. Every scheme operation on a handle starts with a look-up.
+    private readonly ulong[] _open;
     private int _count;
     private int _next;
     private TState _missing;
@@ -29,7 +34,7 @@ public sealed class HandleTable<TState>
         }
         _states = new TState[capacity];
         _generations = new uint[capacity];
-        _used = new bool[capacity];
+        _open = new ulong[capacity];
         for (int i = 0; i < capacity; i++)
         {
             _generations[i] = 1;
@@ -54,13 +59,13 @@ public sealed class HandleTable<TState>
             {
                 slot -= capacity;
             }
-            if (!_used[slot])
+            if (_open[slot] == 0)
             {
-                _used[slot] = true;
                 _states[slot] = state;
                 _count++;
                 _next = slot + 1 == capacity ? 0 : slot + 1;
                 id = ((ulong)_generations[slot] << 32) | (uint)(slot + 1);
+                _open[slot] = id;
                 return true;
             }
         }
@@ -70,22 +75,21 @@ public sealed class HandleTable<TState>
 
     /// <summary>The slot of <paramref name="id"/>, or -1 when it is not an open handle.</summary>
     [NoAlloc]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int SlotOf(ulong id)
     {
-        ulong low = id & 0xFFFF_FFFF;
-        if (low == 0 || low > (ulong)_states.Length)
+        // The low half is slot + 1; a low half of 0 wraps to uint.MaxValue and fails the bound like any other.
+        uint slot = (uint)id - 1;
+        ulong[] open = _open;
+        if (slot >= (uint)open.Length || open[slot] != id)
         {
             return -1;
         }
-        int slot = (int)low - 1;
-        if (!_used[slot] || _generations[slot] != (uint)(id >> 32))
-        {
-            return -1;
-        }
-        return slot;
+        return (int)slot;
     }
 
     /// <summary>True when <paramref name="id"/> is an open handle.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(ulong id) => SlotOf(id) >= 0;
 
     /// <summary>
@@ -115,7 +119,7 @@ public sealed class HandleTable<TState>
         {
             return false;
         }
-        _used[slot] = false;
+        _open[slot] = 0;
         _states[slot] = default;
         uint generation = _generations[slot] + 1;
         _generations[slot] = generation > MaxGeneration ? 1 : generation;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Redox.Syscall;
 
@@ -19,7 +20,48 @@ public static class SchemeDispatcher
     /// carries the request's tag and the muxed result.
     /// </summary>
     [NoAlloc]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the request loop: the short path is a few dozen instructions
     public static bool Dispatch(SchemeBase scheme, in Sqe request, in UserMemoryWindow memory, out Cqe response)
+    {
+        // Read and write are nearly every request a driver serves: they take a short path, inlined here, that writes
+        // the answer in place. Everything else (and every one-way opcode) goes through the full switch below.
+        Opcode opcode = request.Opcode;
+        if (opcode == Opcode.Read || opcode == Opcode.Write)
+        {
+            SyscallResult result = Transfer(scheme, request, memory, opcode);
+            if ((request.Flags & SqeFlags.OneWay) != 0)
+            {
+                response = default;
+                return false;
+            }
+            // Cqe.Respond's fields, written straight into the caller's slot: Cqe holds a fixed buffer, so a Cqe local
+            // (Respond's own, and the copy it returns) costs a stack-cookie check and a call per answer under ILC.
+            response = default;
+            response.Flags = (byte)CqeOpcode.RespondRegular;
+            response.Tag = request.Tag;
+            response.Result = SyscallResult.Mux(result);
+            return true;
+        }
+        return DispatchAny(scheme, request, memory, out response);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static SyscallResult Transfer(SchemeBase scheme, in Sqe request, in UserMemoryWindow memory, Opcode opcode)
+    {
+        Errno errno = memory.TryGetSpan(request.Arg1, request.Arg2, out Span<byte> buffer);
+        if (errno != 0)
+        {
+            return errno;
+        }
+        var caller = CallerContext.FromRequest(request);
+        return opcode == Opcode.Read
+            ? scheme.Read(request.Arg0, buffer, request.Arg3, (uint)request.Arg4, caller)
+            : scheme.Write(request.Arg0, buffer, request.Arg3, (uint)request.Arg4, caller);
+    }
+
+    // Every opcode but the two above; kept out of line so the short path stays small.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool DispatchAny(SchemeBase scheme, in Sqe request, in UserMemoryWindow memory, out Cqe response)
     {
         var caller = CallerContext.FromRequest(request);
         NewFdFlags fdFlags = NewFdFlags.None;
@@ -56,8 +98,6 @@ public static class SchemeDispatcher
                 scheme.Cancel(request.Tag, caller);
                 response = default;
                 return false;
-            case Opcode.Read:
-            case Opcode.Write:
             case Opcode.Fpath:
             case Opcode.Getdents:
             case Opcode.Call:
@@ -202,10 +242,6 @@ public static class SchemeDispatcher
         }
         switch (request.Opcode)
         {
-            case Opcode.Read:
-                return scheme.Read(request.Arg0, buffer, request.Arg3, (uint)request.Arg4, caller);
-            case Opcode.Write:
-                return scheme.Write(request.Arg0, buffer, request.Arg3, (uint)request.Arg4, caller);
             case Opcode.Fpath:
                 return scheme.Fpath(request.Arg0, buffer, caller);
             case Opcode.Getdents:

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Redox.Syscall;
 
@@ -80,24 +81,29 @@ public sealed class SchemeServer
     [NoAlloc]
     public SyscallResult Run()
     {
+        // Everything the loop touches is read once, before it: each round trip is a system call and a dispatch, and
+        // the loop's own share should be a handful of instructions (benchmarks/README.md, "driver loop").
         ulong total = 0;
-        Span<byte> requestBytes = MemoryMarshal.AsBytes(new Span<Sqe>(_requests));
+        SchemeBase scheme = _scheme;
+        EventOutbox events = scheme.Events;
+        Sqe[] requests = _requests;
+        Span<byte> requestBytes = MemoryMarshal.AsBytes(new Span<Sqe>(requests));
         var responses = new Span<Cqe>(_responses);
+        Span<byte> responseBytes = MemoryMarshal.AsBytes(responses);
         int pending = 0;
         while (true)
         {
-            // Readiness posts ride with the answers; posts that do not fit go first, on their own.
-            pending += _scheme.Events.Drain(responses.Slice(pending));
-            while (pending == responses.Length)
+            // Readiness posts ride with the answers. The outbox is nearly always empty: one load says so.
+            if (events.Count != 0)
             {
-                SyscallResult flushed = Flush(pending);
-                if (flushed.IsError)
+                SyscallResult taken = TakePosts(pending);
+                if (taken.IsError)
                 {
-                    return flushed;
+                    return taken;
                 }
-                pending = _scheme.Events.Drain(responses);
+                pending = (int)taken.Value;
             }
-            SyscallResult read = Sys.AnswerThenRead(_socket, requestBytes, MemoryMarshal.AsBytes(responses.Slice(0, pending)));
+            SyscallResult read = Sys.AnswerThenRead(_socket, requestBytes, responseBytes.Slice(0, pending * RequestCodec.ResponseSize));
             if (read.IsError)
             {
                 return read;
@@ -110,13 +116,35 @@ public sealed class SchemeServer
             pending = 0;
             for (int i = 0; i < count; i++)
             {
-                if (SchemeDispatcher.Dispatch(_scheme, in _requests[i], in _memory, out Cqe response))
+                // The answer is written straight into its slot; a one-way message's slot is taken by the next answer.
+                if (SchemeDispatcher.Dispatch(scheme, in requests[i], in _memory, out responses[pending]))
                 {
-                    _responses[pending++] = response;
+                    pending++;
                 }
             }
             total += (ulong)count;
         }
+    }
+
+    // Adds the outbox's posts after the pending answers; the value is the new number of responses to send. Posts that
+    // do not fit go first, on their own (with the answers, which leave the response buffer full). Out of line, and
+    // pending passed by value, so the loop keeps its counters in registers: it calls this only when a post waits.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private SyscallResult TakePosts(int pending)
+    {
+        var responses = new Span<Cqe>(_responses);
+        EventOutbox events = _scheme.Events;
+        int total = pending + events.Drain(responses.Slice(pending));
+        while (total == responses.Length)
+        {
+            SyscallResult flushed = Flush(total);
+            if (flushed.IsError)
+            {
+                return flushed;
+            }
+            total = events.Drain(responses);
+        }
+        return SyscallResult.Ok((ulong)total);
     }
 
     /// <summary>Sends pending readiness posts (for a loop woken by an interrupt rather than a request).</summary>

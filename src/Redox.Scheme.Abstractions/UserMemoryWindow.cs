@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Redox.Syscall;
 
 namespace Redox.Scheme;
@@ -32,6 +33,7 @@ public readonly unsafe struct UserMemoryWindow
     /// A zero length gives an empty span whatever the pointer.
     /// </summary>
     [NoAlloc]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per buffered request; ILC leaves it a call otherwise
     public Errno TryGetSpan(ulong address, ulong length, out Span<byte> span)
     {
         span = default;
@@ -43,7 +45,9 @@ public readonly unsafe struct UserMemoryWindow
         {
             return Errno.EINVAL;
         }
-        if (address == 0 || address + length < address)
+        // Null, or wrapping past the top: one unsigned compare says both (address - 1 wraps to the maximum for null;
+        // address + length fits exactly when address <= ~length).
+        if (address - 1 >= ~length)
         {
             return Errno.EFAULT;
         }
