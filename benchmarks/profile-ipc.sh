@@ -6,6 +6,7 @@
 #   benchmarks/profile-ipc.sh [ipc|getpid] [Release|Debug]
 #   ipc:    one run of the 1-byte zero: read benchmark (1,050 round trips with the warm-up; ipcprofile image)
 #   getpid: 1,000 null system calls (ring3bench image)
+# PROFILE_KEEP=/tmp/counts keeps the per-block counts; benchmarks/profile-blocks.py then shows one function's hot blocks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-ipc}"
@@ -26,3 +27,5 @@ timeout 600 qemu-system-x86_64 -icount shift=0 -cdrom "$images/$image.iso" -m 12
   -monitor none -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
   -plugin "$work/insn-profile.so,start=$(address $start),stop=$(address $stop),out=$work/counts" || true
 python3 benchmarks/profile-trace.py "$work/counts" "$images/kernel.elf" "$program"
+# PROFILE_KEEP=file keeps the per-block counts (address, instructions) for a closer look at one function.
+if [ -n "${PROFILE_KEEP:-}" ]; then cp "$work/counts" "$PROFILE_KEEP"; fi

@@ -92,6 +92,15 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public Errno Submit(in Sqe request, TWaiter waiter, out int slot)
     {
+        Errno error = Take(request, waiter, CallState.Queued, out slot);
+        if (error == 0) Append(slot);
+        return error;
+    }
+
+    /// <summary>A free slot for <paramref name="request"/> in <paramref name="state"/>, its tag assigned; not yet queued.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private Errno Take(in Sqe request, TWaiter waiter, CallState state, out int slot)
+    {
         slot = None;
         if (IsClosed) return Errno.EIO;
         if (_freeCount == 0) return Errno.EAGAIN;
@@ -103,8 +112,7 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
         s.Request.Tag = (s.Generation << 8) | (uint)slot;
         s.Response = default;
         s.Waiter = waiter;
-        s.State = CallState.Queued;
-        Append(slot);
+        s.State = state;
         return 0;
     }
 
@@ -117,11 +125,13 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
     /// </summary>
     public bool HandOver(in Sqe request, TWaiter waiter, out int slot, out Errno error)
     {
-        error = Submit(request, waiter, out slot);
-        if (error != 0 || Queued != 1 || (request.Flags & SqeFlags.OneWay) != 0) return false;
-        Unlink(slot);
-        _slots[slot].State = CallState.Delivered;
-        return true;
+        if (Queued != 0 || (request.Flags & SqeFlags.OneWay) != 0)
+        {
+            error = Submit(request, waiter, out slot);
+            return false;
+        }
+        error = Take(request, waiter, CallState.Delivered, out slot);
+        return error == 0;
     }
 
     /// <summary>

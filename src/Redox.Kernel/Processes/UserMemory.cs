@@ -81,6 +81,13 @@ public static unsafe class UserMemory
     public static Errno CopyAcross(AddressSpace to, ulong destination, ulong source, ulong length, ulong firstLeaf)
     {
         if (length == 0) return 0;
+        if (firstLeaf != 0 && (destination & 0xFFF) + length <= 0x1000)
+        {
+            // All on the checked first page (the range was checked whole): one copy, no walk, no second range check.
+            if (!UserLayout.Contains(source, length)) return Errno.EFAULT;
+            byte* page = (byte*)(KernelPaging.PhysicalWindow + (firstLeaf & PageTableEntry.AddressMask) + (destination & 0xFFF));
+            return Cpu.CopyUser(page, (void*)source, (nuint)length) ? 0 : Errno.EFAULT;
+        }
         if (!UserLayout.Contains(source, length) || !UserLayout.Contains(destination, length)) return Errno.EFAULT;
         const ulong writable = PageTableEntry.Present | PageTableEntry.User | PageTableEntry.Writable;
         ulong leaf = firstLeaf;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Redox.Kernel.Arch;
 using Redox.Kernel.Ipc;
 using Redox.Kernel.Processes;
@@ -40,21 +41,27 @@ public static unsafe class SchemeSocket
     public static SyscallResult Call(Process driver, KernelFile socket, ulong requests, ulong length, ulong flagsAndCount, ulong metadata)
     {
         if (flagsAndCount != ((ulong)CallFlags.Read | 3)) return Errno.EINVAL;
-        ulong* words = stackalloc ulong[3];
-        Errno error = UserMemory.CopyIn(words, metadata, 3 * sizeof(ulong));
+        SocketCallWords words;          // a struct, not a stackalloc: no stack cookie on the round trip's path
+        Errno error = UserMemory.CopyIn(&words, metadata, (ulong)sizeof(SocketCallWords));
         if (error != 0) return error;
-        if (words[0] != SocketCall.AnswerThenRead) return Errno.EINVAL;
+        if (words.Operation != SocketCall.AnswerThenRead) return Errno.EINVAL;
         KernelThread? answered = null;
-        if (words[2] != 0)
+        if (words.AnswersLength != 0)
         {
-            SyscallResult taken = TakeAnswers(driver, socket.Scheme!, words[1], words[2], out answered);
-            if (taken.IsError || taken.Value != words[2])
+            SyscallResult taken = TakeAnswers(driver, socket.Scheme!, words.Answers, words.AnswersLength, out answered);
+            if (taken.IsError || taken.Value != words.AnswersLength)
             {
                 if (answered is not null) Threads.Wake(answered);
                 return taken.IsError ? taken : Errno.EFAULT;
             }
         }
         return ReadRequests(driver, socket, requests, length, answered);
+    }
+
+    /// <summary>The metadata words of <see cref="Call"/>.</summary>
+    private struct SocketCallWords
+    {
+        public ulong Operation, Answers, AnswersLength;
     }
 
     /// <summary>Requests into the driver; <paramref name="answered"/>, a client just answered, runs first if the driver must wait.</summary>
@@ -64,23 +71,15 @@ public static unsafe class SchemeSocket
         ulong count = length / (ulong)sizeof(Sqe);
         if (count > Batch) count = Batch;
         SyscallResult result;
-        Sqe* batch = stackalloc Sqe[Batch];
         using InterruptGuard guard = InterruptGuard.Enter();
         while (true)
         {
             if (count == 0) { result = Errno.EINVAL; break; }
             if (scheme.HandedTag != 0 && TakeHandedOver(scheme, buffer, out result)) break;
             if (scheme.Calls.IsClosed) { result = SyscallResult.Ok(0); break; }
-            int queued = scheme.Calls.Queued;
-            if (queued > 0)
+            if (scheme.Calls.Queued > 0)
             {
-                // Taken from the queue only once they are in the driver's buffer: a bad buffer must not lose them.
-                int n = scheme.Calls.Peek(new Span<Sqe>(batch, queued < (int)count ? queued : (int)count));
-                ulong bytes = (ulong)n * (ulong)sizeof(Sqe);
-                Errno error = UserMemory.CopyOut(buffer, batch, bytes);
-                if (error != 0) { result = error; break; }
-                scheme.Calls.Consume(n);
-                result = SyscallResult.Ok(bytes);
+                result = TakeQueued(scheme, buffer, (int)count);
                 break;
             }
             if ((socket.Flags & (uint)OpenFlags.NonBlock) != 0) { result = Errno.EAGAIN; break; }
@@ -100,6 +99,23 @@ public static unsafe class SchemeSocket
     }
 
     /// <summary>
+    /// Up to <paramref name="count"/> queued messages into the driver's buffer, taken from the queue only once they are
+    /// there: a bad buffer must not lose them. (Its own method: the batch on the stack stays off the hand-over path.)
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static SyscallResult TakeQueued(UserScheme scheme, ulong buffer, int count)
+    {
+        Sqe* batch = stackalloc Sqe[Batch];
+        int queued = scheme.Calls.Queued;
+        int n = scheme.Calls.Peek(new Span<Sqe>(batch, queued < count ? queued : count));
+        ulong bytes = (ulong)n * (ulong)sizeof(Sqe);
+        Errno error = UserMemory.CopyOut(buffer, batch, bytes);
+        if (error != 0) return error;
+        scheme.Calls.Consume(n);
+        return SyscallResult.Ok(bytes);
+    }
+
+    /// <summary>
     /// The call a client handed over while this driver waited (<see cref="UserScheme.HandedTag"/>) into the driver's
     /// buffer; if that copy fails the call goes back to the head of the queue, so a bad buffer loses nothing.
     /// </summary>
@@ -113,8 +129,8 @@ public static unsafe class SchemeSocket
         CallState state = scheme.Calls.StateOf(slot);
         // Answered EIO by a close meanwhile (or anything else that moved it): the queue and the closed flag say the rest.
         if ((state != CallState.Delivered && state != CallState.Cancelling) || scheme.Calls.TagOf(slot) != tag) return false;
-        Sqe request = scheme.Calls.RequestOf(slot);
-        Errno error = UserMemory.CopyOut(buffer, &request, (ulong)sizeof(Sqe));
+        // Straight from the slot: the kernel's heap never moves what it holds.
+        Errno error = UserMemory.CopyOut(buffer, Unsafe.AsPointer(ref Unsafe.AsRef(in scheme.Calls.RequestOf(slot))), (ulong)sizeof(Sqe));
         if (error != 0) scheme.Calls.Undeliver(slot);
         result = error != 0 ? error : SyscallResult.Ok((ulong)sizeof(Sqe));
         return true;
@@ -122,6 +138,25 @@ public static unsafe class SchemeSocket
 
     /// <summary>Completes the calls answered in the driver's buffer; <paramref name="last"/> is the last client to wake, the others are woken.</summary>
     private static SyscallResult TakeAnswers(Process driver, UserScheme scheme, ulong buffer, ulong length, out KernelThread? last)
+    {
+        last = null;
+        if (length != (ulong)sizeof(Cqe)) return TakeAnswerBatches(driver, scheme, buffer, length, out last);
+        // One answer, the round trip's case: read as two words (a Cqe local, with its fixed buffer, would cost a stack cookie).
+        AnswerWords words;
+        Errno error = UserMemory.CopyIn(&words, buffer, (ulong)sizeof(Cqe));
+        if (error != 0) return error;
+        using (InterruptGuard.Enter()) last = Answer(scheme, Unsafe.As<AnswerWords, Cqe>(ref words));
+        return SyscallResult.Ok(length);
+    }
+
+    private struct AnswerWords
+    {
+        public ulong First, Second;
+    }
+
+    /// <summary><see cref="TakeAnswers"/> of any number of answers, <see cref="Batch"/> at a time.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static SyscallResult TakeAnswerBatches(Process driver, UserScheme scheme, ulong buffer, ulong length, out KernelThread? last)
     {
         last = null;
         if (length % (ulong)sizeof(Cqe) != 0) return Errno.EINVAL;
@@ -138,7 +173,7 @@ public static unsafe class SchemeSocket
             {
                 for (int i = 0; i < n; i++)
                 {
-                    KernelThread? client = Answer(driver, scheme, batch[i]);
+                    KernelThread? client = Answer(scheme, batch[i]);
                     if (client is null) continue;
                     if (last is not null) Threads.Wake(last);
                     last = client;
@@ -151,7 +186,7 @@ public static unsafe class SchemeSocket
 
     /// <summary>Completes one call with <paramref name="response"/>; the client to wake, or null.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static KernelThread? Answer(Process driver, UserScheme scheme, Cqe response)
+    private static KernelThread? Answer(UserScheme scheme, in Cqe response)
     {
         if (response.Kind == CqeOpcode.SendFevent)
         {
@@ -159,30 +194,34 @@ public static unsafe class SchemeSocket
             return null;
         }
         int slot = (int)(response.Tag & 0xFF);
+        // Checked before any byte moves: an answer with a tag of no call in flight copies nothing to anybody.
         if (scheme.Calls.StateOf(slot) != CallState.Delivered || scheme.Calls.TagOf(slot) != response.Tag)
         {
             scheme.DroppedAnswers++;
             return null;
         }
-        if (response.Kind != CqeOpcode.RespondRegular) response = Cqe.Respond(response.Tag, Errno.EOPNOTSUPP);
-        else response = CopyBack(driver, scheme, slot, response);
-        scheme.Calls.Complete(response, out KernelThread? client);
-        scheme.Transfers[slot] = default;
-        return client;
+        Errno failure = response.Kind != CqeOpcode.RespondRegular ? Errno.EOPNOTSUPP : CopyBack(scheme, slot, response.Result);
+        KernelThread? client;
+        if (failure == 0) scheme.Calls.Complete(response, out client);
+        else scheme.Calls.Complete(Cqe.Respond(response.Tag, failure), out client);
+        return client;       // the client clears its slot's transfer when it collects the answer
     }
 
-    /// <summary>Copies the answered bytes to the client; a count larger than the buffer is the driver's error (EIO).</summary>
+    /// <summary>
+    /// Copies the answered bytes to the client; 0, or the errno the call answers instead (a count larger than the
+    /// buffer is the driver's error: EIO).
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static Cqe CopyBack(Process driver, UserScheme scheme, int slot, Cqe response)
+    private static Errno CopyBack(UserScheme scheme, int slot, ulong muxedResult)
     {
         ref CallTransfer transfer = ref scheme.Transfers[slot];
-        if (transfer.Client is null || transfer.Use == BufferUse.None || transfer.Use == BufferUse.In) return response;
-        SyscallResult result = SyscallResult.Demux(response.Result);
-        if (result.IsError) return response;
-        if (transfer.Use == BufferUse.InCount) return result.Value > transfer.Length ? Cqe.Respond(response.Tag, Errno.EIO) : response;
-        ulong count = transfer.Use == BufferUse.OutCount ? result.Value : transfer.Length;
-        if (count > transfer.Length) return Cqe.Respond(response.Tag, Errno.EIO);
-        Errno error = UserMemory.CopyAcross(transfer.Client.Space, transfer.Address, scheme.BufferFor(slot), count, transfer.FirstLeaf);
-        return error != 0 ? Cqe.Respond(response.Tag, error) : response;
+        BufferUse use = transfer.Use;
+        if (use == BufferUse.None || use == BufferUse.In || transfer.Client is null) return 0;
+        SyscallResult result = SyscallResult.Demux(muxedResult);
+        if (result.IsError) return 0;
+        if (use == BufferUse.InCount) return result.Value > transfer.Length ? Errno.EIO : 0;
+        ulong count = use == BufferUse.OutCount ? result.Value : transfer.Length;
+        if (count > transfer.Length) return Errno.EIO;
+        return UserMemory.CopyAcross(transfer.Client.Space, transfer.Address, scheme.BufferFor(slot), count, transfer.FirstLeaf);
     }
 }
