@@ -257,19 +257,17 @@ public static unsafe partial class Sys
     }
 
     /// <summary>
-    /// Redox.NET kernel extension (<see cref="SocketCall.AnswerThenRead"/>): on a scheme socket, writes the whole
+    /// Redox.NET kernel extension (<see cref="SyscallNumbers.AnswerThenRead"/>, the same as the SYS_CALL socket call
+    /// <see cref="SocketCall.AnswerThenRead"/> with its words in registers): on a scheme socket, writes the whole
     /// answers in <paramref name="answers"/>, then reads whole requests into <paramref name="requests"/>; the value is
     /// the bytes of requests read, as <c>read</c> on the socket gives.
     /// </summary>
     public static SyscallResult AnswerThenRead(nuint socket, Span<byte> requests, ReadOnlySpan<byte> answers)
     {
+        fixed (byte* r = requests)
         fixed (byte* a = answers)
         {
-            ulong* words = stackalloc ulong[3];
-            words[0] = SocketCall.AnswerThenRead;
-            words[1] = (ulong)a;
-            words[2] = (ulong)answers.Length;
-            return SchemeCall(socket, requests, CallFlags.Read, new ReadOnlySpan<ulong>(words, 3));
+            return Call(SyscallNumbers.AnswerThenRead, socket, (nuint)r, (nuint)requests.Length, (nuint)a, (nuint)answers.Length);
         }
     }
 

@@ -90,6 +90,8 @@ public static unsafe class SyscallRouter
                 return Simple(process, a, Opcode.Getdents, b, c, d, e);
             case SyscallNumbers.Call:
                 return SchemeCall(process, a, b, c, d, e);
+            case SyscallNumbers.AnswerThenRead:
+                return AnswerThenRead(process, a, b, c, d, e);
             case SyscallNumbers.Unlink:
                 return PathCall(process, Opcode.Unlink, a, b);
             case SyscallNumbers.Rmdir:
@@ -515,10 +517,25 @@ public static unsafe class SyscallRouter
         {
             return Errno.EINVAL;
         }
-        if (words[2] != 0)
+        return AnswerThenRead(process, socket, requests, length, (nuint)words[1], (nuint)words[2]);
+    }
+
+    /// <summary>
+    /// SYS_ANSWER_THEN_READ (and the SYS_CALL socket call above): answers then requests, each exactly as write and read
+    /// on the socket take them. The real kernel also runs the answered client at once; here the client's own thread
+    /// simply wakes.
+    /// </summary>
+    private static SyscallResult AnswerThenRead(HostedProcess process, nuint socket, nuint requests, nuint length, nuint answers, nuint answersLength)
+    {
+        var description = process.GetDescriptor(socket);
+        if (description == null || description.Kind != DescriptorKind.SchemeSocket)
         {
-            SyscallResult answered = ReadWrite(process, Opcode.Write, socket, (nuint)words[1], (nuint)words[2], false, 0, 0);
-            if (answered.IsError || answered.Value != words[2])
+            return Errno.EBADF;
+        }
+        if (answersLength != 0)
+        {
+            SyscallResult answered = ReadWrite(process, Opcode.Write, socket, answers, answersLength, false, 0, 0);
+            if (answered.IsError || answered.Value != answersLength)
             {
                 return answered.IsError ? answered : Errno.EFAULT;
             }

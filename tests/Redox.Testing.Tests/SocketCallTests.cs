@@ -83,6 +83,10 @@ public class SocketCallTests
             Assert.Equal(Errno.EAGAIN, Sys.AnswerThenRead(socket, requests, default).Error);
             // A request buffer too small for one request.
             Assert.Equal(Errno.EINVAL, Sys.AnswerThenRead(socket, new byte[AbiSizes.Sqe - 1], default).Error);
+            // The SYS_CALL form does what SYS_ANSWER_THEN_READ (Sys.AnswerThenRead) does, refusals included.
+            Assert.Equal(Errno.EAGAIN, Sys.SchemeCall(socket, requests, CallFlags.Read, [SocketCall.AnswerThenRead, 0, 0]).Error);
+            // SYS_ANSWER_THEN_READ on a descriptor that is not open.
+            Assert.Equal(Errno.EBADF, Sys.AnswerThenRead(999, requests, default).Error);
         });
     }
 }

@@ -41,15 +41,27 @@ public static unsafe class SchemeSocket
     public static SyscallResult Call(Process driver, KernelFile socket, ulong requests, ulong length, ulong flagsAndCount, ulong metadata)
     {
         if (flagsAndCount != ((ulong)CallFlags.Read | 3)) return Errno.EINVAL;
-        SocketCallWords words;          // a struct, not a stackalloc: no stack cookie on the round trip's path
+        SocketCallWords words;          // a struct, not a stackalloc: no stack cookie
         Errno error = UserMemory.CopyIn(&words, metadata, (ulong)sizeof(SocketCallWords));
         if (error != 0) return error;
         if (words.Operation != SocketCall.AnswerThenRead) return Errno.EINVAL;
+        return AnswerThenRead(driver, socket, requests, length, words.Answers, words.AnswersLength);
+    }
+
+    /// <summary>
+    /// SYS_ANSWER_THEN_READ(socket, requests, length, answers, answers_length), the same as <see cref="Call"/>'s
+    /// <c>AnswerThenRead</c> with its words in registers: takes the answers as <see cref="WriteResponses"/> does, then
+    /// reads requests as a socket <c>read</c> does. When it must wait, the CPU goes straight to the last client
+    /// answered while the driver blocks: a round trip is then two system calls and two switches, neither through the
+    /// run queue.
+    /// </summary>
+    public static SyscallResult AnswerThenRead(Process driver, KernelFile socket, ulong requests, ulong length, ulong answers, ulong answersLength)
+    {
         KernelThread? answered = null;
-        if (words.AnswersLength != 0)
+        if (answersLength != 0)
         {
-            SyscallResult taken = TakeAnswers(driver, socket.Scheme!, words.Answers, words.AnswersLength, out answered);
-            if (taken.IsError || taken.Value != words.AnswersLength)
+            SyscallResult taken = TakeAnswers(driver, socket.Scheme!, answers, answersLength, out answered);
+            if (taken.IsError || taken.Value != answersLength)
             {
                 if (answered is not null) Threads.Wake(answered);
                 return taken.IsError ? taken : Errno.EFAULT;

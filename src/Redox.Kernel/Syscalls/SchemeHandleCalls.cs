@@ -129,6 +129,14 @@ public static class SchemeHandleCalls
     public static SyscallResult Simple(Process process, KernelFile file, Opcode opcode, ulong arg1 = 0, ulong arg2 = 0)
         => SchemeCall.Send(process, file.Scheme!, Request(opcode, file.HandleId, arg1, arg2), 1, BufferUse.None, out _);
 
+    /// <summary>SYS_ANSWER_THEN_READ(socket, requests, length, answers, answers_length): a driver's socket only, else EBADF.</summary>
+    public static SyscallResult AnswerThenRead(Process process, ulong socket, ulong requests, ulong length, ulong answers, ulong answersLength)
+    {
+        KernelFile? file = process.Files.Get(socket);
+        if (file is null || file.Kind != KernelFileKind.SchemeSocket) return Errno.EBADF;
+        return SchemeSocket.AnswerThenRead(process, file, requests, length, answers, answersLength);
+    }
+
     /// <summary>
     /// SYS_CALL(fd, ...) by what <paramref name="fd"/> is: a driver's socket first (its answer-then-read is the IPC hot
     /// path), then <c>memory:</c> (physical address translation) and user scheme handles; anything else is EBADF.

@@ -67,6 +67,7 @@ public static unsafe class SyscallDispatcher
         {
             case SyscallNumbers.Write: return FileCalls.Write(p, a, b, c);
             case SyscallNumbers.Read: return FileCalls.Read(p, a, b, c);
+            case SyscallNumbers.AnswerThenRead: return SchemeHandleCalls.AnswerThenRead(p, a, b, c, d, e);
             case SyscallNumbers.Call: return SchemeHandleCalls.Call(p, a, b, c, d, e);
             case SyscallNumbers.Open: return FileCalls.Open(p, a, b, c);
             case SyscallNumbers.Close: return FileCalls.Close(p, a);

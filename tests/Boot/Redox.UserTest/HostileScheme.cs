@@ -56,7 +56,7 @@ internal static unsafe class HostileScheme
                 {
                     // Wait for requests into an unmapped page: the call the kernel hands over as the driver waits cannot
                     // be copied there (EFAULT), and must come with the next good read, not be lost.
-                    SyscallResult bad = Sys.Call(SyscallNumbers.Read, socket, (nuint)UnmappedPage, (nuint)(Batch * sizeof(Sqe)));
+                    SyscallResult bad = Sys.Call(SyscallNumbers.Read, socket, unchecked((nuint)UnmappedPage), (nuint)(Batch * sizeof(Sqe)));
                     if (!bad.IsError || bad.Error != Errno.EFAULT) return Output.Fail("hostile: a blocking read into an unmapped page was not EFAULT"u8);
                     s_badBlockingReads++;
                 }
@@ -300,7 +300,10 @@ internal static unsafe class HostileScheme
                 s_sent++;
                 break;
         }
-        Sys.Call(SyscallNumbers.Call, socket, (nuint)requests, (nuint)length, (nuint)flags, (nuint)metadata);
+        // Half of what has no metadata fault of its own goes through SYS_ANSWER_THEN_READ, the same words in registers.
+        if ((r >> 8) % 8 >= 3 && (r >> 4) % 2 == 0)
+            Sys.Call(SyscallNumbers.AnswerThenRead, socket, (nuint)requests, (nuint)length, (nuint)words[1], (nuint)words[2]);
+        else Sys.Call(SyscallNumbers.Call, socket, (nuint)requests, (nuint)length, (nuint)flags, (nuint)metadata);
         s_socketCalls++;
     }
 
