@@ -115,6 +115,7 @@ public static unsafe class Threads
     /// through the run queue: a scheme call handing the CPU to the driver that waits for it. When the target is not
     /// blocked the caller just blocks.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void BlockAndSwitchTo(KernelThread target)
     {
         using InterruptGuard guard = InterruptGuard.Enter();

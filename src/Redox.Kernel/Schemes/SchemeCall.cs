@@ -19,6 +19,13 @@ public static unsafe class SchemeCall
     /// the client; lengths above <see cref="UserScheme.BufferSize"/> are cut to it. The value is the driver's answer.
     /// </summary>
     public static SyscallResult Send(Process client, UserScheme scheme, Sqe request, int bufferArg, BufferUse use, out Cqe answer)
+        => Send(client, scheme, ref request, bufferArg, use, out answer);
+
+    /// <summary>
+    /// <see cref="Send(Process, UserScheme, Sqe, int, BufferUse, out Cqe)"/> on the caller's request, which it completes in
+    /// place (caller, buffer): the read/write path's form, with no copy of the 64-byte request on the way in.
+    /// </summary>
+    public static SyscallResult Send(Process client, UserScheme scheme, ref Sqe request, int bufferArg, BufferUse use, out Cqe answer)
     {
         answer = default;
         request.Caller = (ulong)client.Id;
@@ -64,10 +71,8 @@ public static unsafe class SchemeCall
             EventQueues.PostSocket(scheme);
             Threads.Block();
         }
-        while (true)
+        while (!scheme.Calls.Collect(slot, out answer))
         {
-            CallState state = scheme.Calls.StateOf(slot);
-            if (state == CallState.Answered) break;
             if (client.KillPending)
             {
                 // Killed while waiting: withdraw the call (or have the driver told it is cancelled) and leave.
@@ -78,7 +83,6 @@ public static unsafe class SchemeCall
             }
             Threads.Block();
         }
-        scheme.Calls.Collect(slot, out answer);
         scheme.Transfers[slot] = default;
         return SyscallResult.Demux(answer.Result);
     }

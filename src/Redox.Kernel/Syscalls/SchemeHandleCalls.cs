@@ -69,7 +69,7 @@ public static class SchemeHandleCalls
     {
         ulong offset = file.Positioned ? file.Offset : 0;
         Sqe request = Request(opcode, file.HandleId, buffer, length, offset, file.Flags);
-        SyscallResult result = SchemeCall.Send(process, file.Scheme!, request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.InCount, out _);
+        SyscallResult result = SchemeCall.Send(process, file.Scheme!, ref request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.InCount, out _);
         if (result.IsOk && file.Positioned) file.Offset = offset + result.Value;
         return result;
     }
@@ -78,7 +78,7 @@ public static class SchemeHandleCalls
     public static SyscallResult TransferAt(Process process, KernelFile file, Opcode opcode, ulong buffer, ulong length, ulong offset, ulong flags)
     {
         Sqe request = Request(opcode, file.HandleId, buffer, length, offset, flags);
-        return SchemeCall.Send(process, file.Scheme!, request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.InCount, out _);
+        return SchemeCall.Send(process, file.Scheme!, ref request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.InCount, out _);
     }
 
     /// <summary>lseek: SEEK_END asks the driver for the size (Fsize); an unpositioned handle is a pipe (ESPIPE).</summary>
