@@ -119,6 +119,13 @@ public static unsafe class Threads
     public static void BlockAndSwitchTo(KernelThread target)
     {
         using InterruptGuard guard = InterruptGuard.Enter();
+        BlockAndSwitchToLocked(target);
+    }
+
+    /// <summary><see cref="BlockAndSwitchTo"/> for a caller that has interrupts off already (the scheme call paths).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static void BlockAndSwitchToLocked(KernelThread target)
+    {
         Scheduler scheduler = s_scheduler!;
         KernelThread previous = scheduler.Current;
         if (scheduler.SwitchDirectTo(target, blockCurrent: true)) SwitchTo(previous, target);

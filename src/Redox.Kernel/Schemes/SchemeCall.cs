@@ -62,7 +62,7 @@ public static unsafe class SchemeCall
             // The driver waits on its socket with nothing queued: the call is delivered to it as it runs.
             scheme.Reader = null;
             if (scheme.Calls.HandOver(request, Threads.Current, out slot, out _)) scheme.HandedTag = scheme.Calls.TagOf(slot);
-            Threads.BlockAndSwitchTo(reader);
+            Threads.BlockAndSwitchToLocked(reader);
         }
         else
         {

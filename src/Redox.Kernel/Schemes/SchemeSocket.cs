@@ -99,7 +99,7 @@ public static unsafe class SchemeSocket
             scheme.Reader = Threads.Current;
             if (answered is not null)
             {
-                Threads.BlockAndSwitchTo(answered);
+                Threads.BlockAndSwitchToLocked(answered);
                 answered = null;
             }
             else Threads.Block();

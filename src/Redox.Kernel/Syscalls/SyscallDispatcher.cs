@@ -63,11 +63,12 @@ public static unsafe class SyscallDispatcher
                     return SchemeHandleCalls.TryDispatch(p, number, a, b, c, d, e, out SyscallResult routed) ? routed : Errno.ENOSYS;
             }
         }
+        // The two calls of a scheme round trip first, before the search through the rest.
+        if (number == SyscallNumbers.Read) return FileCalls.Read(p, a, b, c);
+        if (number == SyscallNumbers.AnswerThenRead) return SchemeHandleCalls.AnswerThenRead(p, a, b, c, d, e);
         switch (number)
         {
             case SyscallNumbers.Write: return FileCalls.Write(p, a, b, c);
-            case SyscallNumbers.Read: return FileCalls.Read(p, a, b, c);
-            case SyscallNumbers.AnswerThenRead: return SchemeHandleCalls.AnswerThenRead(p, a, b, c, d, e);
             case SyscallNumbers.Call: return SchemeHandleCalls.Call(p, a, b, c, d, e);
             case SyscallNumbers.Open: return FileCalls.Open(p, a, b, c);
             case SyscallNumbers.Close: return FileCalls.Close(p, a);
