@@ -12,8 +12,14 @@ with open(counts_file) as f:
     for line in f:
         address, count = line.split()
         blocks[int(address, 16)] = int(count)
-text = subprocess.run(['objdump', '-d', '--no-show-raw-insn', '-M', 'intel', f'--disassemble={symbol}', elf],
-                      capture_output=True, text=True, check=True).stdout
+# By address range from the symbol table: --disassemble=SYMBOL misses symbols in sections other than .text.
+table = [line.split() for line in subprocess.run(['nm', '-n', elf], capture_output=True, text=True, check=True).stdout.splitlines()]
+addresses = [int(parts[0], 16) for parts in table if len(parts) == 3]
+names = [parts[2] for parts in table if len(parts) == 3]
+start = addresses[names.index(symbol)]
+stop = min((a for a in addresses if a > start), default=start + 0x1000)
+text = subprocess.run(['objdump', '-d', '--no-show-raw-insn', '-M', 'intel', f'--start-address={start:#x}',
+                       f'--stop-address={stop:#x}', elf], capture_output=True, text=True, check=True).stdout
 lines = [l for l in text.splitlines() if l.strip() and ':' in l and l.strip()[0] in '0123456789abcdef' and not l.endswith('>:')]
 # A block's count is its instructions times its runs: spread it over the block's lines until the next block start.
 runs, executed = 0.0, 0.0
