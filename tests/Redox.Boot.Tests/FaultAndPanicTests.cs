@@ -51,7 +51,7 @@ public sealed class FaultAndPanicTests
 
         Assert.False(boot.TimedOut, boot.Serial);
         Assert.Contains("EXCEPTION #DF double fault (vector 8)", boot.KernelLog);
-        Assert.Contains("kernel stack overflow: CR2 is in a thread stack's guard page", boot.KernelLog);
+        Assert.Contains("kernel stack overflow: the faulting address is in a thread stack's guard page", boot.KernelLog);
         Assert.Equal(BootResult.Panicked, boot.ExitCode);
     }
 

@@ -56,7 +56,7 @@ public sealed class HardeningTests
         Assert.True(stack.Success && cr2.Success && rsp.Success, boot.Serial);
         ulong bottom = Hex(stack.Groups[1].Value), top = Hex(stack.Groups[2].Value);
         Assert.Contains("EXCEPTION #PF page fault", boot.KernelLog);
-        Assert.Contains("kernel stack overflow: CR2 is in a thread stack's guard page", boot.KernelLog);
+        Assert.Contains("kernel stack overflow: the faulting address is in a thread stack's guard page", boot.KernelLog);
         // Probed top down: the first page hit is the guard page right below the stack, and rsp has not moved yet.
         Assert.InRange(Hex(cr2.Groups[1].Value), bottom - 4096, bottom - 1);
         Assert.InRange(Hex(rsp.Groups[1].Value), bottom, top);

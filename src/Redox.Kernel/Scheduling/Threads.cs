@@ -203,7 +203,7 @@ public static unsafe class Threads
     internal static void DescribeKernelFault(ulong faultAddress)
     {
         if (KernelPaging.IsStackGuard(faultAddress, StackSize))
-            KernelLog.WriteLine("  kernel stack overflow: CR2 is in a thread stack's guard page");
+            KernelLog.WriteLine("  kernel stack overflow: the faulting address is in a thread stack's guard page");
     }
 
     /// <summary>
