@@ -7,49 +7,59 @@ namespace Redox.Testing.Tests;
 
 /// <summary>
 /// The two halves of the hosted hand-off in their sleep paths: a client's <see cref="SpinThenBlockSignal"/> and the
-/// endpoint's lock-and-wake-up word (<see cref="EndpointGate"/>). Each test is a ping-pong whose every step waits
-/// for the other side with no timeout, and whose peer answers after a random delay around the end of the spin, so a
-/// wake-up lost between "nothing yet" and "I sleep" stops the test (caught by its overall deadline).
+/// endpoint's lock-and-wake-up word (<see cref="EndpointGate"/>). Each test is a ping-pong in which the side under
+/// test waits with no timeout and its peer answers after a random delay around the end of the spin, so a wake-up lost
+/// between "nothing yet" and "I sleep" stops the test (caught by its overall deadline).
 /// </summary>
 public class HandoffTests
 {
-    private const int Rounds = 20_000;
+    private const int Rounds = 50_000;
     private const int DeadlineMs = 60_000;
 
-    // A delay of a few microseconds or none: the waiter's short spin (spinMicroseconds: 0 still polls 64 times)
-    // ends on either side of it, so both its spin and its sleep path take wake-ups.
+    // A delay of up to about twice the waiter's spin (spinMicroseconds: 0 still polls 64 times, one pause apart), or
+    // none: its answer lands before, during and after the moment the waiter gives up spinning and goes to sleep.
     private static void Jitter(Random random)
     {
-        int spins = random.Next(4) switch { 0 => 0, 1 => random.Next(20), 2 => random.Next(200), _ => random.Next(2_000) };
-        Thread.SpinWait(spins);
+        if (random.Next(8) != 0)
+        {
+            Thread.SpinWait(random.Next(160));
+        }
+    }
+
+    // The other side of each ping-pong spins hot (never sleeps), so it answers a fixed jitter after the waiter under
+    // test started waiting, instead of whenever a sleeping thread happens to be woken.
+    private static void SpinUntil(ref int counter, int value)
+    {
+        while (Volatile.Read(ref counter) != value)
+        {
+            Thread.SpinWait(1);
+        }
     }
 
     [Fact]
     public void ASignalsWaiterIsWokenByEverySetThoughItSleepsAtTheSameMoment()
     {
-        var request = new SpinThenBlockSignal(spinMicroseconds: 0);
-        var answer = new SpinThenBlockSignal(spinMicroseconds: 0);
-        var peer = Task.Factory.StartNew(() =>
+        var signal = new SpinThenBlockSignal(spinMicroseconds: 0);
+        int taken = 0;
+        var waiter = Task.Factory.StartNew(() =>
         {
-            var random = new Random(1);
-            for (int i = 0; i < Rounds; i++)
+            for (int i = 1; i <= Rounds; i++)
             {
-                request.Wait(-1);
-                Jitter(random);
-                answer.Set();
+                signal.Wait(-1);
+                Volatile.Write(ref taken, i);
             }
         }, TaskCreationOptions.LongRunning);
-        var client = Task.Factory.StartNew(() =>
+        var setter = Task.Factory.StartNew(() =>
         {
             var random = new Random(2);
-            for (int i = 0; i < Rounds; i++)
+            for (int i = 1; i <= Rounds; i++)
             {
                 Jitter(random);
-                request.Set();
-                answer.Wait(-1);
+                signal.Set();
+                SpinUntil(ref taken, i);
             }
         }, TaskCreationOptions.LongRunning);
-        Assert.True(Task.WaitAll([peer, client], DeadlineMs), "a set was lost: one side sleeps for good");
+        Assert.True(Task.WaitAll([waiter, setter], DeadlineMs), $"a set was lost after {Volatile.Read(ref taken)} rounds: the waiter sleeps for good");
     }
 
     [Fact]
@@ -67,42 +77,33 @@ public class HandoffTests
     public void TheDriverSleepingOnTheGateIsWokenByEveryExitThatLeavesWork()
     {
         // The driver's side of a round trip: a client enters, queues one message, exits with Pending; the driver
-        // (spinning, then asleep) takes the lock with the wake-up, consumes it, and answers on a signal.
+        // (spinning, then asleep) takes the lock with the wake-up, consumes the message and answers.
         var gate = new EndpointGate(spinMicroseconds: 0);
-        var answered = new SpinThenBlockSignal(spinMicroseconds: 0);
         int queued = 0, consumed = 0;
         var driver = Task.Factory.StartNew(() =>
         {
-            var random = new Random(3);
-            while (true)
+            for (int i = 1; i <= Rounds; i++)
             {
                 gate.EnterWhenPending();
                 Assert.Equal(1, queued);   // Pending was published by the exit that queued it
                 queued--;
                 gate.Exit(pending: false);
-                Jitter(random);
-                if (++consumed == Rounds)
-                {
-                    answered.Set();
-                    return;
-                }
-                answered.Set();
+                Volatile.Write(ref consumed, i);
             }
         }, TaskCreationOptions.LongRunning);
         var client = Task.Factory.StartNew(() =>
         {
             var random = new Random(4);
-            for (int i = 0; i < Rounds; i++)
+            for (int i = 1; i <= Rounds; i++)
             {
                 Jitter(random);
                 gate.Enter();
                 queued++;
                 gate.Exit(pending: true);
-                answered.Wait(-1);
+                SpinUntil(ref consumed, i);
             }
         }, TaskCreationOptions.LongRunning);
-        Assert.True(Task.WaitAll([driver, client], DeadlineMs), "an exit's Pending was slept through");
-        Assert.Equal(Rounds, consumed);
+        Assert.True(Task.WaitAll([driver, client], DeadlineMs), $"an exit's Pending was slept through after {Volatile.Read(ref consumed)} rounds");
         Assert.False(gate.IsPending);
     }
 
