@@ -6,38 +6,42 @@ using System.Threading;
 namespace Redox.Testing;
 
 /// <summary>
-/// A <see cref="ThreadedEndpoint"/>'s lock on its call table and its driver's wake-up, in one word on a cache line of
-/// its own. The table (<see cref="Redox.Kernel.Ipc.SchemeCallTable{TWaiter}"/>) is not thread-safe, so every change to
-/// it is made inside <see cref="Enter"/>/<see cref="Exit"/>; the sections are a few dozen instructions and never block,
-/// so the lock spins. Whether the driver has messages to read (<c>Pending</c>) is published by <see cref="Exit"/> in the
-/// same atomic write that unlocks, and the driver takes the lock and its wake-up in one compare-exchange
-/// (<see cref="EnterWhenPending"/>): a client's request crosses to the driver's core as one cache line, instead of a
-/// monitor's lock word, a signal and a waiter count (the monitor this replaces cost about four contended acquisitions
-/// per round trip).
+/// A <see cref="ThreadedEndpoint"/>'s lock on its call table, and its driver's wake-up. The table
+/// (<see cref="Redox.Kernel.Ipc.SchemeCallTable{TWaiter}"/>) is not thread-safe, so every change to it is made between
+/// <see cref="Enter"/> and <see cref="Exit"/>; the sections are a few dozen instructions and never block, so the lock
+/// spins. An exit that leaves messages for the driver (or the scheme closed) counts one more publication; a waiting
+/// driver polls that count (<see cref="EnterWhenPending"/>) and takes the lock only when it moved, so it never locks
+/// to find nothing, and nobody is woken while the lock is still held.
 /// <para>
-/// No lost wake-up: a driver that has spun long enough publishes <c>DriverAsleep</c> by compare-exchange on the same word,
-/// holding the sleep monitor, and only if nothing is pending then. <c>Pending</c> is only ever set by an
-/// <see cref="Exit"/>, whose compare-exchange sees <c>DriverAsleep</c> if the driver published it first (and then pulses
-/// the monitor, which it can only take once the driver waits); if the exit came first, the driver's compare-exchange
-/// fails or sees <c>Pending</c>, and it does not sleep.
+/// Why three words on three cache lines: on a round trip each line should cross between the two cores once each way.
+/// The lock is taken twice by each side; the count is written by the client's submit and only read by the polling
+/// driver; <c>DriverAsleep</c> is written only by a driver going to sleep, so a client's exit reads it from its own
+/// cache. (One word holding all three was tried first: the driver's polling took the line from the client in the middle
+/// of each of its four lock operations, and the round trip got slower than the monitor it replaced.)
+/// </para>
+/// <para>
+/// No lost wake-up: a driver that has spun long enough sets <c>DriverAsleep</c> (a full fence), then reads the count
+/// once more, holding the sleep monitor until it waits; an exit increments the count (a full fence), then reads
+/// <c>DriverAsleep</c>. One of the two reads sees the other's write, so either the driver does not sleep or the exit
+/// pulses the monitor, which it can only take once the driver waits.
 /// </para>
 /// </summary>
 internal sealed class EndpointGate
 {
-    private const int Locked = 1;        // someone is inside the table
-    private const int Pending = 2;       // at the last exit, messages waited for the driver (or the scheme was closed)
-    private const int DriverAsleep = 4;  // a driver sleeps on _sleep until an exit sets Pending
-
-    // The word alone on its line (and the next, for the adjacent-line prefetcher): clients and the driver write it, so
-    // nothing else may share it.
-    [StructLayout(LayoutKind.Explicit, Size = 192)]
-    private struct PaddedWord
+    [StructLayout(LayoutKind.Explicit, Size = 320)]
+    private struct Words
     {
         [FieldOffset(64)]
-        public int Value;
+        public int Lock;
+
+        [FieldOffset(128 + 64)]
+        public int Pending;            // 1: an exit left something for the driver; set by exits, taken by the driver
+
+        [FieldOffset(256)]
+        public int DriverAsleep;       // 1 while a driver sleeps on _sleep (or is about to)
     }
 
-    private PaddedWord _word;
+    private Words _words;
     private readonly object _sleep = new();
     private readonly long _spinTicks;
 
@@ -47,15 +51,16 @@ internal sealed class EndpointGate
         _spinTicks = Stopwatch.Frequency * spinMicroseconds / 1_000_000;
     }
 
-    /// <summary>True when the last <see cref="Exit"/> said messages wait (a hint: the lock may be held since).</summary>
-    public bool IsPending => (Volatile.Read(ref _word.Value) & Pending) != 0;
+    /// <summary>True when an exit published something the driver has not come for yet.</summary>
+    public bool IsPending => Volatile.Read(ref _words.Pending) != 0;
 
     /// <summary>Takes the lock (spinning; a held lock is released within a few dozen instructions).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Enter()
     {
-        int w = Volatile.Read(ref _word.Value);
-        if ((w & Locked) != 0 || Interlocked.CompareExchange(ref _word.Value, w | Locked, w) != w)
+        // Compare-exchange at once rather than read first: a free lock last held on the other core is fetched for
+        // writing in one transfer instead of a read and then an upgrade.
+        if (Interlocked.CompareExchange(ref _words.Lock, 1, 0) != 0)
         {
             EnterContended();
         }
@@ -70,8 +75,7 @@ internal sealed class EndpointGate
         while (true)
         {
             spin.SpinOnce(sleep1Threshold: -1);
-            int w = Volatile.Read(ref _word.Value);
-            if ((w & Locked) == 0 && Interlocked.CompareExchange(ref _word.Value, w | Locked, w) == w)
+            if (Volatile.Read(ref _words.Lock) == 0 && Interlocked.CompareExchange(ref _words.Lock, 1, 0) == 0)
             {
                 return;
             }
@@ -79,65 +83,53 @@ internal sealed class EndpointGate
     }
 
     /// <summary>
-    /// Releases the lock, publishing <paramref name="pending"/> (messages wait for the driver, or the scheme is closed)
-    /// in the same write; wakes a sleeping driver when there is something for it.
+    /// Releases the lock. <paramref name="pending"/>: messages wait for the driver, or the scheme is closed; then the
+    /// exit is published to the driver, and a sleeping driver is woken.
     /// </summary>
     public void Exit(bool pending)
     {
-        int w = Volatile.Read(ref _word.Value);
-        while (true)
-        {
-            int next = w & ~(Locked | Pending);
-            bool wake = false;
-            if (pending)
-            {
-                next |= Pending;
-                if ((w & DriverAsleep) != 0)
-                {
-                    next &= ~DriverAsleep;
-                    wake = true;
-                }
-            }
-            // Only a sleeping driver's DriverAsleep can change the word while we hold the lock: retry on it.
-            int seen = Interlocked.CompareExchange(ref _word.Value, next, w);
-            if (seen == w)
-            {
-                if (wake)
-                {
-                    lock (_sleep)
-                    {
-                        Monitor.PulseAll(_sleep);
-                    }
-                }
-                return;
-            }
-            w = seen;
-        }
-    }
-
-    /// <summary>The driver: takes the lock if messages are pending and nobody holds it; false otherwise.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryEnterPending()
-    {
-        int w = Volatile.Read(ref _word.Value);
-        return (w & (Locked | Pending)) == Pending && Interlocked.CompareExchange(ref _word.Value, w | Locked, w) == w;
-    }
-
-    /// <summary>
-    /// The driver: waits until messages are pending, and returns holding the lock. Spins first (a client's request
-    /// usually follows within microseconds), then sleeps until an <see cref="Exit"/> publishes <c>Pending</c>.
-    /// </summary>
-    public void EnterWhenPending()
-    {
-        if (TryEnterPending())
+        // Unlock first, then publish: a driver that sees the count must find the lock free (and its line no longer
+        // waiting for our store), or it would take the line from us only to find the lock held and back off.
+        Volatile.Write(ref _words.Lock, 0);
+        if (!pending)
         {
             return;
         }
+        Interlocked.Exchange(ref _words.Pending, 1);
+        if (Volatile.Read(ref _words.DriverAsleep) != 0)
+        {
+            lock (_sleep)
+            {
+                Monitor.PulseAll(_sleep);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The driver: waits until an exit published something it has not come for, and returns holding the lock. Spins
+    /// first (a client's request usually follows within microseconds), then sleeps. The caller looks at the table and
+    /// exits as usual; with nothing found, it comes back here.
+    /// </summary>
+    public void EnterWhenPending()
+    {
+        if (!TryTakePending())
+        {
+            WaitForPending();
+        }
+        // Everything published before the flag was taken is in the table once the lock is ours; a later exit sets the
+        // flag again.
+        Enter();
+    }
+
+    private bool TryTakePending() => Volatile.Read(ref _words.Pending) != 0 && Interlocked.Exchange(ref _words.Pending, 0) != 0;
+
+    private void WaitForPending()
+    {
         long start = Stopwatch.GetTimestamp();
         for (int n = 1; ; n++)
         {
             Thread.SpinWait(1);
-            if (TryEnterPending())
+            if (TryTakePending())
             {
                 return;
             }
@@ -146,22 +138,24 @@ internal sealed class EndpointGate
                 break;
             }
         }
-        while (true)
+        lock (_sleep)
         {
-            lock (_sleep)
+            try
             {
-                int w = Volatile.Read(ref _word.Value);
-                // Sleep unless the driver could take the lock now. Publishing DriverAsleep must succeed on exactly the
-                // word just read: if an exit set Pending in between, the compare-exchange fails and we look again.
-                if ((w & (Locked | Pending)) != Pending
-                    && ((w & DriverAsleep) != 0 || Interlocked.CompareExchange(ref _word.Value, w | DriverAsleep, w) == w))
+                while (true)
                 {
+                    // Asleep first (Exchange is a full fence), then look: an exit either sees the flag or is seen here.
+                    Interlocked.Exchange(ref _words.DriverAsleep, 1);
+                    if (TryTakePending())
+                    {
+                        return;
+                    }
                     Monitor.Wait(_sleep);
                 }
             }
-            if (TryEnterPending())
+            finally
             {
-                return;
+                Volatile.Write(ref _words.DriverAsleep, 0);
             }
         }
     }

@@ -85,7 +85,9 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     {
         CallSlot waiter = CallSlot.ForCurrentThread;
         int timeoutMs = Kernel.CallTimeoutMs;
-        long start = Stopwatch.GetTimestamp();
+        // The call's time counts from its submission (or from the first wait for a free slot): read after the request
+        // is out, the clock costs nothing on the round trip, as the driver is working by then.
+        long start = 0;
         int slot;
         _gate.Enter();
         while (true)
@@ -101,6 +103,10 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
                 return Cqe.Respond(0, submitted);
             }
             // Every slot is in use: wait for one, within the call's time.
+            if (start == 0)
+            {
+                start = Stopwatch.GetTimestamp();
+            }
             int remaining = Remaining(start, timeoutMs);
             if (remaining == 0)
             {
@@ -122,6 +128,10 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
         }
         Leave(); // publishes Pending: wakes the driver (its receive takes the lock with the wake-up)
         PostSocket();
+        if (start == 0)
+        {
+            start = Stopwatch.GetTimestamp();
+        }
         while (true)
         {
             int remaining = Remaining(start, timeoutMs);
