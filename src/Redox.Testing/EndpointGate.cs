@@ -9,21 +9,23 @@ namespace Redox.Testing;
 /// A <see cref="ThreadedEndpoint"/>'s lock on its call table, and its driver's wake-up. The table
 /// (<see cref="Redox.Kernel.Ipc.SchemeCallTable{TWaiter}"/>) is not thread-safe, so every change to it is made between
 /// <see cref="Enter"/> and <see cref="Exit"/>; the sections are a few dozen instructions and never block, so the lock
-/// spins. An exit that leaves messages for the driver (or the scheme closed) counts one more publication; a waiting
-/// driver polls that count (<see cref="EnterWhenPending"/>) and takes the lock only when it moved, so it never locks
-/// to find nothing, and nobody is woken while the lock is still held.
+/// spins (a compare-exchange when free). An exit that leaves messages for the driver (or the scheme closed) sets the
+/// <c>Pending</c> flag after unlocking; a waiting driver polls the flag, takes it by exchange and only then takes the
+/// lock (<see cref="EnterWhenPending"/>). So the driver never locks to find nothing, nobody is woken while the lock is
+/// still held, and the monitor this replaces (taken about five times per round trip, and often found held by the side
+/// that had just woken the other) is gone from the common path.
 /// <para>
-/// Why three words on three cache lines: on a round trip each line should cross between the two cores once each way.
-/// The lock is taken twice by each side; the count is written by the client's submit and only read by the polling
-/// driver; <c>DriverAsleep</c> is written only by a driver going to sleep, so a client's exit reads it from its own
-/// cache. (One word holding all three was tried first: the driver's polling took the line from the client in the middle
-/// of each of its four lock operations, and the round trip got slower than the monitor it replaced.)
+/// Three words on three cache lines, because each line should cross between the cores as few times as possible. Two
+/// layouts were measured and dropped (benchmarks/README.md): one word for all three (the driver's polling took the line
+/// from the client in the middle of each of its lock operations: slower than the monitor), and a publication count
+/// instead of the flag (the driver only reading it; about 200 ns slower per round trip across cores than the
+/// exchanged flag, which is what the monitor version's signal did too).
 /// </para>
 /// <para>
-/// No lost wake-up: a driver that has spun long enough sets <c>DriverAsleep</c> (a full fence), then reads the count
-/// once more, holding the sleep monitor until it waits; an exit increments the count (a full fence), then reads
-/// <c>DriverAsleep</c>. One of the two reads sees the other's write, so either the driver does not sleep or the exit
-/// pulses the monitor, which it can only take once the driver waits.
+/// No lost wake-up: a driver that has spun long enough sets <c>DriverAsleep</c> (a full fence) and then tries to take
+/// <c>Pending</c> once more, holding the sleep monitor until it waits; an exit sets <c>Pending</c> (a full fence) and
+/// then reads <c>DriverAsleep</c>. One of the two sees the other's write, so either the driver does not sleep or the
+/// exit pulses the monitor, which it can only take once the driver waits.
 /// </para>
 /// </summary>
 internal sealed class EndpointGate
@@ -88,7 +90,7 @@ internal sealed class EndpointGate
     /// </summary>
     public void Exit(bool pending)
     {
-        // Unlock first, then publish: a driver that sees the count must find the lock free (and its line no longer
+        // Unlock first, then publish: a driver that sees the flag must find the lock free (and its line no longer
         // waiting for our store), or it would take the line from us only to find the lock held and back off.
         Volatile.Write(ref _words.Lock, 0);
         if (!pending)

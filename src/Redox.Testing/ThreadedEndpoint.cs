@@ -12,11 +12,11 @@ namespace Redox.Testing;
 /// <see cref="Sqe"/>s and block; the driver <c>read</c>s them in batches and <c>write</c>s <see cref="Cqe"/>s,
 /// which wake the matching clients by tag. The calls in flight are the real kernel's state machine,
 /// <see cref="SchemeCallTable{TWaiter}"/> (tags with generations, FIFO, withdraw or cancel on timeout, EIO on
-/// close), changed only inside the endpoint's spinning lock (<see cref="EndpointGate"/>), whose word also tells the
-/// driver that messages wait. Both sides spin briefly before they sleep (the driver in <see cref="EndpointGate"/>, a
-/// client on its <see cref="SpinThenBlockSignal"/>), and neither wakes the other while it still holds the lock, so a
-/// round trip takes the lock three times without contention: the client's submit and collect, the driver's answer, and
-/// its receive folded into the wake-up. Once warm, a round trip allocates nothing.
+/// close), changed only inside the endpoint's spinning lock (<see cref="EndpointGate"/>), which also tells the driver
+/// that messages wait. Both sides spin briefly before they sleep (the driver in <see cref="EndpointGate"/>, a client on
+/// its <see cref="SpinThenBlockSignal"/>), and neither wakes the other while it still holds the lock, so a round trip
+/// takes the lock four times without contention (the client's submit and collect, the driver's receive and answer)
+/// and no monitor at all. Once warm, a round trip allocates nothing.
 /// <para>
 /// The scheme lives as long as the process that created it (<see cref="Owner"/>) has a live thread bound to it
 /// (<see cref="HostedProcess.IsAlive"/>): a waiting client looks every <see cref="LivenessCheckMs"/> ms, and when
