@@ -26,6 +26,12 @@ public static class Program
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, SchemeBenchmarkRunner.Config(args.Contains("--quick")));
             return 0;
         }
+        int handoff = Array.IndexOf(args, "--handoff");
+        if (handoff >= 0)
+        {
+            HandoffProbe.Run(handoff + 1 < args.Length && int.TryParse(args[handoff + 1], out int batches) ? batches : 200);
+            return 0;
+        }
         if (args.Contains("--help") || args.Contains("-h"))
         {
             Console.WriteLine(RunOptions.Usage);
