@@ -126,7 +126,7 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
             _gate.Enter();
             _slotWaiters--;
         }
-        Leave(); // publishes Pending: wakes the driver (its receive takes the lock with the wake-up)
+        Leave(); // sets Pending: the driver takes the flag, then the lock, and receives the request
         PostSocket();
         if (start == 0)
         {
