@@ -21,7 +21,15 @@ public static class Program
     {
         if (args.Any(a => a.StartsWith("--filter", StringComparison.Ordinal) || a == "--list" || a == "--info"))
         {
-            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, SchemeBenchmarkRunner.Config(args.Contains("--quick")));
+            // --quick is ours, not BenchmarkDotNet's (which rejects an unknown switch): it picks the job, then goes.
+            string[] rest = args.Where(a => a != "--quick").ToArray();
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, SchemeBenchmarkRunner.Config(args.Contains("--quick")));
+            return 0;
+        }
+        int handoff = Array.IndexOf(args, "--handoff");
+        if (handoff >= 0)
+        {
+            HandoffProbe.Run(handoff + 1 < args.Length && int.TryParse(args[handoff + 1], out int batches) ? batches : 200);
             return 0;
         }
         if (args.Contains("--help") || args.Contains("-h"))

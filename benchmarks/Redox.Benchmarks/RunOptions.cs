@@ -18,7 +18,9 @@ internal sealed class RunOptions
           --no-guest, --no-linux, --no-hosted   leave a world out
           --cpu MODEL    QEMU -cpu for both guests (default qemu64)
           --out DIR      where ipc-latency.md and ipc-latency.svg go (default benchmarks/results)
-          --filter ...   BenchmarkDotNet's own command line instead (e.g. --filter '*ZeroScheme*')
+          --filter ...   BenchmarkDotNet's own command line instead (e.g. --filter '*ZeroScheme*'); --quick still picks the short job
+          --handoff [N]  only the hosted round trip against the cache-line ping-pong, N alternating batches (default 200):
+                         lowest, 10th-percentile and median batch and their ratios, robust on a shared machine
         """;
 
     /// <summary>Parses <paramref name="args"/>; null (after printing why) on a bad argument.</summary>

@@ -7,12 +7,21 @@ namespace Redox.Testing;
 /// An auto-reset signal for one waiter that spins briefly before it blocks: a cross-thread handoff whose
 /// peer answers within microseconds never pays for a kernel sleep/wake, and an idle waiter still sleeps.
 /// </summary>
+/// <remarks>
+/// One state word: clear, set, or "the waiter sleeps". <see cref="Set"/> is a single exchange; only when it replaces
+/// "sleeps" does it take the monitor to wake the waiter. The waiter publishes "sleeps" by compare-exchange from
+/// "clear" while it holds the monitor, so a set either comes before (the compare-exchange sees it) or finds "sleeps"
+/// and pulses once the waiter is in <see cref="Monitor.Wait(object, int)"/>: no wake-up is lost.
+/// </remarks>
 public sealed class SpinThenBlockSignal
 {
-    private readonly object _gate = new();
+    private const int Clear = 0;
+    private const int IsSet = 1;
+    private const int Sleeping = 2;
+
+    private readonly object _sleep = new();
     private readonly long _spinTicks;
     private int _state;
-    private int _waiters;
 
     /// <summary>A signal that spins for up to <paramref name="spinMicroseconds"/> before blocking.</summary>
     public SpinThenBlockSignal(int spinMicroseconds = 50)
@@ -23,12 +32,11 @@ public sealed class SpinThenBlockSignal
     /// <summary>Sets the signal, waking the waiter if it sleeps.</summary>
     public void Set()
     {
-        // Exchange is a full fence: either the waiter sees the state, or we see its waiter count.
-        if (Interlocked.Exchange(ref _state, 1) == 0 && Volatile.Read(ref _waiters) > 0)
+        if (Interlocked.Exchange(ref _state, IsSet) == Sleeping)
         {
-            lock (_gate)
+            lock (_sleep)
             {
-                Monitor.PulseAll(_gate);
+                Monitor.PulseAll(_sleep);
             }
         }
     }
@@ -41,46 +49,49 @@ public sealed class SpinThenBlockSignal
             return true;
         }
         long start = Stopwatch.GetTimestamp();
-        int n = 0;
-        while (true)
+        // Poll the word between short pauses: the answer is seen within one pause of its arrival.
+        for (int n = 1; ; n++)
         {
-            Thread.SpinWait(4);
+            Thread.SpinWait(1);
             if (TryTake())
             {
                 return true;
             }
-            if ((++n & 63) == 0 && Stopwatch.GetTimestamp() - start > _spinTicks)
+            if ((n & 63) == 0 && Stopwatch.GetTimestamp() - start > _spinTicks)
             {
                 break;
             }
         }
-        lock (_gate)
+        lock (_sleep)
         {
-            Interlocked.Increment(ref _waiters);
-            try
+            while (true)
             {
-                while (!TryTake())
+                // Clear -> Sleeping publishes that a Set must pulse; Sleeping stays (an earlier turn published it).
+                if (Interlocked.CompareExchange(ref _state, Sleeping, Clear) == IsSet)
                 {
-                    int remaining = timeoutMs;
-                    if (timeoutMs >= 0)
-                    {
-                        long elapsedMs = (Stopwatch.GetTimestamp() - start) * 1000 / Stopwatch.Frequency;
-                        remaining = (int)(timeoutMs - elapsedMs);
-                        if (remaining <= 0)
-                        {
-                            return false;
-                        }
-                    }
-                    Monitor.Wait(_gate, remaining);
+                    Interlocked.Exchange(ref _state, Clear);
+                    return true;
                 }
-                return true;
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _waiters);
+                int remaining = timeoutMs;
+                if (timeoutMs >= 0)
+                {
+                    long elapsedMs = (Stopwatch.GetTimestamp() - start) * 1000 / Stopwatch.Frequency;
+                    remaining = (int)(timeoutMs - elapsedMs);
+                    if (remaining <= 0)
+                    {
+                        // Withdraw "sleeps"; a Set that won the race is taken rather than left for the next wait.
+                        if (Interlocked.CompareExchange(ref _state, Clear, Sleeping) == IsSet)
+                        {
+                            Interlocked.Exchange(ref _state, Clear);
+                            return true;
+                        }
+                        return false;
+                    }
+                }
+                Monitor.Wait(_sleep, remaining);
             }
         }
     }
 
-    private bool TryTake() => Volatile.Read(ref _state) == 1 && Interlocked.Exchange(ref _state, 0) == 1;
+    private bool TryTake() => Volatile.Read(ref _state) == IsSet && Interlocked.Exchange(ref _state, Clear) == IsSet;
 }

@@ -12,8 +12,11 @@ namespace Redox.Testing;
 /// <see cref="Sqe"/>s and block; the driver <c>read</c>s them in batches and <c>write</c>s <see cref="Cqe"/>s,
 /// which wake the matching clients by tag. The calls in flight are the real kernel's state machine,
 /// <see cref="SchemeCallTable{TWaiter}"/> (tags with generations, FIFO, withdraw or cancel on timeout, EIO on
-/// close), driven under a monitor; both sides spin briefly before they sleep (<see cref="SpinThenBlockSignal"/>).
-/// Once warm, a round trip allocates nothing.
+/// close), changed only inside the endpoint's spinning lock (<see cref="EndpointGate"/>), which also tells the driver
+/// that messages wait. Both sides spin briefly before they sleep (the driver in <see cref="EndpointGate"/>, a client on
+/// its <see cref="SpinThenBlockSignal"/>), and neither wakes the other while it still holds the lock, so a round trip
+/// takes the lock four times without contention (the client's submit and collect, the driver's receive and answer)
+/// and no monitor at all. Once warm, a round trip allocates nothing.
 /// <para>
 /// The scheme lives as long as the process that created it (<see cref="Owner"/>) has a live thread bound to it
 /// (<see cref="HostedProcess.IsAlive"/>): a waiting client looks every <see cref="LivenessCheckMs"/> ms, and when
@@ -25,10 +28,14 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     /// <summary>How often a waiting client checks that the driver's process still has a live thread, in ms.</summary>
     public const int LivenessCheckMs = 20;
 
-    private readonly object _gate = new();
+    private readonly EndpointGate _gate = new();
     private readonly SchemeCallTable<CallSlot> _calls = new(SchemeCallTable<CallSlot>.MaxCapacity);
-    private readonly SpinThenBlockSignal _requestsAvailable = new();
+
+    // Clients waiting for a free slot (the table full) sleep on this monitor. The count of frees is read under the gate
+    // before sleeping and again under the monitor, so a slot freed in between is never slept through.
+    private readonly object _slotFreed = new();
     private int _slotWaiters;
+    private int _slotsFreed;
 
     // Set once an event: queue watches the socket (an event-loop driver): only then does a queued request post
     // EVENT_READ, so a plain SchemeServer's round trip pays nothing for it (the real kernel's UserScheme.SocketWatched).
@@ -54,10 +61,10 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     {
         get
         {
-            lock (_gate)
-            {
-                return _calls.Queued;
-            }
+            _gate.Enter();
+            int queued = _calls.Queued;
+            Leave();
+            return queued;
         }
     }
 
@@ -66,10 +73,10 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     {
         get
         {
-            lock (_gate)
-            {
-                return _calls.InUse;
-            }
+            _gate.Enter();
+            int inUse = _calls.InUse;
+            Leave();
+            return inUse;
         }
     }
 
@@ -78,65 +85,82 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     {
         CallSlot waiter = CallSlot.ForCurrentThread;
         int timeoutMs = Kernel.CallTimeoutMs;
-        long start = Stopwatch.GetTimestamp();
+        // The call's time counts from its submission (or from the first wait for a free slot): read after the request
+        // is out, the clock costs nothing on the round trip, as the driver is working by then.
+        long start = 0;
         int slot;
-        lock (_gate)
+        _gate.Enter();
+        while (true)
         {
-            while (true)
+            Errno submitted = _calls.Submit(in request, waiter, out slot);
+            if (submitted == 0)
             {
-                Errno submitted = _calls.Submit(in request, waiter, out slot);
-                if (submitted == 0)
-                {
-                    break;
-                }
-                if (submitted != Errno.EAGAIN)
-                {
-                    return Cqe.Respond(0, submitted);
-                }
-                // Every slot is in use: wait for one, within the call's time.
-                int remaining = Remaining(start, timeoutMs);
-                if (remaining == 0)
-                {
-                    return Cqe.Respond(0, Errno.ETIMEDOUT);
-                }
-                _slotWaiters++;
-                Monitor.Wait(_gate, Slice(remaining));
-                _slotWaiters--;
+                break;
             }
+            if (submitted != Errno.EAGAIN)
+            {
+                Leave();
+                return Cqe.Respond(0, submitted);
+            }
+            // Every slot is in use: wait for one, within the call's time.
+            if (start == 0)
+            {
+                start = Stopwatch.GetTimestamp();
+            }
+            int remaining = Remaining(start, timeoutMs);
+            if (remaining == 0)
+            {
+                Leave();
+                return Cqe.Respond(0, Errno.ETIMEDOUT);
+            }
+            _slotWaiters++;
+            int freed = _slotsFreed;
+            Leave();
+            lock (_slotFreed)
+            {
+                if (Volatile.Read(ref _slotsFreed) == freed)
+                {
+                    Monitor.Wait(_slotFreed, Slice(remaining));
+                }
+            }
+            _gate.Enter();
+            _slotWaiters--;
         }
-        _requestsAvailable.Set();
+        Leave(); // sets Pending: the driver takes the flag, then the lock, and receives the request
         PostSocket();
+        if (start == 0)
+        {
+            start = Stopwatch.GetTimestamp();
+        }
         while (true)
         {
             int remaining = Remaining(start, timeoutMs);
             bool signalled = remaining != 0 && waiter.Done.Wait(Slice(remaining));
             bool ownerGone = false;
-            lock (_gate)
+            _gate.Enter();
+            if (_calls.Collect(slot, out Cqe response))
             {
-                if (_calls.Collect(slot, out Cqe response))
+                Leave(slotsFreed: true);
+                return response;
+            }
+            if (!signalled)
+            {
+                ownerGone = Owner is { IsAlive: false };
+                if (!ownerGone && Remaining(start, timeoutMs) == 0)
                 {
-                    ReleaseSlotWaiters();
-                    return response;
-                }
-                if (!signalled)
-                {
-                    ownerGone = Owner is { IsAlive: false };
-                    if (!ownerGone && Remaining(start, timeoutMs) == 0)
+                    // Give up: a call the driver never read is withdrawn, one it holds becomes a Cancel message.
+                    uint tag = _calls.TagOf(slot);
+                    bool cancelled = _calls.StateOf(slot) == CallState.Delivered;
+                    _calls.Abandon(slot);
+                    Leave(slotsFreed: true); // a Cancel message left queued wakes the driver here
+                    if (cancelled)
                     {
-                        // Give up: a call the driver never read is withdrawn, one it holds becomes a Cancel message.
-                        uint tag = _calls.TagOf(slot);
-                        bool cancelled = _calls.StateOf(slot) == CallState.Delivered;
-                        _calls.Abandon(slot);
-                        ReleaseSlotWaiters();
-                        if (cancelled)
-                        {
-                            _requestsAvailable.Set();
-                            PostSocket();
-                        }
-                        return Cqe.Respond(tag, Errno.ETIMEDOUT);
+                        PostSocket();
                     }
+                    return Cqe.Respond(tag, Errno.ETIMEDOUT);
                 }
             }
+            Leave();
             if (ownerGone)
             {
                 // The driver's process has no live thread: the scheme goes, this call (and all others) answer EIO.
@@ -160,24 +184,31 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
         Span<Sqe> requests = MemoryMarshal.Cast<byte, Sqe>(destination);
         while (true)
         {
-            lock (_gate)
+            if (nonBlocking)
             {
-                if (_calls.IsClosed)
-                {
-                    return SyscallResult.Ok(0);
-                }
-                int n = _calls.Receive(requests);
-                if (n > 0)
-                {
-                    ReleaseSlotWaiters(); // delivered cancels free their slots
-                    return SyscallResult.Ok((ulong)(n * AbiSizes.Sqe));
-                }
+                _gate.Enter();
+            }
+            else
+            {
+                // Spins (then sleeps) on the gate's word until a client's exit publishes Pending, and takes the lock
+                // in the same compare-exchange.
+                _gate.EnterWhenPending();
+            }
+            if (_calls.IsClosed)
+            {
+                Leave();
+                return SyscallResult.Ok(0);
+            }
+            int n = _calls.Receive(requests);
+            Leave(slotsFreed: n > 0); // delivered cancels free their slots
+            if (n > 0)
+            {
+                return SyscallResult.Ok((ulong)(n * AbiSizes.Sqe));
             }
             if (nonBlocking)
             {
                 return Errno.EAGAIN;
             }
-            _requestsAvailable.Wait(-1);
         }
     }
 
@@ -202,16 +233,20 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
                 Kernel.DeliverEvent(this, cqe.Result, (EventFlags)cqe.Tag);
             }
         }
-        lock (_gate)
+        // The last client answered is woken only after the lock is released, so it does not spin on a lock the driver
+        // still holds (with one client at a time, that is every client). Earlier ones in a batch are woken at once.
+        CallSlot? last = null;
+        _gate.Enter();
+        foreach (ref readonly Cqe cqe in responses)
         {
-            foreach (ref readonly Cqe cqe in responses)
+            if (cqe.Kind != CqeOpcode.SendFevent && _calls.Complete(in cqe, out CallSlot? waiter) == CompleteOutcome.Answered)
             {
-                if (cqe.Kind != CqeOpcode.SendFevent && _calls.Complete(in cqe, out CallSlot? waiter) == CompleteOutcome.Answered)
-                {
-                    waiter!.Done.Set();
-                }
+                last?.Done.Set();
+                last = waiter;
             }
         }
+        Leave();
+        last?.Done.Set();
         return SyscallResult.Ok((ulong)source.Length);
     }
 
@@ -222,10 +257,10 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     internal EventFlags WatchSocket()
     {
         _socketWatched = true;
-        lock (_gate)
-        {
-            return _calls.Queued > 0 || _calls.IsClosed ? EventFlags.Read : EventFlags.None;
-        }
+        _gate.Enter();
+        EventFlags readiness = _calls.Queued > 0 || _calls.IsClosed ? EventFlags.Read : EventFlags.None;
+        Leave();
+        return readiness;
     }
 
     private void PostSocket()
@@ -248,24 +283,34 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
 
     private void FailAll()
     {
-        lock (_gate)
+        _gate.Enter();
+        _calls.Close();
+        while (_calls.TakeFailed(out CallSlot? waiter))
         {
-            _calls.Close();
-            while (_calls.TakeFailed(out CallSlot? waiter))
-            {
-                waiter!.Done.Set();
-            }
-            ReleaseSlotWaiters();
+            waiter!.Done.Set();
         }
-        _requestsAvailable.Set();
+        Leave(slotsFreed: true); // closed: Pending stays set, so the driver's reads answer 0 from now on
         PostSocket();
     }
 
-    private void ReleaseSlotWaiters()
+    /// <summary>
+    /// Leaves the gate, publishing whether the driver has something to read (messages, or the end of the scheme); when
+    /// <paramref name="slotsFreed"/> and clients wait for a slot, wakes them once the gate is released.
+    /// </summary>
+    private void Leave(bool slotsFreed = false)
     {
-        if (_slotWaiters > 0)
+        bool wakeSlotWaiters = slotsFreed && _slotWaiters > 0;
+        if (wakeSlotWaiters)
         {
-            Monitor.PulseAll(_gate);
+            _slotsFreed++;
+        }
+        _gate.Exit(_calls.Queued > 0 || _calls.IsClosed);
+        if (wakeSlotWaiters)
+        {
+            lock (_slotFreed)
+            {
+                Monitor.PulseAll(_slotFreed);
+            }
         }
     }
 
