@@ -127,24 +127,27 @@ public sealed class SchemeServer
     }
 
     // Adds the outbox's posts after the pending answers; the value is the new number of responses to send. Posts that
-    // do not fit go first, on their own (with the answers, which leave the response buffer full). Out of line, and
+    // do not fit go first, on their own, and the answers stay for the last write. Out of line, and
     // pending passed by value, so the loop keeps its counters in registers: it calls this only when a post waits.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private SyscallResult TakePosts(int pending)
     {
-        var responses = new Span<Cqe>(_responses);
+        Span<Cqe> room = new Span<Cqe>(_responses).Slice(pending);
         EventOutbox events = _scheme.Events;
-        int total = pending + events.Drain(responses.Slice(pending));
-        while (total == responses.Length)
+        int posts = events.Drain(room);
+        // Posts that fill the room after the answers go first, on their own; the answers ride with the last of them.
+        // So a client woken by its answer (the kernel runs it as soon as the answer is taken) finds every post made
+        // while its request was served.
+        while (posts == room.Length)
         {
-            SyscallResult flushed = Flush(total);
-            if (flushed.IsError)
+            SyscallResult sent = Sys.Write(_socket, MemoryMarshal.AsBytes(room));
+            if (sent.IsError)
             {
-                return flushed;
+                return sent;
             }
-            total = events.Drain(responses);
+            posts = events.Drain(room);
         }
-        return SyscallResult.Ok((ulong)total);
+        return SyscallResult.Ok((ulong)(pending + posts));
     }
 
     /// <summary>Sends pending readiness posts (for a loop woken by an interrupt rather than a request).</summary>
@@ -154,7 +157,12 @@ public sealed class SchemeServer
     private SyscallResult Flush(int answers)
     {
         var responses = new Span<Cqe>(_responses);
-        int total = answers + _scheme.Events.Drain(responses.Slice(answers));
+        SyscallResult taken = TakePosts(answers);
+        if (taken.IsError)
+        {
+            return taken;
+        }
+        int total = (int)taken.Value;
         while (total > 0)
         {
             SyscallResult written = Sys.Write(_socket, MemoryMarshal.AsBytes(responses.Slice(0, total)));
