@@ -26,7 +26,8 @@ public sealed unsafe class HostedKernel : IDisposable
     public const int MaxSchemes = 128;
 
     private readonly SchemeRegistry<SchemeEndpoint> _schemes = new(MaxSchemes);
-    private readonly List<EventQueue> _queues = new();
+    // Copy on write: queues open and close rarely, posts are frequent and walk a snapshot without a lock or a copy.
+    private EventQueue[] _queues = [];
     private readonly List<HostedDriver> _drivers = new();
     private readonly List<ThreadedEndpoint> _threaded = new();
     private readonly object _gate = new();
@@ -180,7 +181,10 @@ public sealed unsafe class HostedKernel : IDisposable
         var queue = new EventQueue();
         lock (_gate)
         {
-            _queues.Add(queue);
+            var grown = new EventQueue[_queues.Length + 1];
+            _queues.CopyTo(grown, 0);
+            grown[^1] = queue;
+            Volatile.Write(ref _queues, grown);
         }
         return queue;
     }
@@ -190,7 +194,15 @@ public sealed unsafe class HostedKernel : IDisposable
     {
         lock (_gate)
         {
-            _queues.Remove(queue);
+            int index = Array.IndexOf(_queues, queue);
+            if (index < 0)
+            {
+                return;
+            }
+            var shrunk = new EventQueue[_queues.Length - 1];
+            Array.Copy(_queues, 0, shrunk, 0, index);
+            Array.Copy(_queues, index + 1, shrunk, index, shrunk.Length - index);
+            Volatile.Write(ref _queues, shrunk);
         }
     }
 
@@ -292,13 +304,7 @@ public sealed unsafe class HostedKernel : IDisposable
         public bool Matches(FileDescription watched) => watched == description;
     }
 
-    private EventQueue[] OpenQueues()
-    {
-        lock (_gate)
-        {
-            return _queues.ToArray();
-        }
-    }
+    private EventQueue[] OpenQueues() => Volatile.Read(ref _queues);
 
     /// <summary>
     /// Stops every driver thread (their schemes close, their clients get <c>EIO</c>), then closes every scheme still
