@@ -26,7 +26,7 @@ public static unsafe class SchemeSocket
     /// <summary>write(socket, buf, len): whole answers (and readiness posts); the value is the bytes taken.</summary>
     public static SyscallResult WriteResponses(Process driver, KernelFile socket, ulong buffer, ulong length)
     {
-        SyscallResult taken = TakeAnswers(driver, socket.Scheme!, buffer, length, out KernelThread? last);
+        SyscallResult taken = TakeAnswers(socket.Scheme!, buffer, length, out KernelThread? last);
         // The fast path: the last client answered runs at once; the driver stays ready and reads on in its turn.
         if (last is not null && !Threads.WakeAndSwitchTo(last)) Threads.Wake(last);
         return taken;
@@ -60,7 +60,7 @@ public static unsafe class SchemeSocket
         KernelThread? answered = null;
         if (answersLength != 0)
         {
-            SyscallResult taken = TakeAnswers(driver, socket.Scheme!, answers, answersLength, out answered);
+            SyscallResult taken = TakeAnswers(socket.Scheme!, answers, answersLength, out answered);
             if (taken.IsError || taken.Value != answersLength)
             {
                 if (answered is not null) Threads.Wake(answered);
@@ -149,10 +149,10 @@ public static unsafe class SchemeSocket
     }
 
     /// <summary>Completes the calls answered in the driver's buffer; <paramref name="last"/> is the last client to wake, the others are woken.</summary>
-    private static SyscallResult TakeAnswers(Process driver, UserScheme scheme, ulong buffer, ulong length, out KernelThread? last)
+    private static SyscallResult TakeAnswers(UserScheme scheme, ulong buffer, ulong length, out KernelThread? last)
     {
         last = null;
-        if (length != (ulong)sizeof(Cqe)) return TakeAnswerBatches(driver, scheme, buffer, length, out last);
+        if (length != (ulong)sizeof(Cqe)) return TakeAnswerBatches(scheme, buffer, length, out last);
         // One answer, the round trip's case: read as two words (a Cqe local, with its fixed buffer, would cost a stack cookie).
         AnswerWords words;
         Errno error = UserMemory.CopyIn(&words, buffer, (ulong)sizeof(Cqe));
@@ -168,7 +168,7 @@ public static unsafe class SchemeSocket
 
     /// <summary><see cref="TakeAnswers"/> of any number of answers, <see cref="Batch"/> at a time.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static SyscallResult TakeAnswerBatches(Process driver, UserScheme scheme, ulong buffer, ulong length, out KernelThread? last)
+    private static SyscallResult TakeAnswerBatches(UserScheme scheme, ulong buffer, ulong length, out KernelThread? last)
     {
         last = null;
         if (length % (ulong)sizeof(Cqe) != 0) return Errno.EINVAL;
