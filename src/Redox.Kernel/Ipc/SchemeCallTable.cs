@@ -70,11 +70,33 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
 
     /// <summary>The state of slot <paramref name="slot"/>.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public CallState StateOf(int slot) => (uint)slot < (uint)_slots.Length ? _slots[slot].State : CallState.Free;
+    public CallState StateOf(int slot)
+    {
+        Slot[] slots = _slots;        // one load of the field, so the compiler drops the array's own bounds check
+        return (uint)slot < (uint)slots.Length ? slots[slot].State : CallState.Free;
+    }
 
     /// <summary>The tag slot <paramref name="slot"/>'s current call carries.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public uint TagOf(int slot) => (uint)slot < (uint)_slots.Length ? _slots[slot].Request.Tag : 0;
+    public uint TagOf(int slot)
+    {
+        Slot[] slots = _slots;
+        return (uint)slot < (uint)slots.Length ? slots[slot].Request.Tag : 0;
+    }
+
+    /// <summary>
+    /// True when <paramref name="tag"/> names the call its slot holds now and that call is in <paramref name="state"/>:
+    /// one slot access for the check an answer (or a hand-over) makes before any byte moves.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool Holds(uint tag, CallState state)
+    {
+        Slot[] slots = _slots;
+        uint index = tag & 0xFF;
+        if (index >= (uint)slots.Length) return false;
+        ref Slot s = ref slots[index];
+        return s.State == state && s.Request.Tag == tag;
+    }
 
     /// <summary>The slot the next <see cref="Submit"/> takes (so a kernel can place the call's buffer first), or -1 when full.</summary>
     public int NextSlot
@@ -216,8 +238,9 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
     {
         waiter = null;
         int index = (int)(response.Tag & 0xFF);
-        if (index >= _slots.Length) return CompleteOutcome.UnknownTag;
-        ref Slot s = ref _slots[index];
+        Slot[] slots = _slots;
+        if (index >= slots.Length) return CompleteOutcome.UnknownTag;
+        ref Slot s = ref slots[index];
         if (s.State != CallState.Delivered || s.Request.Tag != response.Tag) return CompleteOutcome.UnknownTag;
         s.Response = response;
         s.State = CallState.Answered;
@@ -233,10 +256,15 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool Collect(int slot, out Cqe response)
     {
-        response = default;
-        if ((uint)slot >= (uint)_slots.Length || _slots[slot].State != CallState.Answered) return false;
-        response = _slots[slot].Response;
-        Release(slot);
+        Slot[] slots = _slots;
+        if ((uint)slot >= (uint)slots.Length || slots[slot].State != CallState.Answered)
+        {
+            response = default;
+            return false;
+        }
+        ref Slot s = ref slots[slot];
+        response = s.Response;
+        Release(ref s, slot);
         return true;
     }
 
@@ -350,9 +378,11 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private void Release(int index)
+    private void Release(int index) => Release(ref _slots[index], index);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void Release(ref Slot s, int index)
     {
-        ref Slot s = ref _slots[index];
         s.State = CallState.Free;
         s.Waiter = null;
         _free[_freeCount++] = index;

@@ -11,6 +11,7 @@ namespace Redox.Kernel.Schemes;
 /// the driver fills it), the request queued, the CPU handed straight to the driver if it waits on its socket, and the
 /// client blocked until the answer (or EIO when the driver goes away). No heap allocation on the way.
 /// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]           // no local is read before it is written
 public static unsafe class SchemeCall
 {
     /// <summary>
@@ -23,9 +24,28 @@ public static unsafe class SchemeCall
 
     /// <summary>
     /// <see cref="Send(Process, UserScheme, Sqe, int, BufferUse, out Cqe)"/> on the caller's request, which it completes in
-    /// place (caller, buffer): the read/write path's form, with no copy of the 64-byte request on the way in.
+    /// place (caller, buffer), with no copy of the 64-byte request on the way in.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static SyscallResult Send(Process client, UserScheme scheme, ref Sqe request, int bufferArg, BufferUse use, out Cqe answer)
+    {
+        System.Runtime.CompilerServices.Unsafe.SkipInit(out answer);
+        return Send(client, scheme, ref request, bufferArg, use, ref System.Runtime.CompilerServices.Unsafe.As<Cqe, CqeWords>(ref answer));
+    }
+
+    /// <summary>
+    /// <see cref="Send(Process, UserScheme, ref Sqe, int, BufferUse, out Cqe)"/> for a caller that needs only the value
+    /// (read, write and most calls): the read/write path's form.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static SyscallResult Send(Process client, UserScheme scheme, ref Sqe request, int bufferArg, BufferUse use)
+    {
+        System.Runtime.CompilerServices.Unsafe.SkipInit(out CqeWords answer);
+        return Send(client, scheme, ref request, bufferArg, use, ref answer);
+    }
+
+    // The answer travels as two words: a Cqe local (its ExtraRaw is a fixed buffer) would give every caller a stack cookie.
+    private static SyscallResult Send(Process client, UserScheme scheme, ref Sqe request, int bufferArg, BufferUse use, ref CqeWords answer)
     {
         answer = default;
         request.Caller = (ulong)client.Id;
@@ -71,7 +91,7 @@ public static unsafe class SchemeCall
             EventQueues.PostSocket(scheme);
             Threads.Block();
         }
-        while (!scheme.Calls.Collect(slot, out answer))
+        while (!scheme.Calls.Collect(slot, out System.Runtime.CompilerServices.Unsafe.As<CqeWords, Cqe>(ref answer)))
         {
             if (client.KillPending)
             {

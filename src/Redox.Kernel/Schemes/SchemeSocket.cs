@@ -57,10 +57,21 @@ public static unsafe class SchemeSocket
     /// </summary>
     public static SyscallResult AnswerThenRead(Process driver, KernelFile socket, ulong requests, ulong length, ulong answers, ulong answersLength)
     {
+        if (answersLength == (ulong)sizeof(Cqe))
+        {
+            // One answer, the round trip's case: read as two words, then answered and the wait begun under one guard,
+            // all in this frame.
+            CqeWords words;
+            Errno error = UserMemory.CopyIn(&words, answers, (ulong)sizeof(Cqe));
+            if (error != 0) return error;
+            UserScheme scheme = socket.Scheme!;
+            using InterruptGuard guard = InterruptGuard.Enter();
+            return ReadRequestsLocked(driver, socket, scheme, requests, length, Answer(scheme, Unsafe.As<CqeWords, Cqe>(ref words)));
+        }
         KernelThread? answered = null;
         if (answersLength != 0)
         {
-            SyscallResult taken = TakeAnswers(socket.Scheme!, answers, answersLength, out answered);
+            SyscallResult taken = TakeAnswerBatches(socket.Scheme!, answers, answersLength, out answered);
             if (taken.IsError || taken.Value != answersLength)
             {
                 if (answered is not null) Threads.Wake(answered);
@@ -79,11 +90,17 @@ public static unsafe class SchemeSocket
     /// <summary>Requests into the driver; <paramref name="answered"/>, a client just answered, runs first if the driver must wait.</summary>
     private static SyscallResult ReadRequests(Process driver, KernelFile socket, ulong buffer, ulong length, KernelThread? answered)
     {
-        UserScheme scheme = socket.Scheme!;
+        using InterruptGuard guard = InterruptGuard.Enter();
+        return ReadRequestsLocked(driver, socket, socket.Scheme!, buffer, length, answered);
+    }
+
+    /// <summary><see cref="ReadRequests(Process, KernelFile, ulong, ulong, KernelThread?)"/> with interrupts off already.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static SyscallResult ReadRequestsLocked(Process driver, KernelFile socket, UserScheme scheme, ulong buffer, ulong length, KernelThread? answered)
+    {
         ulong count = length / (ulong)sizeof(Sqe);
         if (count > Batch) count = Batch;
         SyscallResult result;
-        using InterruptGuard guard = InterruptGuard.Enter();
         while (true)
         {
             if (count == 0) { result = Errno.EINVAL; break; }
@@ -138,9 +155,8 @@ public static unsafe class SchemeSocket
         scheme.HandedTag = 0;
         result = default;
         int slot = (int)(tag & 0xFF);
-        CallState state = scheme.Calls.StateOf(slot);
         // Answered EIO by a close meanwhile (or anything else that moved it): the queue and the closed flag say the rest.
-        if ((state != CallState.Delivered && state != CallState.Cancelling) || scheme.Calls.TagOf(slot) != tag) return false;
+        if (!scheme.Calls.Holds(tag, CallState.Delivered) && !scheme.Calls.Holds(tag, CallState.Cancelling)) return false;
         // Straight from the slot: the kernel's heap never moves what it holds.
         Errno error = UserMemory.CopyOut(buffer, Unsafe.AsPointer(ref Unsafe.AsRef(in scheme.Calls.RequestOf(slot))), (ulong)sizeof(Sqe));
         if (error != 0) scheme.Calls.Undeliver(slot);
@@ -154,16 +170,11 @@ public static unsafe class SchemeSocket
         last = null;
         if (length != (ulong)sizeof(Cqe)) return TakeAnswerBatches(scheme, buffer, length, out last);
         // One answer, the round trip's case: read as two words (a Cqe local, with its fixed buffer, would cost a stack cookie).
-        AnswerWords words;
+        CqeWords words;
         Errno error = UserMemory.CopyIn(&words, buffer, (ulong)sizeof(Cqe));
         if (error != 0) return error;
-        using (InterruptGuard.Enter()) last = Answer(scheme, Unsafe.As<AnswerWords, Cqe>(ref words));
+        using (InterruptGuard.Enter()) last = Answer(scheme, Unsafe.As<CqeWords, Cqe>(ref words));
         return SyscallResult.Ok(length);
-    }
-
-    private struct AnswerWords
-    {
-        public ulong First, Second;
     }
 
     /// <summary><see cref="TakeAnswers"/> of any number of answers, <see cref="Batch"/> at a time.</summary>
@@ -207,7 +218,7 @@ public static unsafe class SchemeSocket
         }
         int slot = (int)(response.Tag & 0xFF);
         // Checked before any byte moves: an answer with a tag of no call in flight copies nothing to anybody.
-        if (scheme.Calls.StateOf(slot) != CallState.Delivered || scheme.Calls.TagOf(slot) != response.Tag)
+        if (!scheme.Calls.Holds(response.Tag, CallState.Delivered))
         {
             scheme.DroppedAnswers++;
             return null;
@@ -215,7 +226,14 @@ public static unsafe class SchemeSocket
         Errno failure = response.Kind != CqeOpcode.RespondRegular ? Errno.EOPNOTSUPP : CopyBack(scheme, slot, response.Result);
         KernelThread? client;
         if (failure == 0) scheme.Calls.Complete(response, out client);
-        else scheme.Calls.Complete(Cqe.Respond(response.Tag, failure), out client);
+        else
+        {
+            // Answered with the errno instead, built as words: a Cqe local here would cost the hot path a stack cookie.
+            CqeWords failed;
+            failed.Head = (ulong)response.Tag << 32 | (byte)CqeOpcode.RespondRegular;
+            failed.Result = SyscallResult.Mux(failure);
+            scheme.Calls.Complete(Unsafe.As<CqeWords, Cqe>(ref failed), out client);
+        }
         return client;       // the client clears its slot's transfer when it collects the answer
     }
 

@@ -9,6 +9,7 @@ namespace Redox.Kernel.Syscalls;
 /// redox_syscall 0.9.3, as SchemeDispatcher decodes them) and sent to the driver. The kernel keeps the offset of a
 /// positioned handle, as Redox's does.
 /// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]           // every local is written before it is read (the metadata words explicitly)
 public static class SchemeHandleCalls
 {
     /// <summary>
@@ -69,7 +70,7 @@ public static class SchemeHandleCalls
     {
         ulong offset = file.Positioned ? file.Offset : 0;
         Sqe request = Request(opcode, file.HandleId, buffer, length, offset, file.Flags);
-        SyscallResult result = SchemeCall.Send(process, file.Scheme!, ref request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.InCount, out _);
+        SyscallResult result = SchemeCall.Send(process, file.Scheme!, ref request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.InCount);
         if (result.IsOk && file.Positioned) file.Offset = offset + result.Value;
         return result;
     }
@@ -78,7 +79,7 @@ public static class SchemeHandleCalls
     public static SyscallResult TransferAt(Process process, KernelFile file, Opcode opcode, ulong buffer, ulong length, ulong offset, ulong flags)
     {
         Sqe request = Request(opcode, file.HandleId, buffer, length, offset, flags);
-        return SchemeCall.Send(process, file.Scheme!, ref request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.InCount, out _);
+        return SchemeCall.Send(process, file.Scheme!, ref request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.InCount);
     }
 
     /// <summary>lseek: SEEK_END asks the driver for the size (Fsize); an unpositioned handle is a pipe (ESPIPE).</summary>

@@ -183,6 +183,28 @@ public class SchemeCallTableTests
     }
 
     [Fact]
+    public void Holds_matches_only_the_current_call_of_a_slot_in_the_state_asked()
+    {
+        var table = new SchemeCallTable<Client>(4);
+        var alice = new Client("alice");
+        table.Submit(Read(3), alice, out int slot);
+        uint tag = table.TagOf(slot);
+        Assert.True(table.Holds(tag, CallState.Queued));
+        Assert.False(table.Holds(tag, CallState.Delivered));
+        ReceiveAll(table);
+        Assert.True(table.Holds(tag, CallState.Delivered));
+        // Another generation of the same slot, another slot, or a slot index past the table: no match.
+        Assert.False(table.Holds(tag + 0x100, CallState.Delivered));
+        Assert.False(table.Holds(tag ^ 1, CallState.Delivered));
+        Assert.False(table.Holds((tag & ~0xFFu) | 0xFF, CallState.Delivered));
+        table.Complete(Cqe.Respond(tag, SyscallResult.Ok(1)), out _);
+        Assert.False(table.Holds(tag, CallState.Delivered));
+        Assert.True(table.Holds(tag, CallState.Answered));
+        table.Collect(slot, out _);
+        Assert.False(table.Holds(tag, CallState.Answered));
+    }
+
+    [Fact]
     public void Tags_of_consecutive_uses_of_one_slot_all_differ()
     {
         var table = new SchemeCallTable<Client>(1);
