@@ -43,11 +43,14 @@ public abstract class Delegate
         _firstParameter = firstParameter;
     }
 
-    // A generic virtual method (codec.Encode<int>): resolved once, now, like a call through it would be. The code is
-    // never a shared instantiation (RDX2008), so the delegate needs no generic dictionary.
+    // A generic virtual method (codec.Encode<int>): resolved once, now, like a call through it would be. Shared code
+    // (a fat pointer: bit 1 set) would need an instantiating stub that passes its dictionary, which this runtime
+    // does not make, so that case stops with a panic (RDX2008 reports it at compile time).
     private void InitializeClosedInstanceWithGVMResolution(object firstParameter, RuntimeMethodHandle tokenOfGenericVirtualMethod)
     {
         _functionPointer = System.Runtime.TypeLoaderExports.GVMLookupForSlot(firstParameter, tokenOfGenericVirtualMethod);
+        if ((_functionPointer & 2) != 0)
+            Internal.Runtime.CompilerHelpers.ExceptionHandling.PanicText("runtime", "a delegate to a generic virtual method over reference types needs shared code with a dictionary: see RDX2008");
         _firstParameter = firstParameter;
     }
 

@@ -2,15 +2,21 @@ namespace Internal.Runtime;
 
 /// <summary>
 /// Where ILC put the tables generic virtual method calls are resolved with, found in the module's ReadyToRun header
-/// at start-up (section ids are 300 + NativeAOT's ReflectionMapBlob number). An image is one module (ILC compiles the
-/// whole program), so one set of tables is all there is.
+/// at start-up (section ids are 300 + NativeAOT's ReflectionMapBlob number): the GVM tables, the compiled exact
+/// instantiations, and for shared code the generic method templates, the native layout blob they point into, and the
+/// lists of generic and array types the image has. An image is one module (ILC compiles the whole program), so one
+/// set of tables is all there is.
 /// </summary>
 internal static unsafe class GenericVirtualMethodTables
 {
+    private const int ArrayTypesSection = 302;
     private const int CommonFixupsSection = 308;
     private const int GvmSection = 318;
     private const int InterfaceGvmSection = 319;
+    private const int MethodTemplatesSection = 322;
+    private const int NativeLayoutSection = 330;
     private const int NativeReferencesSection = 331;
+    private const int GenericTypesSection = 332;
     private const int ExactInstantiationsSection = 336;
 
     private static byte* s_commonFixups;
@@ -25,6 +31,18 @@ internal static unsafe class GenericVirtualMethodTables
     /// <summary>Compiled unshared instantiations of generic methods: (type, method, type arguments, code).</summary>
     public static byte* ExactInstantiations;
 
+    /// <summary>Canonical (shared) generic methods: (method entry, template layout) offsets into <see cref="NativeLayoutInfo"/>.</summary>
+    public static byte* MethodTemplates;
+
+    /// <summary>The native layout blob: method entries, type signatures, template layouts.</summary>
+    public static byte* NativeLayoutInfo;
+
+    /// <summary>Every constructed generic type instantiation in the image (native references indices).</summary>
+    public static byte* GenericTypes;
+
+    /// <summary>Array types of the image (common fixups indices).</summary>
+    public static byte* ArrayTypes;
+
     /// <summary>Called by start-up for every section of the module header.</summary>
     public static void Register(int section, byte* start)
     {
@@ -35,6 +53,10 @@ internal static unsafe class GenericVirtualMethodTables
             case InterfaceGvmSection: InterfaceGvm = start; break;
             case NativeReferencesSection: s_nativeReferences = start; break;
             case ExactInstantiationsSection: ExactInstantiations = start; break;
+            case MethodTemplatesSection: MethodTemplates = start; break;
+            case NativeLayoutSection: NativeLayoutInfo = start; break;
+            case GenericTypesSection: GenericTypes = start; break;
+            case ArrayTypesSection: ArrayTypes = start; break;
         }
     }
 
