@@ -130,9 +130,9 @@ internal static class Descriptors
         "There is no task scheduler or thread pool on bare metal. Handlers are synchronous; the scheme loop waits for the next request.");
 
     internal static readonly DiagnosticDescriptor GenericVirtualMethodUnsupported = Error(DiagnosticIds.GenericVirtualMethodUnsupported,
-        "Generic virtual method the bare-metal runtime cannot dispatch",
-        "'{0}' is a generic virtual method called with shared type arguments, or declared in a generic type or as a default interface body",
-        "The bare-metal runtime dispatches generic virtual methods only to code ILC compiled unshared: type arguments that are exact value types, methods of non-generic classes and interfaces. Shared (reference-type) instantiations need a generic dictionary built at run time. Use value-type arguments, move the type parameter to the type, or make the method non-virtual.");
+        "Delegate to a generic virtual method with shared code",
+        "A delegate to generic virtual method '{0}' over shared type arguments is not supported on bare metal",
+        "The bare-metal runtime calls generic virtual methods over reference types (shared code with a generic dictionary it builds), but a delegate holds one code pointer and would need an instantiating stub to carry the dictionary. Call the method directly, use value-type arguments, or wrap the call in a non-generic method and make the delegate to that.");
 
     internal static readonly DiagnosticDescriptor DynamicUnsupported = Error(DiagnosticIds.DynamicUnsupported,
         "dynamic is not supported on bare metal",

@@ -6,18 +6,13 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Redox.Analyzers.BareMetal;
 
 /// <summary>
-/// RDX2008: the generic virtual methods the bare-metal runtime cannot dispatch. It resolves a generic virtual
-/// (or generic instance interface) method call only to unshared code that ILC compiled, so it reports:
-/// <list type="bullet">
-/// <item>a call (or delegate creation) whose method type arguments are not all exact value types (a reference type,
-/// a type parameter, or a struct over one): ILC compiles those as shared code needing a generic dictionary that
-/// only a type loader could build;</item>
-/// <item>a generic virtual method declared, overridden or implemented in a generic type (or one nested in a generic
-/// type), or called on one from a referenced assembly: the runtime's tables name open types;</item>
-/// <item>a generic interface method with a default body.</item>
-/// </list>
-/// Static abstract generic interface members, non-virtual generic methods, calls on a value-type receiver and
-/// <c>base.</c> calls are fine: they are resolved at compile time.
+/// RDX2008: a delegate to a generic virtual (or generic instance interface) method whose code may be shared. The
+/// bare-metal runtime calls shared generic virtual methods (it builds their generic dictionaries and returns fat
+/// pointers, which ILC's call sites unpack), but a delegate stores a single code pointer and would need an
+/// instantiating stub to carry the dictionary, which the runtime does not make. So it reports creating a delegate to
+/// a generic virtual method whose method type arguments, or its declaring type's type arguments, are not all exact
+/// value types (a reference type, a type parameter, or a struct over one). Calls are fine; delegates over exact
+/// value types on non-generic types are fine.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GenericVirtualMethodAnalyzer : BareMetalAnalyzer
@@ -27,32 +22,11 @@ public sealed class GenericVirtualMethodAnalyzer : BareMetalAnalyzer
 
     private protected override void Register(CompilationStartAnalysisContext context)
     {
-        context.RegisterSymbolAction(
-            c =>
-            {
-                var method = (IMethodSymbol)c.Symbol;
-                bool virtualInSource = IsGenericVirtual(method) || method.IsGenericMethod && !method.ExplicitInterfaceImplementations.IsEmpty;
-                if (virtualInSource && (InGenericType(method) || IsDefaultInterfaceBody(method)))
-                {
-                    c.ReportDiagnostic(Diagnostic.Create(Descriptors.GenericVirtualMethodUnsupported, method.Locations[0], method.Name));
-                }
-            },
-            SymbolKind.Method);
-        context.RegisterOperationAction(
-            c =>
-            {
-                var call = (IInvocationOperation)c.Operation;
-                if (call.IsVirtual && call.Instance?.Type?.IsValueType != true && IsUnresolvable(call.TargetMethod))
-                {
-                    c.ReportDiagnostic(Diagnostic.Create(Descriptors.GenericVirtualMethodUnsupported, call.Syntax.GetLocation(), call.TargetMethod.Name));
-                }
-            },
-            OperationKind.Invocation);
         context.RegisterOperationAction(
             c =>
             {
                 var reference = (IMethodReferenceOperation)c.Operation;
-                if (reference.IsVirtual && reference.Instance?.Type?.IsValueType != true && IsUnresolvable(reference.Method))
+                if (reference.IsVirtual && reference.Instance?.Type?.IsValueType != true && MayBeShared(reference.Method))
                 {
                     c.ReportDiagnostic(Diagnostic.Create(Descriptors.GenericVirtualMethodUnsupported, reference.Syntax.GetLocation(), reference.Method.Name));
                 }
@@ -60,16 +34,22 @@ public sealed class GenericVirtualMethodAnalyzer : BareMetalAnalyzer
             OperationKind.MethodReference);
     }
 
-    // A call the runtime cannot resolve: shared type arguments, or a method of a generic type from a referenced
-    // assembly (one declared in source is reported at its declaration already).
-    private static bool IsUnresolvable(IMethodSymbol method)
+    // Shared code: a type argument of the method, or of its type (or an outer type), that is not an exact value type.
+    private static bool MayBeShared(IMethodSymbol method)
     {
         if (!IsGenericVirtual(method)) return false;
         foreach (ITypeSymbol argument in method.TypeArguments)
         {
             if (!IsExactValueType(argument)) return true;
         }
-        return method.Locations.Length > 0 && method.Locations[0].IsInMetadata && (InGenericType(method) || IsDefaultInterfaceBody(method));
+        for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            foreach (ITypeSymbol argument in type.TypeArguments)
+            {
+                if (!IsExactValueType(argument)) return true;
+            }
+        }
+        return false;
     }
 
     // int, an enum, a struct: unshared code. A reference type, a type parameter, or a struct with either among its
@@ -86,18 +66,6 @@ public sealed class GenericVirtualMethodAnalyzer : BareMetalAnalyzer
         }
         return true;
     }
-
-    private static bool InGenericType(IMethodSymbol method)
-    {
-        for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            if (type.IsGenericType) return true;
-        }
-        return false;
-    }
-
-    private static bool IsDefaultInterfaceBody(IMethodSymbol method) =>
-        method.ContainingType?.TypeKind == TypeKind.Interface && !method.IsAbstract && !method.IsStatic;
 
     private static bool IsGenericVirtual(IMethodSymbol method) =>
         method.IsGenericMethod

@@ -1,5 +1,3 @@
-#pragma warning disable RDX2008 // TEMPORARY while the runtime learns shared GVMs
-
 namespace Redox.TwoWorlds;
 
 /// <summary>Something that knows its own weight: a non-generic interface the shared code below casts to.</summary>
