@@ -38,6 +38,52 @@ public static class SharedGenericVirtualMethodScenario
         public uint Label<TTag>(uint state, string subject, TTag tag) => state + 1;
     }
 
+    // Two instantiations of one generic interface, implemented differently: the interface table's signatures decide.
+    private sealed class TwoConverters : IConverter<string>, IConverter<Parcel>
+    {
+        uint IConverter<string>.Convert<TOut>(uint state, string input, TOut output) => state + 100;
+
+        uint IConverter<Parcel>.Convert<TOut>(uint state, Parcel input, TOut output) => state + 200;
+    }
+
+    // Shared code whose box escapes and is checked against the exact type: the dictionary's type slot must be
+    // Box<string> itself, not the canonical Box<__Canon>.
+    private sealed class IdentityShelf : Shelf
+    {
+        public override uint Weigh<T>(uint state, T item) => Escape(new Box<T>(item)) is Box<string> ? state + 1 : state + 2;
+    }
+
+    // Shared code calling a generic interface's method over its type parameter: an interface dispatch cell slot.
+    private interface IMeter<T>
+    {
+        uint Read(T item);
+    }
+
+    private sealed class LengthMeter : IMeter<string>
+    {
+        public uint Read(string item) => (uint)item.Length;
+    }
+
+    private sealed class DoubleMeter<T> : IMeter<T>
+    {
+        public uint Read(T item) => Scales.Measure(item) * 2;
+    }
+
+    private sealed class ZeroMeter<T> : IMeter<T>
+    {
+        public uint Read(T item) => 0;
+    }
+
+    private abstract class Reader
+    {
+        public abstract uint Read<T>(IMeter<T> meter, T item);
+    }
+
+    private sealed class MeterReader : Reader
+    {
+        public override uint Read<T>(IMeter<T> meter, T item) => meter.Read(item) + 1;
+    }
+
     /// <summary>Passes when every shared GVM call reaches the implementation the host would call.</summary>
     public static bool Run()
     {
@@ -69,6 +115,18 @@ public static class SharedGenericVirtualMethodScenario
         ok &= Check.That(Convert(text, 1, "input", parcel) == 13 + 5 + 40, "GVM of a generic interface, implemented for one instantiation");
         ok &= Check.That(Convert(any, 1, "input", parcel) == ((AnyConverter<string>)any).Convert(1, "input", parcel), "GVM of a generic interface, implemented by a generic class");
 
+        TwoConverters two = new TwoConverters();
+        ok &= Check.That(Convert<string, Parcel>(two, 1, "input", parcel) == 101 && Convert<Parcel, string>(two, 1, parcel, "out") == 201,
+            "one class implementing two instantiations of a generic interface's GVM");
+
+        IdentityShelf identity = new IdentityShelf();
+        ok &= Check.That(Weigh(identity, 1, "text") == 2 && Weigh(identity, 1, parcel) == 3, "shared code's type slot is the exact type");
+
+        Reader reader = new MeterReader();
+        IMeter<string>[] meters = { new LengthMeter(), new DoubleMeter<string>(), new ZeroMeter<string>() };
+        ok &= Check.That(Read(reader, meters[0], "abc") == 4 && Read(reader, meters[1], "abc") == 7 && Read(reader, meters[2], "abc") == 1,
+            "shared code calling a generic interface's method over its type parameter");
+
         ok &= Check.That(Label(new DefaultLabeler(), 1, "subject", parcel) == 19 + 7 + 80, "a generic interface method with a default body");
         ok &= Check.That(Label(new OwnLabeler(), 1, "subject", parcel) == 2, "the same, implemented");
         return ok;
@@ -78,6 +136,12 @@ public static class SharedGenericVirtualMethodScenario
     private static void Keep(object a, object b, object c, object d, object e)
     {
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static object Escape(object value) => value;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint Read<T>(Reader reader, IMeter<T> meter, T item) => reader.Read(meter, item);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint Weigh<T>(Shelf shelf, uint state, T item) => shelf.Weigh(state, item);

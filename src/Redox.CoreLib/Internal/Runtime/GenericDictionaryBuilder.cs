@@ -5,8 +5,9 @@ namespace Internal.Runtime;
 /// <summary>
 /// Fills a shared generic method's dictionary from its template layout: a sequence of slots, each a kind and its
 /// signature, in the order the shared code reads them. The kinds ILC 10 emits for ordinary code are built: a type
-/// (<c>new Box&lt;T&gt;</c>, <c>new T[]</c>, casts, boxing), the dictionary of a generic method the code calls with
-/// its own type arguments, and the handle of a generic virtual method it calls with them. A type the image has no
+/// (<c>new Box&lt;T&gt;</c>, <c>new T[]</c>, casts, boxing), an interface dispatch cell (a call of a generic
+/// interface's method over the type arguments, <c>IComparer&lt;T&gt;.Compare</c>), the dictionary of a generic
+/// method the code calls with its own type arguments, and the handle of a generic virtual method it calls with them. A type the image has no
 /// MethodTable for, or a slot kind outside these, ends in a panic that names it (see RDX2008): there is no type
 /// loader to make it.
 /// </summary>
@@ -32,12 +33,18 @@ internal static unsafe class GenericDictionaryBuilder
                     dictionary[i] = type->IsNullable ? type->GetGenericArgument(0) : type;
                     break;
                 }
+                case NativeLayout.InterfaceCallSlot:
+                {
+                    MethodTable* interfaceType = Type(ref position, ref context);
+                    dictionary[i] = SharedGenericMethods.DispatchCell(interfaceType, (int)NativeFormatReader.ReadUnsigned(ref position));
+                    break;
+                }
                 case NativeLayout.MethodDictionarySlot:
                 case NativeLayout.MethodHandleSlot:
                     dictionary[i] = Method(kind, ref position, ref context);
                     break;
                 default:
-                    ExceptionHandling.PanicText("runtime", "a shared generic method needs a dictionary slot this runtime does not build (not a type, method dictionary or method handle): see RDX2008");
+                    ExceptionHandling.PanicText("runtime", "a shared generic method needs a dictionary slot this runtime does not build (not a type, interface call, method dictionary or method handle): see RDX2008");
                     return;
             }
         }

@@ -39,6 +39,9 @@ internal static unsafe class NativeLayout
     /// <summary>Dictionary slot: a MethodTable.</summary>
     public const uint TypeHandleSlot = 0x01;
 
+    /// <summary>Dictionary slot: an interface dispatch cell (the interface's signature and the method's slot follow).</summary>
+    public const uint InterfaceCallSlot = 0x02;
+
     /// <summary>Dictionary slot: the dictionary of another generic method (a method entry follows).</summary>
     public const uint MethodDictionarySlot = 0x04;
 

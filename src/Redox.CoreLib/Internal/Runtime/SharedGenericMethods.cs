@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Internal.Runtime.CompilerHelpers;
@@ -25,6 +26,10 @@ internal static unsafe class SharedGenericMethods
     private const int FatPointerKind = 0;
     private const int DictionaryKind = 1;
     private const int MethodHandleKind = 2;
+    private const int DispatchCellKind = 3;
+
+    // An interface dispatch cell's tag for "the second word is the interface's address" (InterfaceDispatchCell).
+    private const nuint InterfacePointerTag = 1;
 
     // The bit ILC's call sites test for a fat pointer, and the offset it stands for.
     private const nint FatPointerOffset = 2;
@@ -105,6 +110,27 @@ internal static unsafe class SharedGenericMethods
         Add(MethodHandleKind, owner, method, arguments, count, handle);
         return handle;
     }
+
+    /// <summary>
+    /// An interface dispatch cell for a dictionary slot (shared code calling <c>IProbe&lt;T&gt;.Get</c>): a cell as
+    /// ILC emits them, starting at the initial dispatch stub, followed by its terminator holding the slot; the
+    /// runtime's interface dispatch resolves and caches it like any call site. The caller holds the lock.
+    /// </summary>
+    internal static InterfaceDispatchCell* DispatchCell(MethodTable* interfaceType, int slot)
+    {
+        void* found = Find(DispatchCellKind, interfaceType, (uint)slot, null, 0);
+        if (found != null) return (InterfaceDispatchCell*)found;
+        InterfaceDispatchCell* cell = (InterfaceDispatchCell*)Allocate((nuint)(2 * sizeof(InterfaceDispatchCell)));
+        cell[0].Stub = (void*)(delegate*<void>)&InitialDispatchStub;
+        cell[0].Cache = (void*)((nuint)interfaceType | InterfacePointerTag);
+        cell[1].Stub = null;
+        cell[1].Cache = (void*)(nuint)(uint)slot;
+        Add(DispatchCellKind, interfaceType, (uint)slot, null, 0, cell);
+        return cell;
+    }
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "RhpInitialDynamicInterfaceDispatch")]
+    private static extern void InitialDispatchStub();
 
     // Builds and lists the dictionary of a template's layout, or finds the one already built.
     private static void* DictionaryOf(MethodTable* owner, uint method, MethodTable** arguments, int count, byte* layout)
