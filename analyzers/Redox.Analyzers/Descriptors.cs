@@ -129,11 +129,6 @@ internal static class Descriptors
         "async '{0}' is not supported on bare metal",
         "There is no task scheduler or thread pool on bare metal. Handlers are synchronous; the scheme loop waits for the next request.");
 
-    internal static readonly DiagnosticDescriptor GenericVirtualMethodUnsupported = Error(DiagnosticIds.GenericVirtualMethodUnsupported,
-        "Delegate to a generic virtual method with shared code",
-        "A delegate to generic virtual method '{0}' over shared type arguments is not supported on bare metal",
-        "The bare-metal runtime calls generic virtual methods over reference types (shared code with a generic dictionary it builds), but a delegate holds one code pointer and would need an instantiating stub to carry the dictionary. Call the method directly, use value-type arguments, or wrap the call in a non-generic method and make the delegate to that.");
-
     internal static readonly DiagnosticDescriptor DynamicUnsupported = Error(DiagnosticIds.DynamicUnsupported,
         "dynamic is not supported on bare metal",
         "'dynamic' is not supported on bare metal",

@@ -109,59 +109,6 @@ public class BareMetalFeatureTests
         """);
 
     [Fact]
-    public Task GenericVirtualMethods_AreAllowed_CallsOverAnyTypes_AndDelegatesOverExactValueTypes() => Verify<GenericVirtualMethodAnalyzer>("""
-        using System;
-        interface IVisitor { int Visit<T>(T value); static abstract void Make<T>(); }
-        interface IVisitor<X> { void Visit<T>(T value); }
-        interface IDefault { int Size<T>() => 0; }
-        abstract class Base { public abstract int Run<T>(T value); public virtual int Tag<T>() => 0; public void Plain<T>() { } }
-        sealed class Derived : Base, IVisitor
-        {
-            public override int Run<T>(T value) => 1;
-            public override int Tag<T>() => base.Tag<T>();
-            public int Visit<T>(T value) => 2;
-            static void IVisitor.Make<T>() { }
-        }
-        sealed class Holder<X> : Base { public override int Run<T>(T value) => 3; }
-        struct Pair<A, B> { }
-        enum Color { Red }
-        struct Port : IVisitor { public int Visit<T>(T value) => 3; static void IVisitor.Make<T>() { } }
-        class C
-        {
-            int M<U>(Base b, IVisitor v, IVisitor<string> g, IDefault d, Port p, string s, U u)
-            {
-                b.Plain<string>();
-                g.Visit(s);
-                Func<int, int> f = b.Run<int>;
-                Func<Pair<int, Color>, int> h = b.Run<Pair<int, Color>>;
-                Func<string, int> q = p.Visit<string>;
-                return b.Run(1) + b.Run<long>(2) + b.Tag<Color>() + b.Tag<Pair<int, Pair<byte, int?>>>() + v.Visit(3.0) + p.Visit(s)
-                    + b.Run("text") + v.Visit(new object()) + b.Run(u) + b.Run(new Pair<int, string>()) + d.Size<string>();
-            }
-        }
-        """);
-
-    [Fact]
-    public Task Delegates_ToGenericVirtualMethods_WithSharedCode_AreReported() => Verify<GenericVirtualMethodAnalyzer>("""
-        using System;
-        interface IVisitor { int Visit<T>(T value); }
-        interface IVisitor<X> { int Visit<T>(T value); }
-        abstract class Base { public abstract int Run<T>(T value); }
-        struct Pair<A, B> { }
-        class C
-        {
-            void M<U>(Base b, IVisitor v, IVisitor<string> g, IVisitor<int> i)
-            {
-                Func<string, int> f = {|RDX2008:b.Run<string>|};
-                Func<U, int> h = {|RDX2008:b.Run<U>|};
-                Func<Pair<int, string>, int> p = {|RDX2008:v.Visit<Pair<int, string>>|};
-                Func<int, int> s = {|RDX2008:g.Visit<int>|};
-                Func<int, int> e = i.Visit<int>;
-            }
-        }
-        """);
-
-    [Fact]
     public Task Dynamic_IsReported() => Verify<DynamicFeatureAnalyzer>("""
         class C
         {

@@ -1,4 +1,3 @@
-#pragma warning disable RDX2008 // TEMPORARY
 using System.Runtime.CompilerServices;
 using Redox.TwoWorlds;
 

@@ -7,7 +7,7 @@ using Redox.TwoWorlds;
 /// a non-generic interface's generic method implemented by a class, an override of it here and a boxed struct,
 /// and a delegate to a GVM; and, as the kernel's <c>gvmshared</c> checks, shared code with a generic dictionary built
 /// at run time: reference-type arguments, a struct over one, a GVM calling another with its type parameter, GVMs of a
-/// generic class and of a generic interface. Every call through the base type or the interface goes through the
+/// generic class and of a generic interface, a delegate to a shared GVM. Every call through the base type or the interface goes through the
 /// runtime's lookup.
 /// </summary>
 internal static class GenericVirtualMethodScenarios
@@ -54,6 +54,8 @@ internal static class GenericVirtualMethodScenarios
         RuntimeChecks.That(Find(catalog, 1, "key", parcel) == ((IndexedCatalog<string>)catalog).Find(1, "key", parcel), "GVM of a generic class"u8);
         IConverter<string> converter = new AnyConverter<string>();
         RuntimeChecks.That(Convert(converter, 1, "input", parcel) == ((AnyConverter<string>)converter).Convert(1, "input", parcel), "GVM of a generic interface"u8);
+        Func<uint, Parcel, uint> weigh = Receiver(shelf).Weigh<Parcel>;
+        RuntimeChecks.That(weigh(1, parcel) == 1 * 31 + 40 + 2, "delegate to a shared GVM"u8);
         RuntimeChecks.That(Shelves.Digest(1) == Shelves.Digest(1, new Shelf[] { new PlainShelf(), new ForwardingShelf(new PlainShelf()) }), "the library's shared GVM digest"u8);
     }
 
@@ -73,6 +75,9 @@ internal static class GenericVirtualMethodScenarios
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Codec Receiver(Codec codec) => codec;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Shelf Receiver(Shelf shelf) => shelf;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint Encode(Codec codec, uint state, Register value) => codec.Encode(state, value);

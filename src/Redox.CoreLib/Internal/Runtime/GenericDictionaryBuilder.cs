@@ -8,7 +8,7 @@ namespace Internal.Runtime;
 /// (<c>new Box&lt;T&gt;</c>, <c>new T[]</c>, casts, boxing), an interface dispatch cell (a call of a generic
 /// interface's method over the type arguments, <c>IComparer&lt;T&gt;.Compare</c>), the dictionary of a generic
 /// method the code calls with its own type arguments, and the handle of a generic virtual method it calls with them. A type the image has no
-/// MethodTable for, or a slot kind outside these, ends in a panic that names it (see RDX2008): there is no type
+/// MethodTable for, or a slot kind outside these, ends in a panic that names it (LIMITS.md, generic virtual methods): there is no type
 /// loader to make it.
 /// </summary>
 internal static unsafe class GenericDictionaryBuilder
@@ -44,7 +44,7 @@ internal static unsafe class GenericDictionaryBuilder
                     dictionary[i] = Method(kind, ref position, ref context);
                     break;
                 default:
-                    ExceptionHandling.PanicText("runtime", "a shared generic method needs a dictionary slot this runtime does not build (not a type, interface call, method dictionary or method handle): see RDX2008");
+                    ExceptionHandling.PanicText("runtime", "a shared generic method needs a dictionary slot this runtime does not build (not a type, interface call, method dictionary or method handle): see LIMITS.md, generic virtual methods");
                     return;
             }
         }
@@ -75,7 +75,7 @@ internal static unsafe class GenericDictionaryBuilder
     // The kernel names the type from its MethodTable (the generic definition, or an array's element type).
     private static void MissingType(MethodTable* type)
     {
-        const string message = "(not an exception) shared generic code needs an instantiation of this type, or an array of it, that the image has no MethodTable for: ILC 10 leaves such types to a type loader; construct it in non-shared code too, or see RDX2008";
+        const string message = "(not an exception) shared generic code needs an instantiation of this type, or an array of it, that the image has no MethodTable for: ILC 10 leaves such types to a type loader; construct it in non-shared code too (LIMITS.md, generic virtual methods)";
         if (type == null)
         {
             ExceptionHandling.PanicText("runtime", message);

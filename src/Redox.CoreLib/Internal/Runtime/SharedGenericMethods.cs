@@ -93,7 +93,7 @@ internal static unsafe class SharedGenericMethods
         if (dictionary != null) return dictionary;
         byte* layout = FindTemplate(owner, method, arguments, count, out void* code);
         if (layout == null)
-            ExceptionHandling.PanicText("runtime", "shared generic code calls a generic method whose template ILC did not emit (see RDX2008)");
+            ExceptionHandling.PanicText("runtime", "shared generic code calls a generic method whose template ILC did not emit");
         return DictionaryOf(owner, method, arguments, count, layout);
     }
 

@@ -5,7 +5,7 @@ namespace Internal.Runtime;
 /// created: an instantiation (<c>Box&lt;string&gt;</c>) or array (<c>Parcel[]</c>) is found among the types ILC
 /// compiled (its generic-types and array lists), or the resolution fails and the caller panics naming the type.
 /// ILC 10 builds exact types for what shared code names only in a type loader this runtime does not have, so a
-/// shared method that needs a type no other code constructs cannot run here (LIMITS.md, RDX2008).
+/// shared method that needs a type no other code constructs cannot run here (LIMITS.md, "Supported since 0.2.0").
 /// </summary>
 internal static unsafe class TypeSignatureResolver
 {
