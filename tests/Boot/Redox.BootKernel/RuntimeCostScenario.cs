@@ -156,6 +156,14 @@ public static class RuntimeCostScenario
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SharedDelegateLoop(Func<int, string, int> function, int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s = function(s, "tag");
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Fail() => throw s_failure;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -194,6 +202,8 @@ public static class RuntimeCostScenario
         SharedConverter[] sharedConverters = { new IncrementSharedConverter(), new DoubleSharedConverter() };
         foreach (SharedConverter converter in sharedConverters) sink += SharedGenericVirtualLoop(converter, 1);
         Func<int, int> function = Direct;
+        Func<int, string, int> sharedDelegate = sharedConverters[0].Run<string>;
+        sink += SharedDelegateLoop(sharedDelegate, 1);
 
         ulong start = TestNative.ReadTimestampCounter();
         sink += DirectLoop(Iterations);
@@ -216,6 +226,9 @@ public static class RuntimeCostScenario
         start = TestNative.ReadTimestampCounter();
         sink += DelegateLoop(function, Iterations);
         Report("delegate invocation (static method)", start, Iterations);
+        start = TestNative.ReadTimestampCounter();
+        sink += SharedDelegateLoop(sharedDelegate, Iterations);
+        Report("delegate invocation (shared generic virtual method, through ILC's thunk)", start, Iterations);
         start = TestNative.ReadTimestampCounter();
         for (int i = 0; i < Throws; i++) sink += CatchAt(0);
         Report("throw caught one frame up", start, Throws);
