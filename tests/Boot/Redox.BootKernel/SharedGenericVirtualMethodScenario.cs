@@ -85,6 +85,29 @@ public static class SharedGenericVirtualMethodScenario
         public override uint Read<T>(IMeter<T> meter, T item) => meter.Read(item) + 1;
     }
 
+    // Statics of a generic class over the GVM's type parameter: one set per exact type argument, shared with
+    // exact code that names the same instantiation.
+    private static class Tally<T>
+    {
+        public static uint Count;
+        public static string? Last;
+    }
+
+    // A type whose Tally<Token> no exact code names: its statics exist only as the runtime allocates them.
+    private sealed class Token
+    {
+    }
+
+    private sealed class TallyShelf : Shelf
+    {
+        public override uint Weigh<T>(uint state, T item)
+        {
+            Tally<T>.Count++;
+            Tally<T>.Last = "weighed";
+            return state + Tally<T>.Count;
+        }
+    }
+
     /// <summary>Passes when every shared GVM call reaches the implementation the host would call.</summary>
     public static bool Run()
     {
@@ -133,6 +156,13 @@ public static class SharedGenericVirtualMethodScenario
         ok &= Check.That(weighText(1, "text") == label.Weigh(1, "text") && weighParcel(1, parcel) == forwarding.Weigh(1, parcel), "delegates to shared GVMs");
         Func<uint, string, Parcel, uint> convert = any.Convert<Parcel>;
         ok &= Check.That(convert(1, "input", parcel) == ((AnyConverter<string>)any).Convert(1, "input", parcel), "a delegate to a generic interface's shared GVM");
+
+        TallyShelf tally = new TallyShelf();
+        ok &= Check.That(Weigh(tally, 0, "a") == 1 && Weigh(tally, 0, "b") == 2 && Weigh(tally, 0, parcel) == 1, "statics of a generic class over the type parameter, one set per type");
+        ok &= Check.That(Tally<string>.Count == 2 && Tally<string>.Last == "weighed" && Tally<Parcel>.Count == 1, "the same statics as exact code's");
+        Token token = new Token();
+        ok &= Check.That(Weigh(tally, 0, token) == 1 && Weigh(tally, 5, token) == 7 && Weigh(tally, 0, pair) == 1 && Weigh(tally, 0, pair) == 2,
+            "statics no exact code uses, allocated at run time");
 
         ok &= Check.That(Label(new DefaultLabeler(), 1, "subject", parcel) == 19 + 7 + 80, "a generic interface method with a default body");
         ok &= Check.That(Label(new OwnLabeler(), 1, "subject", parcel) == 2, "the same, implemented");

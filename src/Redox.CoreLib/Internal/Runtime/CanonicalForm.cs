@@ -21,6 +21,17 @@ internal static unsafe class CanonicalForm
         return true;
     }
 
+    /// <summary>True when the instantiation of <paramref name="definition"/> over <paramref name="arguments"/> has the canonical form <paramref name="canonical"/>.</summary>
+    public static bool MatchesInstantiation(MethodTable* canonical, MethodTable* definition, MethodTable** arguments, int count)
+    {
+        if (!canonical->IsGeneric || canonical->GenericDefinition != definition || canonical->GenericArity != count) return false;
+        for (int i = 0; i < count; i++)
+        {
+            if (!ArgumentMatches(canonical->GetGenericArgument(i), arguments[i])) return false;
+        }
+        return true;
+    }
+
     /// <summary>True when the type argument <paramref name="exact"/> has the canonical form <paramref name="canonical"/>.</summary>
     public static bool ArgumentMatches(MethodTable* canonical, MethodTable* exact) =>
         canonical->IsValueType ? Matches(canonical, exact) : !exact->IsValueType;

@@ -6,7 +6,8 @@ namespace Internal.Runtime;
 /// Fills a shared generic method's dictionary from its template layout: a sequence of slots, each a kind and its
 /// signature, in the order the shared code reads them. The kinds ILC 10 emits for ordinary code are built: a type
 /// (<c>new Box&lt;T&gt;</c>, <c>new T[]</c>, casts, boxing), an interface dispatch cell (a call of a generic
-/// interface's method over the type arguments, <c>IComparer&lt;T&gt;.Compare</c>), the dictionary of a generic
+/// interface's method over the type arguments, <c>IComparer&lt;T&gt;.Compare</c>), a generic type's statics
+/// (<see cref="GenericStatics"/>), the dictionary of a generic
 /// method the code calls with its own type arguments, and the handle of a generic virtual method it calls with them. A type the image has no
 /// MethodTable for, or a slot kind outside these, ends in a panic that names it (LIMITS.md, generic virtual methods): there is no type
 /// loader to make it.
@@ -43,11 +44,24 @@ internal static unsafe class GenericDictionaryBuilder
                 case NativeLayout.MethodHandleSlot:
                     dictionary[i] = Method(kind, ref position, ref context);
                     break;
+                case NativeLayout.StaticDataSlot:
+                    dictionary[i] = Statics(ref position, ref context);
+                    break;
                 default:
-                    ExceptionHandling.PanicText("runtime", "a shared generic method needs a dictionary slot this runtime does not build (not a type, interface call, method dictionary or method handle): see LIMITS.md, generic virtual methods");
+                    ExceptionHandling.PanicText("runtime", "a shared generic method needs a dictionary slot this runtime does not build (not a type, interface call, statics, method dictionary or method handle): see LIMITS.md, generic virtual methods");
                     return;
             }
         }
+    }
+
+    // A generic type's statics: its signature, then which statics (GC or not).
+    private static void* Statics(ref byte* position, ref GenericContext context)
+    {
+        MethodTable** arguments = stackalloc MethodTable*[TypeSignatureResolver.MaxArguments];
+        if (!TypeSignatureResolver.ResolveInstantiation(ref position, ref context, out MethodTable* definition, arguments, out int count))
+            MissingType(definition);
+        bool gc = NativeFormatReader.ReadUnsigned(ref position) == NativeLayout.GcStatics;
+        return GenericStatics.Base(definition, arguments, count, gc);
     }
 
     private static MethodTable* Type(ref byte* position, ref GenericContext context)

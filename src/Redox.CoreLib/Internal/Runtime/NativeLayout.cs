@@ -36,6 +36,21 @@ internal static unsafe class NativeLayout
     /// <summary>Bag element of a template: the dictionary's slots (a relative offset to their sequence).</summary>
     public const uint DictionaryLayoutBagElement = 0x40;
 
+    /// <summary>Bag element of an exact type's statics: its non-GC statics (a native statics index).</summary>
+    public const uint NonGcStaticDataBagElement = 0x42;
+
+    /// <summary>Bag element of an exact type's statics: its GC statics slot (a native statics index).</summary>
+    public const uint GcStaticDataBagElement = 0x43;
+
+    /// <summary>Bag element of a type template: bytes of non-GC statics.</summary>
+    public const uint NonGcStaticDataSizeBagElement = 0x44;
+
+    /// <summary>Bag element of a type template: bytes of GC statics.</summary>
+    public const uint GcStaticDataSizeBagElement = 0x45;
+
+    /// <summary>Bag element of a type template: its lazy static constructor.</summary>
+    public const uint ClassConstructorBagElement = 0x4e;
+
     /// <summary>Dictionary slot: a MethodTable.</summary>
     public const uint TypeHandleSlot = 0x01;
 
@@ -44,6 +59,12 @@ internal static unsafe class NativeLayout
 
     /// <summary>Dictionary slot: the dictionary of another generic method (a method entry follows).</summary>
     public const uint MethodDictionarySlot = 0x04;
+
+    /// <summary>Dictionary slot: a type's statics (its signature, then 1 for the GC statics slot's address, 2 for the non-GC data).</summary>
+    public const uint StaticDataSlot = 0x05;
+
+    /// <summary>Static data kind of a <see cref="StaticDataSlot"/>: GC statics.</summary>
+    public const uint GcStatics = 1;
 
     /// <summary>Dictionary slot: a MethodTable, the underlying type when it is a <c>Nullable&lt;T&gt;</c>.</summary>
     public const uint UnwrapNullableSlot = 0x06;
@@ -92,6 +113,23 @@ internal static unsafe class NativeLayout
                 Skip(ref position);
                 for (uint i = 0; i < data; i++) Skip(ref position);
                 break;
+        }
+    }
+
+    /// <summary>The unsigned value of bag element <paramref name="kind"/> in the bag at <paramref name="bag"/>; false when absent.</summary>
+    public static bool TryGetBagUnsigned(byte* bag, uint kind, out uint value)
+    {
+        byte* position = bag;
+        while (true)
+        {
+            uint element = NativeFormatReader.ReadUnsigned(ref position);
+            if (element == 0)
+            {
+                value = 0;
+                return false;
+            }
+            value = NativeFormatReader.ReadUnsigned(ref position);
+            if (element == kind) return true;
         }
     }
 

@@ -27,6 +27,8 @@ internal static unsafe class SharedGenericMethods
     private const int DictionaryKind = 1;
     private const int MethodHandleKind = 2;
     private const int DispatchCellKind = 3;
+    private const int GcStaticsKind = 4;
+    private const int NonGcStaticsKind = 5;
 
     // An interface dispatch cell's tag for "the second word is the interface's address" (InterfaceDispatchCell).
     private const nuint InterfacePointerTag = 1;
@@ -129,6 +131,17 @@ internal static unsafe class SharedGenericMethods
         return cell;
     }
 
+    /// <summary>The statics of an instantiation the image has none for, allocated once (<see cref="GenericStatics"/>); the caller holds the lock.</summary>
+    internal static void* AllocatedStatics(MethodTable* definition, MethodTable** arguments, int count, bool gc)
+    {
+        int kind = gc ? GcStaticsKind : NonGcStaticsKind;
+        void* found = Find(kind, definition, 0, arguments, count);
+        if (found != null) return found;
+        void* statics = GenericStatics.Allocate(definition, arguments, count, gc);
+        Add(kind, definition, 0, arguments, count, statics);
+        return statics;
+    }
+
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "RhpInitialDynamicInterfaceDispatch")]
     private static extern void InitialDispatchStub();
 
@@ -202,7 +215,8 @@ internal static unsafe class SharedGenericMethods
         s_built = built;
     }
 
-    private static void* Allocate(nuint size)
+    /// <summary>Zeroed memory that is never freed.</summary>
+    internal static void* Allocate(nuint size)
     {
         void* memory = KernelImports.HeapAllocate(size);
         if (memory == null) ExceptionHandling.PanicText("runtime", "out of memory building a generic dictionary");

@@ -9,7 +9,8 @@ namespace Internal.Runtime;
 /// </summary>
 internal static unsafe class TypeSignatureResolver
 {
-    private const int MaxArguments = 8;
+    /// <summary>The most type arguments a signature resolved here may have.</summary>
+    public const int MaxArguments = 8;
 
     /// <summary>
     /// The MethodTable of the signature at <paramref name="position"/> (moved past it); null when the image has none,
@@ -52,6 +53,31 @@ internal static unsafe class TypeSignatureResolver
                 return null;
         }
     }
+
+    /// <summary>
+    /// The generic definition and type arguments of the instantiation at <paramref name="position"/> (moved past it),
+    /// without requiring the instantiation itself in the image (a static class over the type parameter has none);
+    /// false when the signature is not an instantiation or names a type that is missing.
+    /// </summary>
+    public static bool ResolveInstantiation(ref byte* position, ref GenericContext context, out MethodTable* definition, MethodTable** arguments, out int count)
+    {
+        definition = null;
+        count = 0;
+        byte* signature = NativeLayout.Locate(ref position);
+        uint kind = NativeLayout.ReadTypeKind(ref signature, out uint data);
+        if (kind != NativeLayout.InstantiationKind || data > MaxArguments) return false;
+        definition = Resolve(ref signature, ref context, out _);
+        for (uint i = 0; i < data; i++)
+        {
+            arguments[i] = Resolve(ref signature, ref context, out _);
+            if (arguments[i] == null) return false;
+        }
+        count = (int)data;
+        return definition != null;
+    }
+
+    /// <summary>The image's instantiation of <paramref name="definition"/> over <paramref name="arguments"/>; null when it has none.</summary>
+    public static MethodTable* Find(MethodTable* definition, MethodTable** arguments, int count) => FindInstantiation(definition, arguments, count);
 
     /// <summary>
     /// True when the signature at <paramref name="position"/> (moved past it) names exactly <paramref name="type"/>,
