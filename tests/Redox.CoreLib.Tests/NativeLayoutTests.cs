@@ -98,6 +98,21 @@ public sealed unsafe class NativeLayoutTests
     }
 
     [Fact]
+    public void A_statics_info_bag_ILC_wrote_gives_its_native_statics_indices()
+    {
+        // The bag after Tally<string>'s type in ILC 10.0.12's statics-info table: GC statics slot at native statics
+        // index 3, non-GC data at 4 (unsigned values, not relative offsets).
+        byte[] bag = [0x86, 0x06, 0x84, 0x08, 0x00];
+        fixed (byte* start = bag)
+        {
+            Assert.True(NativeLayout.TryGetBagUnsigned(start, NativeLayout.GcStaticDataBagElement, out uint gc));
+            Assert.True(NativeLayout.TryGetBagUnsigned(start, NativeLayout.NonGcStaticDataBagElement, out uint nonGc));
+            Assert.False(NativeLayout.TryGetBagUnsigned(start, NativeLayout.ClassConstructorBagElement, out _));
+            Assert.Equal((3u, 4u), (gc, nonGc));
+        }
+    }
+
+    [Fact]
     public void A_bag_without_a_dictionary_layout_has_none()
     {
         byte[] bag = [0x00];
