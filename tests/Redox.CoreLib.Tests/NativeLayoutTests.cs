@@ -11,27 +11,34 @@ namespace Redox.CoreLib.Tests;
 /// boot-test kernel (tests/Boot/Redox.BootKernel with Redox.TwoWorlds: the gvmshared, gvmnotype and runtimecost
 /// scenarios' shared generic virtual methods; read out of kernel.elf). Each template is a canonical method (its
 /// owning type and type arguments as indices into the native references table, ext1 being <c>__Canon</c>), its
-/// code, and the slots of its dictionary: <c>1:</c> a type, <c>4:</c> another method's dictionary, <c>8:</c> a
+/// code, and the slots of its dictionary: <c>1:</c> a type, <c>2:</c> an interface call (interface, <c>#</c>slot),
+/// <c>4:</c> another method's dictionary, <c>5:</c> a type's statics (<c>/1</c> GC, <c>/2</c> non-GC), <c>8:</c> a
 /// method handle, over the method's (M0) and its type's (T0) generic parameters.
 /// </summary>
 public sealed unsafe class NativeLayoutTests
 {
     private const string NativeLayoutInfo =
-        "59020402261903080802265903080ffe1b005002ec265903080226990408d9040602261903280224280802d9050fb01c0050022802022806" +
-        "02261903280802d9050fb01c00500228080219050f57130050022802100259070fe41b005002280202269908280402261903280224280402" +
-        "26190328080219050f57130050022802100259070fe41b0050022826990ad90a0402261903080802265903080ffe1b00500228269904d90a" +
-        "26990408020802265903ec0ffe1b00500228000a040c0ffe1b0050022c00000a086c0f95130050022c00000a0cac0ffe1b0050022c00000a" +
-        "100c0ffe1b005002ec000000000a1699020f7713005002ec8025fc000261fc00000a1e99030f7713005002ec00021dfc000a2219040f2f1d" +
-        "005002ec0004edfb000a2c19050f5713005002590580c9fb000a30d9050fb01c005002590580d9fb0000000a3459060f5713005002590580" +
-        "9dfb000a38d9060f5713005002590580cdfb000a3e99070ff1110050022c000a4219080ff1110050022c8091fb00000a48d9080fc7120050" +
-        "022c000a4c59090fc7120050022c000a4e19050f57130050022c8009fb00000a5059060f57130050022c80edfa000a52d9060f5713005002" +
-        "2c80f5fa000a5a190b0fcb130050022c000a5c99020f77130050022c80cdfa000a5e99030f77130050022c000a62190c0f111d0050022c00" +
-        "0a6419040f2f1d0050022c000a68d90c0f77130050022c8071fa00";
+        "59020202080202080402261903080802265903080f171f005002ec265903080226990408d9040602261903280224280802d9050fef1f0050" +
+        "02280202280602261903280802d9050fef1f00500228080219050fa2140050022802100259070f231e00500228020226190328060a269908" +
+        "28020a2699082804080219080ff01500500228020a2699082804020226190a28020426d90b28020402261903280224280402261903280802" +
+        "19050fa2140050022802100259070f231e00500228020226190328060a26990828020a2699082804080219080ff01500500228020a269908" +
+        "280426990dd90d0402261903080802265903080f171f00500228269904d90d26990408269904d90f020802265903ec0f171f00500228000a" +
+        "040c0f171f0050022c00000a086c0fe0140050022c00000a0cac0f171f0050022c0000000a100c0f171f005002ec0080e9fa000080e1fa00" +
+        "0000000a1699020fc214005002ec80a5fa0002e1fa00000a1e99030fc214005002ec00029dfa000a2219040f4520005002ec00046dfa000a" +
+        "2c19050fa21400500259058049fa000a30d9050fef1f00500259058059fa0000000a3459060fa2140050025905801dfa000a38d9060fa214" +
+        "0050025905804dfa000a3e99070fa2140050025905803dfa000a4219080fa21400500259058015fa000a4619080ff01500500259058035fa" +
+        "0088088a208c00000a4a19090f3c130050022c000a4e99090f3c130050022c80c9f900000a54590a0f12140050022c000a58d90a0f121400" +
+        "50022c000a5c590b0fcb150050022c8041f9000a6019050fa2140050022c8021f900000a6259060fa2140050022c8005f9000a64d9060fa2" +
+        "140050022c800df9000a6699070fa2140050022c8001f9000a6819080fa2140050022c80ddf8000a6a19080ff0150050022c8001f9008808" +
+        "8a208c00000a72190e0f16150050022c000a7499020fc2140050022c80a9f8000a7699030fc2140050022c000a7a190f0f2a200050022c00" +
+        "0a7c19040f45200050022c000a8219100f3c150050022c000a8419100f30150050022c000a88d9100fc2140050022c8001f800";
 
     private const string MethodTemplates =
-        "0403244203d901253d022541023405013c74a92101c85ad26d01d54101e09501e57cfd31011295012aa9016e8d01762101924292ad01a520" +
-        "c054d43101d632e14ee47aed0215031d0345034d0375037d03a503b503e10305043104450471048504b504c504f5040d053d054d057d058d" +
-        "05b905bd05e905fd0529062d0659065d0689069d06c906d906050715074107450771078107ad07b107dd07e1070d0811083d08";
+        "08051d2942622531032535033c7901783d03c84101d22502d5c901fdfd012ac1026ea502c07901d43d0200910103e5012e990134768b2502" +
+        "a90901d07d02e0d101e57a01dd011201021e850133d901764d018a0101923a922d02a518d634e150e439015d0485048d04b504bd04e504f1" +
+        "0419054d0579059d05c905dd0509061d064d065d068d06a506d506e50615072507550765079507a507d50701082d0831085d0871089d08a1" +
+        "08cd08d108fd080d0939094d0979098909b509c509f109010a2d0a3d0a690a950ac10ac50af10a010b2d0b310b5d0b610b8d0b910bbd0bc1" +
+        "0bed0bf10b1d0c";
 
     [Fact]
     public void Every_template_ILC_wrote_reads_as_its_method_and_dictionary_slots()
@@ -55,30 +62,39 @@ public sealed unsafe class NativeLayoutTests
 
         Assert.Equal(
             [
-        ("ext37", 0x500012c7, "ext1", ""),                                          // DoubleSharedConverter.Run<__Canon>: no slots
-        ("ext48", 0x50001d11, "ext1", ""),                                          // TextConverter.Convert<__Canon>
-        ("ext16", 0x50001d2f, "ext1", ""),                                          // AnyConverter<__Canon>.Convert<__Canon>
-        ("ext0", 0x50001bfe, "ext7", ""),                                           // Catalog<__Canon>.Find<int>
-        ("ext5", 0x50001bfe, "ext1", ""),                                           // Catalog<int>.Find<__Canon>
-        ("ext16", 0x50001d2f, "ext7", ""),                                          // AnyConverter<__Canon>.Convert<int>
-        ("ext0", 0x50001bfe, "ext1", ""),                                           // Catalog<__Canon>.Find<__Canon>
-        ("ext32", 0x500011f1, "ext1", "1:ext34<M0>"),                               // CratePacker.Pack<__Canon>: new Crate<T>
-        ("ext27", 0x50001357, "ext21", "8:ext29.0x50001be4<M0>"),                   // ForwardingShelf.Weigh<Pair<__Canon>>: Shelf.Weigh<T>'s handle
-        ("ext25", 0x50001357, "ext1", "1:ext12<M0> 4:ext20.0x50001357<M0>"),        // LabelShelf.Weigh<__Canon>: Box<T>, base.Weigh<T>
-        ("ext20", 0x50001357, "ext21", "1:ext12<M0> 1:M0[] 4:ext23.0x50001cb0<M0>"), // PlainShelf.Weigh<Pair<__Canon>>: Box<T>, T[], Measure<T>
-        ("ext30", 0x500011f1, "ext1", ""),                                          // NullPacker.Pack<__Canon>
-        ("ext44", 0x500013cb, "ext1", ""),                                          // OwnLabeler.Label<__Canon>
-        ("ext14", 0x50001377, "ext1", ""),                                          // ReverseCatalog<__Canon>.Find<__Canon>
-        ("ext10", 0x50001377, "ext1", "1:ext12<T0> 4:ext13<T0>.0x50001bfe<M0>"),    // IndexedCatalog<__Canon>.Find<__Canon>: Box<TKey>, base.Find
-        ("ext35", 0x500012c7, "ext1", ""),                                          // IncrementSharedConverter.Run<__Canon>
-        ("ext10", 0x50001377, "ext7", "1:ext12<T0> 4:ext13<T0>.0x50001bfe<ext7>"),  // IndexedCatalog<__Canon>.Find<int>
-        ("ext51", 0x50001377, "ext1", "4:ext13<ext7>.0x50001bfe<M0>"),              // IndexedCatalog<int>.Find<__Canon>
-        ("ext3", 0x50001395, "ext1", ""),                                           // ILabeler<__Canon>.Label<__Canon>: a default body
-        ("ext23", 0x50001cb0, "ext21", "1:M0"),                                     // Scales.Measure<Pair<__Canon>>: boxes T
-        ("ext27", 0x50001357, "ext1", "8:ext29.0x50001be4<M0>"),                    // ForwardingShelf.Weigh<__Canon>
-        ("ext14", 0x50001377, "ext7", ""),                                          // ReverseCatalog<__Canon>.Find<int>
-        ("ext25", 0x50001357, "ext21", "1:ext12<M0> 4:ext23.0x50001cb0<M0> 4:ext20.0x50001357<M0>"), // LabelShelf.Weigh<Pair<__Canon>>
-        ("ext20", 0x50001357, "ext1", "1:ext12<M0> 1:M0[]"),                        // PlainShelf.Weigh<__Canon>: Box<T>, T[]
+                ("ext60", 0x5000202a, "ext1", ""), // TextConverter.Convert<__Canon>
+                ("ext16", 0x50002045, "ext1", ""), // AnyConverter<__Canon>.Convert<__Canon>
+                ("ext5", 0x50001f17, "ext1", ""), // Catalog<Int32>.Find<__Canon>
+                ("ext64", 0x50001530, "ext1", ""), // TwoConverters.Redox_TwoWorlds_IConverter_System_String.Convert<__Canon>
+                ("ext0", 0x50001f17, "ext1", ""), // Catalog<__Canon>.Find<__Canon>
+                ("ext38", 0x5000133c, "ext1", "1:ext40<M0>"), // MissingTypeGenericVirtualMethodScenario_CratePacker.Pack<__Canon>
+                ("ext27", 0x500014a2, "ext21", "8:ext29.0x50001e23<M0>"), // ForwardingShelf.Weigh<Pair<__Canon>>
+                ("ext36", 0x5000133c, "ext1", ""), // MissingTypeGenericVirtualMethodScenario_NullPacker.Pack<__Canon>
+                ("ext14", 0x500014c2, "ext1", ""), // ReverseCatalog<__Canon>.Find<__Canon>
+                ("ext10", 0x500014c2, "ext1", "1:ext12<T0> 4:ext13<T0>.0x50001f17<M0>"), // IndexedCatalog<__Canon>.Find<__Canon>
+                ("ext23", 0x50001fef, "ext21", "1:M0"), // Scales.Measure<Pair<__Canon>>
+                ("ext27", 0x500014a2, "ext1", "8:ext29.0x50001e23<M0>"), // ForwardingShelf.Weigh<__Canon>
+                ("ext30", 0x500014a2, "ext21", "1:ext12<M0>"), // IdentityShelf.Weigh<Pair<__Canon>>
+                ("ext43", 0x50001412, "ext1", ""), // RuntimeCostScenario_DoubleSharedConverter.Run<__Canon>
+                ("ext32", 0x500015f0, "ext21", "5:ext34<M0>/2"), // TallyShelf.CountOf<Pair<__Canon>>
+                ("ext0", 0x50001f17, "ext7", ""), // Catalog<__Canon>.Find<Int32>
+                ("ext32", 0x500014a2, "ext1", "5:ext34<M0>/1 5:ext34<M0>/2 4:ext32.0x500015f0<M0>"), // TallyShelf.Weigh<__Canon>
+                ("ext16", 0x50002045, "ext7", ""), // AnyConverter<__Canon>.Convert<Int32>
+                ("ext64", 0x5000153c, "ext1", ""), // TwoConverters.Redox_TwoWorlds_IConverter_Redox_TwoWorlds_Parcel.Convert<__Canon>
+                ("ext25", 0x500014a2, "ext1", "1:ext12<M0> 4:ext20.0x500014a2<M0>"), // LabelShelf.Weigh<__Canon>
+                ("ext20", 0x500014a2, "ext21", "1:ext12<M0> 1:M0[] 4:ext23.0x50001fef<M0>"), // PlainShelf.Weigh<Pair<__Canon>>
+                ("ext30", 0x500014a2, "ext1", "1:ext12<M0>"), // IdentityShelf.Weigh<__Canon>
+                ("ext56", 0x50001516, "ext1", ""), // OwnLabeler.Label<__Canon>
+                ("ext45", 0x500015cb, "ext1", "2:ext47<M0>#1"), // MeterReader.Read<__Canon>
+                ("ext32", 0x500015f0, "ext1", "5:ext34<M0>/2"), // TallyShelf.CountOf<__Canon>
+                ("ext41", 0x50001412, "ext1", ""), // RuntimeCostScenario_IncrementSharedConverter.Run<__Canon>
+                ("ext32", 0x500014a2, "ext21", "5:ext34<M0>/1 5:ext34<M0>/2 4:ext32.0x500015f0<M0>"), // TallyShelf.Weigh<Pair<__Canon>>
+                ("ext10", 0x500014c2, "ext7", "1:ext12<T0> 4:ext13<T0>.0x50001f17<ext7>"), // IndexedCatalog<__Canon>.Find<Int32>
+                ("ext67", 0x500014c2, "ext1", "4:ext13<ext7>.0x50001f17<M0>"), // IndexedCatalog<Int32>.Find<__Canon>
+                ("ext3", 0x500014e0, "ext1", ""), // ILabeler<__Canon>.Label<__Canon>
+                ("ext14", 0x500014c2, "ext7", ""), // ReverseCatalog<__Canon>.Find<Int32>
+                ("ext25", 0x500014a2, "ext21", "1:ext12<M0> 4:ext23.0x50001fef<M0> 4:ext20.0x500014a2<M0>"), // LabelShelf.Weigh<Pair<__Canon>>
+                ("ext20", 0x500014a2, "ext1", "1:ext12<M0> 1:M0[]"), // PlainShelf.Weigh<__Canon>
             ],
             templates);
     }
@@ -142,6 +158,16 @@ public sealed unsafe class NativeLayoutTests
             if (kind == NativeLayout.TypeHandleSlot || kind == NativeLayout.UnwrapNullableSlot)
             {
                 parts.Add($"{kind}:{TypeAt(ref slots)}");
+            }
+            else if (kind == NativeLayout.InterfaceCallSlot)
+            {
+                string type = TypeAt(ref slots);
+                parts.Add($"{kind}:{type}#{NativeFormatReader.ReadUnsigned(ref slots)}");
+            }
+            else if (kind == NativeLayout.StaticDataSlot)
+            {
+                string type = TypeAt(ref slots);
+                parts.Add($"{kind}:{type}/{NativeFormatReader.ReadUnsigned(ref slots)}");
             }
             else if (kind == NativeLayout.MethodDictionarySlot || kind == NativeLayout.MethodHandleSlot)
             {
