@@ -19,8 +19,8 @@ namespace Redox.Analyzers.CodeFixes;
 /// is where the allocation happens and where the author looks); the fix edits the declaration,
 /// possibly in another document, and every call site then infers <c>TFoo</c> from its argument.
 /// Offered only for ordinary, non-virtual methods that implement no interface member, so no
-/// override or implementation breaks (and no generic virtual method appears: one with a type parameter as argument
-/// is reported by RDX2008).
+/// override or implementation breaks (and no generic virtual method appears, whose call would go through the
+/// runtime's lookup instead of a direct call).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InterfaceParameterToGenericCodeFix))]
 [Shared]

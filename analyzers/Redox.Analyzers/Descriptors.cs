@@ -129,11 +129,6 @@ internal static class Descriptors
         "async '{0}' is not supported on bare metal",
         "There is no task scheduler or thread pool on bare metal. Handlers are synchronous; the scheme loop waits for the next request.");
 
-    internal static readonly DiagnosticDescriptor GenericVirtualMethodUnsupported = Error(DiagnosticIds.GenericVirtualMethodUnsupported,
-        "Generic virtual method the bare-metal runtime cannot dispatch",
-        "'{0}' is a generic virtual method called with shared type arguments, or declared in a generic type or as a default interface body",
-        "The bare-metal runtime dispatches generic virtual methods only to code ILC compiled unshared: type arguments that are exact value types, methods of non-generic classes and interfaces. Shared (reference-type) instantiations need a generic dictionary built at run time. Use value-type arguments, move the type parameter to the type, or make the method non-virtual.");
-
     internal static readonly DiagnosticDescriptor DynamicUnsupported = Error(DiagnosticIds.DynamicUnsupported,
         "dynamic is not supported on bare metal",
         "'dynamic' is not supported on bare metal",

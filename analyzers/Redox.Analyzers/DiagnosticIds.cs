@@ -101,8 +101,7 @@ public static class DiagnosticIds
     /// <summary><c>async</c>/<c>await</c>.</summary>
     public const string AsyncUnsupported = "RDX2007";
 
-    /// <summary>A generic virtual method the bare-metal runtime cannot dispatch (shared type arguments, a generic type, a default interface body).</summary>
-    public const string GenericVirtualMethodUnsupported = "RDX2008";
+    // RDX2008 (generic virtual methods) is retired: see RetiredDiagnosticIds.
 
     /// <summary><c>dynamic</c>.</summary>
     public const string DynamicUnsupported = "RDX2009";
@@ -130,6 +129,14 @@ public static class DiagnosticIds
 /// </summary>
 public static class RetiredDiagnosticIds
 {
+    /// <summary>
+    /// A generic virtual method needing shared code (reference-type arguments, a generic declaring type, a default
+    /// interface body) or a delegate to one. Retired in 0.2.0: the core library resolves ILC's GVM tables for
+    /// generic types too, builds shared code's generic dictionaries from ILC's templates and returns fat pointers,
+    /// and delegates call them through ILC's per-type thunk (Internal.Runtime.SharedGenericMethods).
+    /// </summary>
+    public const string GenericVirtualMethodUnsupported = "RDX2008";
+
     /// <summary>
     /// A reference-typed static field given a value by an initializer or static constructor. Retired in
     /// 0.1.0: the core library's start-up allocates every type's GC statics from ILC's GCStaticRegion

@@ -52,6 +52,7 @@ public sealed class KernelBootTests
     [InlineData("interfaces")]
     [InlineData("delegates")]
     [InlineData("gvm")]
+    [InlineData("gvmshared")]
     [InlineData("exceptions")]
     public void In_kernel_checks_pass(string scenario)
     {

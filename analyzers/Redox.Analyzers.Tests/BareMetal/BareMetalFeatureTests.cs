@@ -109,59 +109,6 @@ public class BareMetalFeatureTests
         """);
 
     [Fact]
-    public Task GenericVirtualMethods_OverExactValueTypes_InNonGenericTypes_AreAllowed() => Verify<GenericVirtualMethodAnalyzer>("""
-        using System;
-        interface IVisitor { int Visit<T>(T value); static abstract void Make<T>(); }
-        abstract class Base { public abstract int Run<T>(T value); public virtual int Tag<T>() => 0; public void Plain<T>() { } }
-        sealed class Derived : Base, IVisitor
-        {
-            public override int Run<T>(T value) => 1;
-            public override int Tag<T>() => base.Tag<T>();
-            public int Visit<T>(T value) => 2;
-            static void IVisitor.Make<T>() { }
-        }
-        struct Pair<A, B> { }
-        enum Color { Red }
-        struct Port : IVisitor { public int Visit<T>(T value) => 3; static void IVisitor.Make<T>() { } }
-        class C
-        {
-            int M(Base b, IVisitor v, Port p, string s)
-            {
-                b.Plain<string>();
-                Func<int, int> f = b.Run<int>;
-                return b.Run(1) + b.Run<long>(2) + b.Tag<Color>() + b.Tag<Pair<int, Pair<byte, int?>>>() + v.Visit(3.0) + p.Visit(s);
-            }
-        }
-        """);
-
-    [Fact]
-    public Task GenericVirtualMethods_WithSharedTypeArguments_AreReported() => Verify<GenericVirtualMethodAnalyzer>("""
-        using System;
-        interface IVisitor { int Visit<T>(T value); }
-        abstract class Base { public abstract int Run<T>(T value); }
-        struct Pair<A, B> { }
-        class C
-        {
-            int M<U>(Base b, IVisitor v, U u) where U : struct
-            {
-                Func<string, int> f = {|RDX2008:b.Run<string>|};
-                return {|RDX2008:b.Run("text")|} + {|RDX2008:v.Visit(new object())|} + {|RDX2008:b.Run(u)|}
-                    + {|RDX2008:b.Run(new Pair<int, string>())|} + {|RDX2008:v.Visit<int[]>(null)|};
-            }
-        }
-        """);
-
-    [Fact]
-    public Task GenericVirtualMethods_InGenericTypes_OrWithDefaultBodies_AreReported() => Verify<GenericVirtualMethodAnalyzer>("""
-        interface IVisitor<X> { void {|RDX2008:Visit|}<T>(T value); }
-        interface IDefault { int {|RDX2008:Size|}<T>() => 0; }
-        abstract class Base { public abstract void Run<T>(); }
-        sealed class Holder<X> : Base { public override void {|RDX2008:Run|}<T>() { } }
-        class Outer<X> { public class Inner { public virtual void {|RDX2008:Go|}<T>() { } } }
-        sealed class Visitor : IVisitor<int> { public void Visit<T>(T value) { } }
-        """);
-
-    [Fact]
     public Task Dynamic_IsReported() => Verify<DynamicFeatureAnalyzer>("""
         class C
         {

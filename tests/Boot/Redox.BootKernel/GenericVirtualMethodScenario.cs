@@ -97,7 +97,7 @@ public static class GenericVirtualMethodScenario
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Codec Receiver(Codec codec) => codec;
 
-    // Not generic themselves: a GVM call with a type parameter as argument is rejected by RDX2008 (it could be shared).
+    // Not generic themselves, so each call site names an exact value type and reaches unshared code (gvmshared has the shared ones).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint Encode(Codec codec, uint state, Register value) => codec.Encode(state, value);
 

@@ -63,6 +63,22 @@ public static class RuntimeCostScenario
         public override int Run<T>(int x, T tag) => x * 2;
     }
 
+    // The same over a reference-type argument: shared code, reached through a fat pointer with its dictionary.
+    private abstract class SharedConverter
+    {
+        public abstract int Run<T>(int x, T tag);
+    }
+
+    private sealed class IncrementSharedConverter : SharedConverter
+    {
+        public override int Run<T>(int x, T tag) => x + 1;
+    }
+
+    private sealed class DoubleSharedConverter : SharedConverter
+    {
+        public override int Run<T>(int x, T tag) => x * 2;
+    }
+
     private interface IConverter
     {
         int Run<T>(int x, T tag) where T : struct;
@@ -116,6 +132,14 @@ public static class RuntimeCostScenario
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SharedGenericVirtualLoop(SharedConverter converter, int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s = converter.Run(s, "tag");
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int GenericInterfaceLoop(IConverter converter, int n)
     {
         int s = 0;
@@ -128,6 +152,14 @@ public static class RuntimeCostScenario
     {
         int s = 0;
         for (int i = 0; i < n; i++) s = function(s);
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SharedDelegateLoop(Func<int, string, int> function, int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s = function(s, "tag");
         return s;
     }
 
@@ -167,7 +199,11 @@ public static class RuntimeCostScenario
         IConverter[] interfaceConverters = { new IncrementInterfaceConverter(), new DoubleInterfaceConverter() };
         foreach (Converter converter in converters) sink += GenericVirtualLoop(converter, 1);
         foreach (IConverter converter in interfaceConverters) sink += GenericInterfaceLoop(converter, 1);
+        SharedConverter[] sharedConverters = { new IncrementSharedConverter(), new DoubleSharedConverter() };
+        foreach (SharedConverter converter in sharedConverters) sink += SharedGenericVirtualLoop(converter, 1);
         Func<int, int> function = Direct;
+        Func<int, string, int> sharedDelegate = sharedConverters[0].Run<string>;
+        sink += SharedDelegateLoop(sharedDelegate, 1);
 
         ulong start = TestNative.ReadTimestampCounter();
         sink += DirectLoop(Iterations);
@@ -185,8 +221,14 @@ public static class RuntimeCostScenario
         sink += GenericInterfaceLoop(interfaceConverters[0], Iterations);
         Report("generic interface method call (cache hit)", start, Iterations);
         start = TestNative.ReadTimestampCounter();
+        sink += SharedGenericVirtualLoop(sharedConverters[0], Iterations);
+        Report("shared generic virtual method call, reference-type argument (cache hit, fat pointer)", start, Iterations);
+        start = TestNative.ReadTimestampCounter();
         sink += DelegateLoop(function, Iterations);
         Report("delegate invocation (static method)", start, Iterations);
+        start = TestNative.ReadTimestampCounter();
+        sink += SharedDelegateLoop(sharedDelegate, Iterations);
+        Report("delegate invocation (shared generic virtual method, through ILC's thunk)", start, Iterations);
         start = TestNative.ReadTimestampCounter();
         for (int i = 0; i < Throws; i++) sink += CatchAt(0);
         Report("throw caught one frame up", start, Throws);

@@ -21,6 +21,7 @@ public static class SelfCheck
         digest = Interfaces(digest);
         digest = Delegates(digest);
         digest = Codecs.Digest(digest);
+        digest = Shelves.Digest(digest);
         digest = Failures.Digest(digest);
         return digest;
     }

@@ -5,7 +5,10 @@ using Redox.TwoWorlds;
 /// Generic virtual methods in ring 3, the same features the kernel's <c>gvm</c> boot scenario checks: class GVMs
 /// overridden across two assemblies (Redox.TwoWorlds and this program), two GVMs of one class with one signature,
 /// a non-generic interface's generic method implemented by a class, an override of it here and a boxed struct,
-/// and a delegate to a GVM. Every call through the base type or the interface goes through the runtime's lookup.
+/// and a delegate to a GVM; and, as the kernel's <c>gvmshared</c> checks, shared code with a generic dictionary built
+/// at run time: reference-type arguments, a struct over one, a GVM calling another with its type parameter, GVMs of a
+/// generic class and of a generic interface, a delegate to a shared GVM. Every call through the base type or the interface goes through the
+/// runtime's lookup.
 /// </summary>
 internal static class GenericVirtualMethodScenarios
 {
@@ -38,10 +41,43 @@ internal static class GenericVirtualMethodScenarios
 
         Func<uint, Point, uint> encode = Receiver(triple).Encode<Point>;
         RuntimeChecks.That(encode(5, point) == triple.Encode(5, point), "delegate to a GVM"u8);
+
+        // The exact types the shared code below names must exist in the image (no type loader makes them).
+        Parcel parcel = new Parcel(40);
+        Pair<string> pair = new Pair<string> { First = "ab", Second = "cde" };
+        Keep(new Box<string>("x"), new Box<Parcel>(parcel), new Box<Pair<string>>(pair), new Parcel[1], new Pair<string>[1], new string[1]);
+        PlainShelf shelf = new PlainShelf();
+        ForwardingShelf forwarding = new ForwardingShelf(shelf);
+        RuntimeChecks.That(Weigh(shelf, 1, parcel) == 1 * 31 + 40 + 2 && Weigh(shelf, 1, "text") == shelf.Weigh(1, "text"), "shared GVM over reference types"u8);
+        RuntimeChecks.That(Weigh(forwarding, 1, pair) == forwarding.Weigh(1, pair), "shared GVM over a struct over a reference type, calling another"u8);
+        Catalog<string> catalog = new IndexedCatalog<string>();
+        RuntimeChecks.That(Find(catalog, 1, "key", parcel) == ((IndexedCatalog<string>)catalog).Find(1, "key", parcel), "GVM of a generic class"u8);
+        IConverter<string> converter = new AnyConverter<string>();
+        RuntimeChecks.That(Convert(converter, 1, "input", parcel) == ((AnyConverter<string>)converter).Convert(1, "input", parcel), "GVM of a generic interface"u8);
+        Func<uint, Parcel, uint> weigh = Receiver(shelf).Weigh<Parcel>;
+        RuntimeChecks.That(weigh(1, parcel) == 1 * 31 + 40 + 2, "delegate to a shared GVM"u8);
+        RuntimeChecks.That(Shelves.Digest(1) == Shelves.Digest(1, new Shelf[] { new PlainShelf(), new ForwardingShelf(new PlainShelf()) }), "the library's shared GVM digest"u8);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Keep(object a, object b, object c, object d, object e, object f)
+    {
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint Weigh<T>(Shelf shelf, uint state, T item) => shelf.Weigh(state, item);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint Find<TKey, TValue>(Catalog<TKey> catalog, uint state, TKey key, TValue value) => catalog.Find(state, key, value);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint Convert<TIn, TOut>(IConverter<TIn> converter, uint state, TIn input, TOut output) => converter.Convert(state, input, output);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static Codec Receiver(Codec codec) => codec;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Shelf Receiver(Shelf shelf) => shelf;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint Encode(Codec codec, uint state, Register value) => codec.Encode(state, value);

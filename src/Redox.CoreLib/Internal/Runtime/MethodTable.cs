@@ -54,6 +54,9 @@ internal unsafe struct MethodTable
     /// <summary>True for single- or multi-dimensional arrays.</summary>
     public bool IsArray => ElementType == ElementTypeSzArray || ElementType == ElementTypeArray;
 
+    /// <summary>True for single-dimensional, zero-based arrays (<c>T[]</c>).</summary>
+    public bool IsSzArray => ElementType == ElementTypeSzArray;
+
     /// <summary>True for structs, enums and primitives (element types Void..Nullable in ILC's numbering).</summary>
     public bool IsValueType => ElementType >= 0x01 && ElementType <= 0x13;
 

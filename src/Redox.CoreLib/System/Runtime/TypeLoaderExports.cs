@@ -9,8 +9,9 @@ namespace System.Runtime;
 /// devirtualize: <c>GVMLookupForSlot(receiver, method)</c> returns the code to call. The answer is cached per
 /// (receiver type, method handle) in <see cref="GenericVirtualMethodCache"/>, so only a type's first call walks
 /// ILC's tables (<see cref="GenericVirtualMethodResolver"/>); the cache is a fixed static, so a call never
-/// allocates. The returned pointer is plain code: the bit ILC's call sequence tests for a "fat" pointer (shared
-/// code plus generic dictionary) is never set, as shared instantiations are not resolved here (RDX2008).
+/// allocates. The returned pointer is plain code, or for an instantiation that runs shared code (over reference
+/// types) a "fat" pointer, bit 1 set, to the code and the generic dictionary built for it
+/// (<see cref="SharedGenericMethods"/>), which ILC's call sequence tests for and unpacks.
 /// </summary>
 internal static unsafe class TypeLoaderExports
 {
@@ -31,7 +32,7 @@ internal static unsafe class TypeLoaderExports
         void* target = GenericVirtualMethodResolver.Resolve(type, method);
         if (target == null)
         {
-            ExceptionHandling.PanicText("runtime", "no compiled code for a generic virtual method call (a shared instantiation, or a generic type: see RDX2008)");
+            ExceptionHandling.PanicText("runtime", "no compiled code for a generic virtual method call: ILC emitted neither an exact instantiation nor a template for it");
             return IntPtr.Zero;
         }
         GenericVirtualMethodCache.Insert(type, method, target);

@@ -30,6 +30,7 @@ internal static class ThrowHelpers
     public static void ThrowDivideByZeroException() => throw new DivideByZeroException();
     public static void ThrowArgumentOutOfRangeException() => throw new ArgumentOutOfRangeException();
     public static void ThrowArgumentException() => throw new ArgumentException();
+    public static void ThrowNotSupportedException() => throw new NotSupportedException();
     public static void ThrowPlatformNotSupportedException() => throw new PlatformNotSupportedException();
     public static void ThrowNotImplementedException() => throw new NotImplementedException();
     public static void ThrowInvalidCastException() => throw new InvalidCastException();
