@@ -8,28 +8,33 @@ using Redox.Syscall;
 namespace Redox.Testing;
 
 /// <summary>
-/// One client thread's call in a <see cref="ThreadedEndpoint"/>, and the <c>TWaiter</c> of the kernel's
+/// One client thread's calls to one <see cref="ThreadedEndpoint"/>, and the <c>TWaiter</c> of the kernel's
 /// <see cref="Redox.Kernel.Ipc.SchemeCallTable{TWaiter}"/>. The client never touches the table: it writes its request
-/// here, pushes this slot onto the endpoint's inbox (<see cref="EndpointGate.Push"/>, one compare-exchange) and spins on
-/// <see cref="IsAnswered"/>; whoever holds the endpoint's gate (normally the driver thread) moves the request into the
-/// table, runs the call through it and, once answered, collects the answer on the client's behalf and
-/// <see cref="Publish"/>es it here. One per thread, reused for every call, so a round trip allocates nothing once warm.
+/// here and publishes it by giving it the next number (<see cref="Publish(in Sqe)"/>, one exchange on this slot's own
+/// line); the endpoint's driver, which looks at every slot registered with it (<see cref="DelegatedCalls"/>: flat
+/// combining's publication list), sees the new number, runs the call through the table on the client's behalf and,
+/// once it is answered, collects the answer and writes it here (<see cref="Answer"/>); the client spins on that line.
+/// So a round trip moves the request's line and the answer's line between the cores, each once each way, as a
+/// cache-line ping-pong does. Reused for every call, so a round trip allocates nothing once warm.
 /// <para>
-/// Calls are numbered (<see cref="Begin"/>): the answer is published with the number of the call it answers, and the
-/// client waits for its own number, so it never resets anything between calls and an answer can never be taken for a
-/// later call's. (A call the client gave up on is abandoned under the gate, after which the table drops its answer:
-/// the number is the second line of defence, and what lets the waiting word only ever grow.)
+/// Calls are numbered: the answer is written with the number of the call it answers and the client waits for its own,
+/// so it resets nothing between calls and an answer can never be taken for a later call's. (A call the client gives up
+/// on is abandoned under the endpoint's gate, after which the table drops its answer: the number is the second line of
+/// defence, and what lets the waiting word only ever grow.)
 /// </para>
 /// <para>
-/// The fields lie on three separate cache-line groups, because each group moves between the cores on its own: the
-/// request (written by the client before it publishes, read by the gate holder), the answer (written by the gate holder,
-/// polled by the client) and the gate holder's own bookkeeping. Padding of 64 bytes keeps other objects off them.
+/// The fields lie in three groups, 64 bytes or more apart, because each moves between the cores on its own: the
+/// request (written by the client, read by the gate holder), the answer (written by the gate holder, polled by the
+/// client) and the gate holder's own bookkeeping. Padding keeps other objects off them.
 /// </para>
 /// </summary>
 internal sealed class CallSlot
 {
+    // This thread's slots, one per endpoint it calls; the last one used is looked at first.
     [ThreadStatic]
-    private static CallSlot? t_current;
+    private static CallSlot? t_last;
+    [ThreadStatic]
+    private static CallSlot[]? t_slots;
 
     [StructLayout(LayoutKind.Explicit, Size = 448)]
     private struct Lines
@@ -38,15 +43,17 @@ internal sealed class CallSlot
         [FieldOffset(64)]
         public Sqe Request;
         [FieldOffset(128)]
-        public CallSlot? Next;              // the inbox's link (EndpointGate.Push)
-        [FieldOffset(136)]
-        public uint Number;                 // this call's number
+        public uint Number;                 // the last call published
 
-        // The gate holder's: where the call is (DelegatedCalls).
+        // The gate holder's.
+        [FieldOffset(200)]
+        public CallSlot? OverflowNext;      // the next call waiting for a free table slot
         [FieldOffset(208)]
-        public CallSlot? OverflowNext;
+        public uint Taken;                  // the last call admitted into the table (or answered at once)
+        [FieldOffset(212)]
+        public int TableSlot;               // the table slot the admitted call holds, or -1
         [FieldOffset(216)]
-        public int TableSlot;
+        public bool InOverflow;
 
         // The answer: written by the gate holder, polled by the client.
         [FieldOffset(320)]
@@ -61,35 +68,104 @@ internal sealed class CallSlot
     private readonly object _sleep = new();
     private static readonly long s_spinTicks = Stopwatch.Frequency * 50 / 1_000_000;
 
-    private CallSlot()
+    private CallSlot(ThreadedEndpoint endpoint)
     {
+        Endpoint = endpoint;
+        ClientThread = Thread.CurrentThread;
         _lines.TableSlot = -1;
     }
 
-    /// <summary>This thread's slot.</summary>
-    public static CallSlot ForCurrentThread => t_current ??= new CallSlot();
+    /// <summary>The endpoint this slot calls.</summary>
+    public ThreadedEndpoint Endpoint { get; }
 
-    /// <summary>The request (the client writes it before <see cref="Begin"/> returns; the gate holder reads it).</summary>
-    public ref Sqe Request => ref _lines.Request;
+    /// <summary>The client thread.</summary>
+    public Thread ClientThread { get; }
 
-    /// <summary>The inbox's link, written before the push that publishes this slot.</summary>
-    public ref CallSlot? Next => ref _lines.Next;
+    /// <summary>The request of the call published last (stable until that call is answered or abandoned).</summary>
+    public ref readonly Sqe Request => ref _lines.Request;
 
-    /// <summary>The number of the call in flight.</summary>
-    public uint Number => _lines.Number;
+    /// <summary>The number of the call published last (an acquire: its request is then readable).</summary>
+    public uint Number
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Volatile.Read(ref _lines.Number);
+    }
+
+    /// <summary>The gate holder's: the number of the last call it admitted (equal to <see cref="Number"/>: nothing new).</summary>
+    public ref uint Taken => ref _lines.Taken;
+
+    /// <summary>The gate holder's: the table slot the admitted call holds, or -1 (not admitted, waiting for a slot, answered).</summary>
+    public ref int TableSlot => ref _lines.TableSlot;
 
     /// <summary>The gate holder's: the next slot in the endpoint's overflow (calls waiting for a free table slot).</summary>
     public ref CallSlot? OverflowNext => ref _lines.OverflowNext;
 
-    /// <summary>The gate holder's: the table slot the call holds, or -1 (in the inbox, in the overflow, answered).</summary>
-    public ref int TableSlot => ref _lines.TableSlot;
+    /// <summary>The gate holder's: true while the call waits in the overflow.</summary>
+    public ref bool InOverflow => ref _lines.InOverflow;
+
+    /// <summary>True when no call of this slot is in the gate holder's hands (nothing published unadmitted, none in the table or the overflow).</summary>
+    public bool IsIdle => _lines.Taken == Number && _lines.TableSlot < 0 && !_lines.InOverflow;
 
     /// <summary>The answer, valid once <see cref="IsAnswered"/> said so for this call's number.</summary>
     public ref readonly Cqe Response => ref _lines.Response;
 
-    /// <summary>The client starts a call: copies <paramref name="request"/> in and takes the next number.</summary>
+    /// <summary>
+    /// This thread's slot for <paramref name="endpoint"/>, made and registered with it (<paramref name="created"/>) on the
+    /// thread's first call there; the caller registers it before publishing.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public uint Begin(in Sqe request)
+    public static CallSlot For(ThreadedEndpoint endpoint, out bool created)
+    {
+        CallSlot? last = t_last;
+        if (last is not null && last.Endpoint == endpoint)
+        {
+            created = false;
+            return last;
+        }
+        return Find(endpoint, out created);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static CallSlot Find(ThreadedEndpoint endpoint, out bool created)
+    {
+        created = false;
+        CallSlot[] slots = t_slots ?? [];
+        foreach (CallSlot slot in slots)
+        {
+            if (slot.Endpoint == endpoint)
+            {
+                return t_last = slot;
+            }
+        }
+        // A new endpoint: its slot joins this thread's, and those of endpoints that closed are dropped (nothing of a
+        // closed endpoint is in flight, and this thread is not in a call).
+        var mine = new CallSlot(endpoint);
+        int kept = 0;
+        foreach (CallSlot slot in slots)
+        {
+            kept += slot.Endpoint.IsClosed ? 0 : 1;
+        }
+        var grown = new CallSlot[kept + 1];
+        kept = 0;
+        foreach (CallSlot slot in slots)
+        {
+            if (!slot.Endpoint.IsClosed)
+            {
+                grown[kept++] = slot;
+            }
+        }
+        grown[kept] = mine;
+        t_slots = grown;
+        created = true;
+        return t_last = mine;
+    }
+
+    /// <summary>
+    /// The client publishes a call: copies <paramref name="request"/> in and gives it the next number, by exchange (a
+    /// full fence: the caller then looks whether the driver sleeps, see <see cref="EndpointGate"/>). The value is the number.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint Publish(in Sqe request)
     {
         _lines.Request = request;
         uint number = _lines.Number + 1;
@@ -97,7 +173,7 @@ internal sealed class CallSlot
         {
             number = 1;       // 0 is "nothing answered yet"
         }
-        _lines.Number = number;
+        Interlocked.Exchange(ref _lines.Number, number);
         return number;
     }
 
@@ -106,13 +182,13 @@ internal sealed class CallSlot
     public bool IsAnswered(uint number) => Volatile.Read(ref _lines.Answered) == number;
 
     /// <summary>
-    /// The gate holder answers the call in flight with <paramref name="response"/> and wakes the client if it sleeps.
-    /// Exchange is a full fence between the answer's number and the look at <c>Sleeping</c>: see <see cref="Wait"/>.
+    /// The gate holder answers the call it admitted last with <paramref name="response"/> and wakes the client if it
+    /// sleeps. Exchange is a full fence between the answer's number and the look at <c>Sleeping</c>: see <see cref="Wait"/>.
     /// </summary>
-    public void Publish(in Cqe response)
+    public void Answer(in Cqe response)
     {
         _lines.Response = response;
-        Interlocked.Exchange(ref _lines.Answered, _lines.Number);
+        Interlocked.Exchange(ref _lines.Answered, _lines.Taken);
         if (Volatile.Read(ref _lines.Sleeping) != 0)
         {
             lock (_sleep)
@@ -129,9 +205,9 @@ internal sealed class CallSlot
     /// </summary>
     /// <remarks>
     /// No lost wake-up: the client publishes <c>Sleeping</c> by exchange (a full fence) while it holds the monitor and
-    /// then looks at <c>Answered</c> once more; <see cref="Publish"/> writes <c>Answered</c> by exchange (a full fence)
+    /// then looks at <c>Answered</c> once more; <see cref="Answer"/> writes <c>Answered</c> by exchange (a full fence)
     /// and then reads <c>Sleeping</c>. One of them sees the other's write: either the client does not sleep, or the
-    /// publisher pulses, which it can only do once the client is in <see cref="Monitor.Wait(object, int)"/>.
+    /// answerer pulses, which it can only do once the client is in <see cref="Monitor.Wait(object, int)"/>.
     /// </remarks>
     public bool Wait(uint number, int timeoutMs)
     {

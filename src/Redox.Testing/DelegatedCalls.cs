@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Redox.Kernel.Ipc;
 using Redox.Syscall;
 
@@ -7,15 +8,21 @@ namespace Redox.Testing;
 /// <summary>
 /// A <see cref="ThreadedEndpoint"/>'s calls in flight, run on the clients' behalf by whoever holds the endpoint's gate
 /// (<see cref="EndpointGate"/>): the driver thread on the common path, a client only when it gives up, finds the driver
-/// gone, or reads a property. The state machine is the kernel's <see cref="SchemeCallTable{TWaiter}"/>, unchanged: calls
-/// are <c>Submit</c>ted in the order they reached the inbox, <c>Receive</c>d by the driver, <c>Complete</c>d by its
-/// answers, and <c>Collect</c>ed at once for their clients, whose <see cref="CallSlot"/> gets the answer
-/// (<see cref="CallSlot.Publish"/>). Calls that find the table full wait in an overflow, oldest first, and go in as
-/// slots free (the kernel's client blocks for a slot too). Every member must be called holding the gate.
+/// gone, or reads a property. Each client thread has a <see cref="CallSlot"/> registered here, in which it publishes
+/// its calls; the gate holder admits what was published (<see cref="Admit"/>) before it looks at the table, so it sees
+/// every call published before it took the gate. The state machine is the kernel's
+/// <see cref="SchemeCallTable{TWaiter}"/>, unchanged: calls are <c>Submit</c>ted as they are admitted, <c>Receive</c>d
+/// by the driver, <c>Complete</c>d by its answers and <c>Collect</c>ed at once for their clients, whose slot gets the
+/// answer (<see cref="CallSlot.Answer"/>). Calls that find the table full wait in an overflow, oldest first, and go in
+/// as slots free (the kernel's client blocks for a slot too). Every member except <see cref="HasWork"/> must be called
+/// holding the gate.
 /// </summary>
-internal sealed class DelegatedCalls
+internal sealed class DelegatedCalls : IGateWork
 {
     private readonly SchemeCallTable<CallSlot> _table = new(SchemeCallTable<CallSlot>.MaxCapacity);
+    // Copy on write: clients register rarely (once per thread), the driver polls the array while it waits, without the
+    // gate.
+    private CallSlot[] _clients = [];
     private CallSlot? _overflowHead, _overflowTail;
 
     /// <summary>Messages (calls and cancels) the driver has not read.</summary>
@@ -28,26 +35,71 @@ internal sealed class DelegatedCalls
     public bool IsClosed => _table.IsClosed;
 
     /// <summary>
-    /// Takes the calls <paramref name="inbox"/> holds (oldest first, from <see cref="EndpointGate.TakeInbox"/>) into the
-    /// table, behind those already waiting for a slot. Once closed, each is answered EIO at once.
+    /// A client thread's first call here: its slot joins those the driver looks at. Slots of threads that ended with
+    /// nothing in flight leave (a thread that ended cannot call again).
     /// </summary>
-    public void Admit(CallSlot? inbox)
+    public void Register(CallSlot slot)
+    {
+        CallSlot[] clients = _clients;
+        int kept = 0;
+        foreach (CallSlot c in clients)
+        {
+            kept += Keep(c) ? 1 : 0;
+        }
+        var grown = new CallSlot[kept + 1];
+        kept = 0;
+        foreach (CallSlot c in clients)
+        {
+            if (Keep(c))
+            {
+                grown[kept++] = c;
+            }
+        }
+        grown[kept] = slot;
+        Volatile.Write(ref _clients, grown);
+
+        static bool Keep(CallSlot c) => c.ClientThread.IsAlive || !c.IsIdle;
+    }
+
+    /// <inheritdoc/>
+    public bool HasWork()
+    {
+        foreach (CallSlot slot in Volatile.Read(ref _clients))
+        {
+            if (slot.Number != slot.Taken)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Takes every call published and not yet admitted into the table, behind those already waiting for a slot. Once
+    /// closed, each is answered EIO at once.
+    /// </summary>
+    public void Admit()
     {
         if (_overflowHead is not null)
         {
             Refill();
         }
-        while (inbox is not null)
+        foreach (CallSlot slot in Volatile.Read(ref _clients))
         {
-            CallSlot slot = inbox;
-            inbox = slot.Next;
-            slot.Next = null;
+            uint number = slot.Number;
+            if (number == slot.Taken)
+            {
+                continue;
+            }
+            slot.Taken = number;
             if (_overflowHead is not null)
             {
                 AppendOverflow(slot);       // behind older calls still waiting for a slot
-                continue;
             }
-            Submit(slot);
+            else
+            {
+                Submit(slot);
+            }
         }
     }
 
@@ -67,7 +119,7 @@ internal sealed class DelegatedCalls
             return;
         }
         slot.TableSlot = -1;
-        slot.Publish(Cqe.Respond(0, submitted == 0 ? SyscallResult.Ok(0) : submitted));
+        slot.Answer(Cqe.Respond(0, submitted == 0 ? SyscallResult.Ok(0) : submitted));
     }
 
     /// <summary>Moves calls waiting for a slot into the table while slots are free (after answers, cancels or withdrawals).</summary>
@@ -82,6 +134,7 @@ internal sealed class DelegatedCalls
             CallSlot slot = _overflowHead;
             _overflowHead = slot.OverflowNext;
             slot.OverflowNext = null;
+            slot.InOverflow = false;
             if (_overflowHead is null)
             {
                 _overflowTail = null;
@@ -102,8 +155,8 @@ internal sealed class DelegatedCalls
     }
 
     /// <summary>
-    /// The driver's answer: when it names a call the driver holds, the answer is collected for its client and published
-    /// to its slot; any other tag is dropped, as the table drops it. True when a client was answered.
+    /// The driver's answer: when it names a call the driver holds, the answer is collected for its client and written
+    /// into its slot; any other tag is dropped, as the table drops it. True when a client was answered.
     /// </summary>
     public bool Answer(in Cqe response)
     {
@@ -113,7 +166,7 @@ internal sealed class DelegatedCalls
         }
         _table.Collect(waiter!.TableSlot, out Cqe answer);
         waiter.TableSlot = -1;
-        waiter.Publish(in answer);
+        waiter.Answer(in answer);
         return true;
     }
 
@@ -122,7 +175,7 @@ internal sealed class DelegatedCalls
     /// call was answered meanwhile (its answer is in the slot, to be taken). Otherwise the call is gone from the table
     /// and the overflow (<see cref="SchemeCallTable{TWaiter}.Abandon"/>: withdrawn if the driver never read it, a
     /// Cancel message if it did; <paramref name="cancelled"/> says which) and <paramref name="tag"/> is the tag it had
-    /// (0 if it never reached the table). The caller must have admitted the inbox first, so the call is not in it.
+    /// (0 if it never reached the table). The caller must have admitted the published calls first.
     /// </summary>
     public bool Abandon(CallSlot slot, uint number, out uint tag, out bool cancelled)
     {
@@ -141,7 +194,7 @@ internal sealed class DelegatedCalls
             slot.TableSlot = -1;
             Refill();           // a withdrawn call freed its slot
         }
-        else
+        else if (slot.InOverflow)
         {
             RemoveOverflow(slot);
         }
@@ -150,7 +203,7 @@ internal sealed class DelegatedCalls
 
     /// <summary>
     /// The scheme ends: no call is accepted any more, and every call in the table or the overflow is answered EIO
-    /// (<see cref="SchemeCallTable{TWaiter}.Close"/>, the answers collected for their clients).
+    /// (<see cref="SchemeCallTable{TWaiter}.Close"/>, the answers collected for their clients). The caller admits first.
     /// </summary>
     public void Close()
     {
@@ -159,14 +212,15 @@ internal sealed class DelegatedCalls
         {
             _table.Collect(waiter!.TableSlot, out Cqe answer);
             waiter.TableSlot = -1;
-            waiter.Publish(in answer);
+            waiter.Answer(in answer);
         }
         while (_overflowHead is not null)
         {
             CallSlot slot = _overflowHead;
             _overflowHead = slot.OverflowNext;
             slot.OverflowNext = null;
-            slot.Publish(Cqe.Respond(0, Errno.EIO));
+            slot.InOverflow = false;
+            slot.Answer(Cqe.Respond(0, Errno.EIO));
         }
         _overflowTail = null;
     }
@@ -175,6 +229,7 @@ internal sealed class DelegatedCalls
     {
         slot.TableSlot = -1;
         slot.OverflowNext = null;
+        slot.InOverflow = true;
         if (_overflowTail is null)
         {
             _overflowHead = slot;
@@ -208,6 +263,7 @@ internal sealed class DelegatedCalls
                 _overflowTail = previous;
             }
             s.OverflowNext = null;
+            s.InOverflow = false;
             return;
         }
     }

@@ -13,15 +13,16 @@ namespace Redox.Testing;
 /// which wake the matching clients by tag. The calls in flight are the real kernel's state machine,
 /// <see cref="SchemeCallTable{TWaiter}"/> (tags with generations, FIFO, withdraw or cancel on timeout, EIO on
 /// close), owned by whoever holds the endpoint's spinning lock (<see cref="EndpointGate"/>), which on the common path is
-/// only the driver: a client writes its request into a cache line of its own (its <see cref="CallSlot"/>), publishes
-/// it with one compare-exchange onto the gate's inbox, and spins on its own line for the answer; the driver takes the
-/// inbox, runs <c>Submit</c>, <c>Receive</c>, <c>Complete</c> and <c>Collect</c> on the clients' behalf
-/// (<see cref="DelegatedCalls"/>: delegation) and writes each answer into its client's line. So a round trip moves
-/// about four cache lines between the cores instead of the ten a shared table cost. A client takes the lock only to give
-/// up, to look at a driver that may be gone, or for <see cref="QueuedMessages"/> and <see cref="CallsInFlight"/>; the
-/// lock's holder admits the inbox first, so it sees every call published before. Both sides spin briefly before they
-/// sleep (the driver in <see cref="EndpointGate"/>, a client on its <see cref="CallSlot"/>). Once warm, a round trip
-/// allocates nothing.
+/// only the driver (delegation, or flat combining with one combiner): a client writes its request into a cache line of
+/// its own (its <see cref="CallSlot"/>, one per thread and endpoint), publishes it with one exchange on that line and
+/// spins on its own answer line; the driver, polling the slots while it waits, admits the call and runs
+/// <c>Submit</c>, <c>Receive</c>, <c>Complete</c> and <c>Collect</c> on the client's behalf
+/// (<see cref="DelegatedCalls"/>), then writes the answer into the client's slot. So a round trip moves two lines each
+/// way, as a cache-line ping-pong does, instead of the ten a table shared by both threads moved. A client takes the
+/// lock only to give up, to look at a driver that may be gone, or for <see cref="QueuedMessages"/> and
+/// <see cref="CallsInFlight"/>; the lock's holder admits what was published first, so it sees every call published
+/// before. Both sides spin briefly before they sleep (the driver in <see cref="EndpointGate"/>, a client on its
+/// <see cref="CallSlot"/>). Once warm, a round trip allocates nothing.
 /// <para>
 /// The scheme lives as long as the process that created it (<see cref="Owner"/>) has a live thread bound to it
 /// (<see cref="HostedProcess.IsAlive"/>): a waiting client looks every <see cref="LivenessCheckMs"/> ms, and when
@@ -36,8 +37,8 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     private readonly EndpointGate _gate = new();
     private readonly DelegatedCalls _calls = new();
 
-    // 1 once the scheme is closed. Written before the closer takes the inbox by exchange, read by a client after its
-    // push: one of the two sees the other (both are full fences), so no call is left in the inbox of a closed scheme.
+    // 1 once the scheme is closed. Written before a full fence and the closer's last admission, read by a client after
+    // its publication (an exchange): one of the two sees the other, so no call is left unanswered in a closed scheme.
     private int _closed;
 
     // Set once an event: queue watches the socket (an event-loop driver): only then does a queued request post
@@ -90,12 +91,18 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
         {
             return Cqe.Respond(0, Errno.EIO);
         }
-        CallSlot slot = CallSlot.ForCurrentThread;
-        uint number = slot.Begin(in request);
-        _gate.Push(slot);
+        CallSlot slot = CallSlot.For(this, out bool created);
+        if (created)
+        {
+            _gate.Enter();
+            _calls.Register(slot);
+            Leave();
+        }
+        uint number = slot.Publish(in request);
+        _gate.Knock();
         if (Volatile.Read(ref _closed) != 0)
         {
-            // A close that took the inbox before our push: admit it ourselves, so it is answered EIO.
+            // A close whose last admission did not see our call: admit it ourselves, so it is answered EIO.
             EnterAndAdmit();
             Leave();
         }
@@ -157,11 +164,11 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
             }
             else
             {
-                // Spins (then sleeps) on the gate's doorbell until a client pushes a call or an exit publishes
-                // Pending, then takes the lock.
-                _gate.EnterWhenPending();
+                // Spins (then sleeps), polling the clients' slots and the gate's Pending flag, until a client
+                // publishes a call or an exit leaves something, then takes the lock.
+                _gate.EnterWhenPending(_calls);
             }
-            _calls.Admit(_gate.TakeInbox());
+            _calls.Admit();
             if (_calls.IsClosed)
             {
                 Leave();
@@ -250,19 +257,22 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     private void FailAll()
     {
         _gate.Enter();
-        // Closed first, then the inbox by exchange (a full fence): a call pushed after it sees _closed and admits itself.
-        Volatile.Write(ref _closed, 1);
-        _calls.Admit(_gate.TakeInbox(fence: true));
+        // Closed first, then a full fence, then the last admission: a call it does not see sees _closed and admits itself.
+        Interlocked.Exchange(ref _closed, 1);
+        _calls.Admit();
         _calls.Close();
         Leave(); // closed: Pending stays set, so the driver's reads answer 0 from now on
         PostSocket();
     }
 
+    /// <summary>True once the scheme is closed (its clients' slots can be dropped).</summary>
+    internal bool IsClosed => Volatile.Read(ref _closed) != 0;
+
     // Takes the gate and the calls published so far: whoever holds the gate runs them.
     private void EnterAndAdmit()
     {
         _gate.Enter();
-        _calls.Admit(_gate.TakeInbox());
+        _calls.Admit();
     }
 
     /// <summary>Leaves the gate, publishing whether the driver has something to read (messages, or the end of the scheme).</summary>
