@@ -66,7 +66,7 @@ internal sealed class DelegatedCalls : IGateWork
     {
         foreach (CallSlot slot in Volatile.Read(ref _clients))
         {
-            if (slot.Number != slot.Taken)
+            if (slot.Unadmitted != 0)
             {
                 return true;
             }
@@ -86,8 +86,8 @@ internal sealed class DelegatedCalls : IGateWork
         }
         foreach (CallSlot slot in Volatile.Read(ref _clients))
         {
-            uint number = slot.Number;
-            if (number == slot.Taken)
+            uint number = slot.Unadmitted;
+            if (number == 0)
             {
                 continue;
             }
