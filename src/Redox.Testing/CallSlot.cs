@@ -55,7 +55,6 @@ internal sealed unsafe class CallSlot
     private readonly Sqe* _call;
     private readonly OwnerLine* _owner;
     private readonly object _sleep = new();
-    private static readonly long s_spinTicks = Stopwatch.Frequency * 50 / 1_000_000;
 
     private CallSlot(ThreadedEndpoint endpoint)
     {
@@ -213,7 +212,7 @@ internal sealed unsafe class CallSlot
     /// <summary>
     /// The client waits until call <paramref name="number"/> is answered: true, or false after
     /// <paramref name="timeoutMs"/> ms (-1: no limit). Spins on the line for up to 50 µs (a driver on another core
-    /// answers within microseconds), then sleeps.
+    /// answers within microseconds; <see cref="ThreadedEndpoint.ClientSpinTicks"/>), then sleeps.
     /// </summary>
     /// <remarks>
     /// No lost wake-up: holding the monitor, the client turns "published" into "asleep" by compare-exchange, which fails
@@ -234,7 +233,7 @@ internal sealed unsafe class CallSlot
             {
                 return true;
             }
-            if ((n & 63) == 0 && Stopwatch.GetTimestamp() - start > s_spinTicks)
+            if ((n & 63) == 0 && Stopwatch.GetTimestamp() - start > Endpoint.ClientSpinTicks)
             {
                 break;
             }

@@ -19,11 +19,31 @@ namespace Redox.Testing;
 /// </summary>
 internal sealed class DelegatedCalls : IGateWork
 {
-    private readonly SchemeCallTable<CallSlot> _table = new(SchemeCallTable<CallSlot>.MaxCapacity);
+    private readonly SchemeCallTable<CallSlot> _table;
     // Copy on write: clients register rarely (once per thread), the driver polls the array while it waits, without the
     // gate.
     private CallSlot[] _clients = [];
     private CallSlot? _overflowHead, _overflowTail;
+
+    /// <summary>Calls in flight for a table of <paramref name="capacity"/> slots.</summary>
+    public DelegatedCalls(int capacity)
+    {
+        _table = new SchemeCallTable<CallSlot>(capacity);
+    }
+
+    /// <summary>Client slots the driver looks at.</summary>
+    public int ClientCount => Volatile.Read(ref _clients).Length;
+
+    /// <summary>Calls published and not yet admitted (read without the gate: a snapshot).</summary>
+    public int CountUnadmitted()
+    {
+        int n = 0;
+        foreach (CallSlot slot in Volatile.Read(ref _clients))
+        {
+            n += slot.Unadmitted != 0 ? 1 : 0;
+        }
+        return n;
+    }
 
     /// <summary>Messages (calls and cancels) the driver has not read.</summary>
     public int Queued => _table.Queued;

@@ -15,10 +15,10 @@ namespace Redox.Testing;
 /// close), owned by whoever holds the endpoint's spinning lock (<see cref="EndpointGate"/>), which on the common path is
 /// only the driver (delegation, or flat combining with one combiner): a client writes its request into a cache line of
 /// its own (its <see cref="CallSlot"/>, one per thread and endpoint), publishes it with one exchange on that line and
-/// spins on its own answer line; the driver, polling the slots while it waits, admits the call and runs
-/// <c>Submit</c>, <c>Receive</c>, <c>Complete</c> and <c>Collect</c> on the client's behalf
-/// (<see cref="DelegatedCalls"/>), then writes the answer into the client's slot. So a round trip moves two lines each
-/// way, as a cache-line ping-pong does, instead of the ten a table shared by both threads moved. A client takes the
+/// spins on the same line; the driver, polling the slots while it waits, admits the call and runs <c>Submit</c>,
+/// <c>Receive</c>, <c>Complete</c> and <c>Collect</c> on the client's behalf (<see cref="DelegatedCalls"/>), then writes
+/// the answer into the client's line. So a round trip moves one line to the driver and back, as a cache-line ping-pong
+/// does, instead of the ten one after another that a table touched by both threads cost. A client takes the
 /// lock only to give up, to look at a driver that may be gone, or for <see cref="QueuedMessages"/> and
 /// <see cref="CallsInFlight"/>; the lock's holder admits what was published first, so it sees every call published
 /// before. Both sides spin briefly before they sleep (the driver in <see cref="EndpointGate"/>, a client on its
@@ -34,8 +34,8 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     /// <summary>How often a waiting client checks that the driver's process still has a live thread, in ms.</summary>
     public const int LivenessCheckMs = 20;
 
-    private readonly EndpointGate _gate = new();
-    private readonly DelegatedCalls _calls = new();
+    private readonly EndpointGate _gate;
+    private readonly DelegatedCalls _calls;
 
     // 1 once the scheme is closed. Written before a full fence and the closer's last admission, read by a client after
     // its publication (an exchange): one of the two sees the other, so no call is left unanswered in a closed scheme.
@@ -51,11 +51,29 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     {
     }
 
-    internal ThreadedEndpoint(HostedKernel kernel, string name, HostedProcess? owner)
+    /// <summary>
+    /// An endpoint whose driver and clients spin for up to <paramref name="spinMicroseconds"/> before they sleep, with a
+    /// table of <paramref name="tableCapacity"/> slots (tests set a spin of 0, so both sides sleep often and the sleep
+    /// paths are exercised, and a small table, so a few clients fill it).
+    /// </summary>
+    internal ThreadedEndpoint(HostedKernel kernel, string name, HostedProcess? owner, int spinMicroseconds = 50,
+        int tableCapacity = SchemeCallTable<CallSlot>.MaxCapacity)
         : base(kernel, name)
     {
         Owner = owner;
+        _gate = new EndpointGate(spinMicroseconds);
+        _calls = new DelegatedCalls(tableCapacity);
+        ClientSpinTicks = Stopwatch.Frequency * spinMicroseconds / 1_000_000;
     }
+
+    /// <summary>How long a client spins on its <see cref="CallSlot"/> before it sleeps, in <see cref="Stopwatch"/> ticks.</summary>
+    internal long ClientSpinTicks { get; }
+
+    /// <summary>For tests: calls published that no gate holder has admitted yet (read without the gate).</summary>
+    internal int UnadmittedCalls => _calls.CountUnadmitted();
+
+    /// <summary>For tests: client threads whose slots the driver looks at.</summary>
+    internal int ClientSlots => _calls.ClientCount;
 
     /// <summary>The process that opened <c>:name</c>; the scheme ends with it. Null: not tied to a process.</summary>
     public HostedProcess? Owner { get; }
@@ -100,9 +118,10 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
         }
         uint number = slot.Publish(in request);
         _gate.Knock();
-        if (Volatile.Read(ref _closed) != 0)
+        if (Volatile.Read(ref _closed) != 0 || (request.Flags & SqeFlags.OneWay) != 0)
         {
-            // A close whose last admission did not see our call: admit it ourselves, so it is answered EIO.
+            // A close whose last admission did not see our call: admit it ourselves, so it is answered EIO. A one-way
+            // message waits for no answer: admitted (queued for the driver), it is answered at once.
             EnterAndAdmit();
             Leave();
         }
