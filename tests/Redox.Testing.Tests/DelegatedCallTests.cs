@@ -408,6 +408,43 @@ public class DelegatedCallTests
     }
 
     [Fact]
+    public void AnAnswerThatCameBeforeTheClientGaveUpIsTakenNotDropped()
+    {
+        // The window between a client's last look at its line and its taking the gate to give up, held open: the table
+        // run by hand, as the gate holder runs it.
+        using var kernel = new HostedKernel();
+        var endpoint = new ThreadedEndpoint(kernel, "window");
+        var calls = new DelegatedCalls(4);
+        CallSlot slot = CallSlot.For(endpoint, out _);
+        calls.Register(slot);
+        uint number = slot.Publish(Read(42));
+        calls.Admit();
+        var delivered = new Sqe[1];
+        Assert.Equal(1, calls.Receive(delivered));
+        Assert.True(calls.Answer(Cqe.Respond(delivered[0].Tag, SyscallResult.Ok(42))));
+        Assert.False(calls.Abandon(slot, number, out _, out _), "an answered call was given up on");
+        Assert.True(slot.IsAnswered(number));
+        Assert.Equal(42UL, slot.Response.Result);
+        Assert.Equal(0, calls.InUse);
+
+        // And one not answered yet: withdrawn (never read) or cancelled (read).
+        number = slot.Publish(Read(43));
+        calls.Admit();
+        Assert.True(calls.Abandon(slot, number, out _, out bool cancelled));
+        Assert.False(cancelled);
+        Assert.Equal(0, calls.Queued);
+        number = slot.Publish(Read(44));
+        calls.Admit();
+        Assert.Equal(1, calls.Receive(delivered));
+        Assert.True(calls.Abandon(slot, number, out uint tag, out cancelled));
+        Assert.True(cancelled);
+        Assert.Equal(delivered[0].Tag, tag);
+        Assert.False(calls.Answer(Cqe.Respond(tag, SyscallResult.Ok(44))), "an answer to a cancelled call reached its client");
+        Assert.False(slot.IsAnswered(number));
+        endpoint.Close();
+    }
+
+    [Fact]
     public void NeitherSideSleepsThroughTheOther()
     {
         // Both sides spin 0 µs (64 polls) before they sleep, and each waits a random time around that before it
