@@ -26,6 +26,12 @@ public static class Program
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, SchemeBenchmarkRunner.Config(args.Contains("--quick")));
             return 0;
         }
+        int loop = Array.IndexOf(args, "--hosted-loop");
+        if (loop >= 0)
+        {
+            HandoffProbe.Loop(loop + 1 < args.Length && int.TryParse(args[loop + 1], out int seconds) ? seconds : 10, args.Contains("--in-thread"));
+            return 0;
+        }
         int handoff = Array.IndexOf(args, "--handoff");
         if (handoff >= 0)
         {

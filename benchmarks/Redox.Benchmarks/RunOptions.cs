@@ -21,6 +21,8 @@ internal sealed class RunOptions
           --filter ...   BenchmarkDotNet's own command line instead (e.g. --filter '*ZeroScheme*'); --quick still picks the short job
           --handoff [N]  only the hosted round trip against the cache-line ping-pong, N alternating batches (default 200):
                          lowest, 10th-percentile and median batch and their ratios, robust on a shared machine
+          --hosted-loop [S] [--in-thread]   only the hosted round trip (or the same read served in the client's thread),
+                         back to back for S seconds (default 10), for a profiler (perf record -p)
         """;
 
     /// <summary>Parses <paramref name="args"/>; null (after printing why) on a bad argument.</summary>

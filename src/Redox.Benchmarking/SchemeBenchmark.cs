@@ -16,8 +16,9 @@ namespace Redox.Benchmarking;
 /// of processes; allocations per request are reported too (the dispatch path should show none).
 /// </summary>
 /// <remarks>
-/// The driver thread and the client wait for each other by spinning up to 50 µs before they block
-/// (<see cref="SpinThenBlockSignal"/>), so on an idle core the figure is a spinning handoff, not a sleep/wake: compare
+/// The driver thread and the client wait for each other by spinning up to 50 µs before they block (the client on a
+/// cache line of its own that the driver answers into), so on an idle core the figure is a spinning handoff, not a
+/// sleep/wake: compare
 /// it with a spinning peer, not only with pipes. <see cref="InThread"/> set to true measures your scheme's dispatch
 /// alone (the driver runs on the client's thread: no handoff at all).
 /// </remarks>

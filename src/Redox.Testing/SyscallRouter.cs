@@ -260,24 +260,7 @@ public static unsafe class SyscallRouter
         switch (description.Kind)
         {
             case DescriptorKind.SchemeSocket:
-            {
-                var endpoint = (ThreadedEndpoint)description.Endpoint!;
-                // Whole requests (read, at least one) or whole responses (write), within the bound: the span below
-                // must never reach past what the length can honestly mean.
-                nuint record = opcode == Opcode.Read ? (nuint)AbiSizes.Sqe : (nuint)AbiSizes.Cqe;
-                if (length % record != 0 || length > MaxRecordTransfer || (opcode == Opcode.Read && length == 0))
-                {
-                    return Errno.EINVAL;
-                }
-                if (length != 0 && buffer == 0)
-                {
-                    return Errno.EFAULT;
-                }
-                var span = new Span<byte>((void*)buffer, (int)length);
-                return opcode == Opcode.Read
-                    ? endpoint.ReceiveRequests(span, (description.Flags & OpenFlags.NonBlock) != 0)
-                    : endpoint.SendResponses(span);
-            }
+                return SocketTransfer(description, opcode, buffer, length);
             case DescriptorKind.EventQueue:
                 return EventReadWrite(process, description, opcode, buffer, length);
             case DescriptorKind.Time:
@@ -316,6 +299,27 @@ public static unsafe class SyscallRouter
             description.Offset = position + result.Value;
         }
         return result;
+    }
+
+    // read (requests) or write (answers) on a scheme socket.
+    private static SyscallResult SocketTransfer(FileDescription description, Opcode opcode, nuint buffer, nuint length)
+    {
+        var endpoint = (ThreadedEndpoint)description.Endpoint!;
+        // Whole requests (read, at least one) or whole responses (write), within the bound: the span below must never
+        // reach past what the length can honestly mean.
+        nuint record = opcode == Opcode.Read ? (nuint)AbiSizes.Sqe : (nuint)AbiSizes.Cqe;
+        if (length % record != 0 || length > MaxRecordTransfer || (opcode == Opcode.Read && length == 0))
+        {
+            return Errno.EINVAL;
+        }
+        if (length != 0 && buffer == 0)
+        {
+            return Errno.EFAULT;
+        }
+        var span = new Span<byte>((void*)buffer, (int)length);
+        return opcode == Opcode.Read
+            ? endpoint.ReceiveRequests(span, (description.Flags & OpenFlags.NonBlock) != 0)
+            : endpoint.SendResponses(span);
     }
 
     private static SyscallResult EventReadWrite(HostedProcess process, FileDescription description, Opcode opcode, nuint buffer, nuint length)
@@ -532,15 +536,16 @@ public static unsafe class SyscallRouter
         {
             return Errno.EBADF;
         }
+        // One look-up for both halves (the driver's loop makes this call once per batch).
         if (answersLength != 0)
         {
-            SyscallResult answered = ReadWrite(process, Opcode.Write, socket, answers, answersLength, false, 0, 0);
+            SyscallResult answered = SocketTransfer(description, Opcode.Write, answers, answersLength);
             if (answered.IsError || answered.Value != answersLength)
             {
                 return answered.IsError ? answered : Errno.EFAULT;
             }
         }
-        return ReadWrite(process, Opcode.Read, socket, requests, length, false, 0, 0);
+        return SocketTransfer(description, Opcode.Read, requests, length);
     }
 
     // A full table (EMFILE) is an answer, not an exception.

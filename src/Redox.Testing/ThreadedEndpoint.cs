@@ -12,11 +12,17 @@ namespace Redox.Testing;
 /// <see cref="Sqe"/>s and block; the driver <c>read</c>s them in batches and <c>write</c>s <see cref="Cqe"/>s,
 /// which wake the matching clients by tag. The calls in flight are the real kernel's state machine,
 /// <see cref="SchemeCallTable{TWaiter}"/> (tags with generations, FIFO, withdraw or cancel on timeout, EIO on
-/// close), changed only inside the endpoint's spinning lock (<see cref="EndpointGate"/>), which also tells the driver
-/// that messages wait. Both sides spin briefly before they sleep (the driver in <see cref="EndpointGate"/>, a client on
-/// its <see cref="SpinThenBlockSignal"/>), and neither wakes the other while it still holds the lock, so a round trip
-/// takes the lock four times without contention (the client's submit and collect, the driver's receive and answer)
-/// and no monitor at all. Once warm, a round trip allocates nothing.
+/// close), owned by whoever holds the endpoint's spinning lock (<see cref="EndpointGate"/>), which on the common path is
+/// only the driver (delegation, or flat combining with one combiner): a client writes its request into a cache line of
+/// its own (its <see cref="CallSlot"/>, one per thread and endpoint), publishes it with one exchange on that line and
+/// spins on the same line; the driver, polling the slots while it waits, admits the call and runs <c>Submit</c>,
+/// <c>Receive</c>, <c>Complete</c> and <c>Collect</c> on the client's behalf (<see cref="DelegatedCalls"/>), then writes
+/// the answer into the client's line. So a round trip moves one line to the driver and back, as a cache-line ping-pong
+/// does, instead of the ten one after another that a table touched by both threads cost. A client takes the
+/// lock only to give up, to look at a driver that may be gone, or for <see cref="QueuedMessages"/> and
+/// <see cref="CallsInFlight"/>; the lock's holder admits what was published first, so it sees every call published
+/// before. Both sides spin briefly before they sleep (the driver in <see cref="EndpointGate"/>, a client on its
+/// <see cref="CallSlot"/>). Once warm, a round trip allocates nothing.
 /// <para>
 /// The scheme lives as long as the process that created it (<see cref="Owner"/>) has a live thread bound to it
 /// (<see cref="HostedProcess.IsAlive"/>): a waiting client looks every <see cref="LivenessCheckMs"/> ms, and when
@@ -28,14 +34,12 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     /// <summary>How often a waiting client checks that the driver's process still has a live thread, in ms.</summary>
     public const int LivenessCheckMs = 20;
 
-    private readonly EndpointGate _gate = new();
-    private readonly SchemeCallTable<CallSlot> _calls = new(SchemeCallTable<CallSlot>.MaxCapacity);
+    private readonly EndpointGate _gate;
+    private readonly DelegatedCalls _calls;
 
-    // Clients waiting for a free slot (the table full) sleep on this monitor. The count of frees is read under the gate
-    // before sleeping and again under the monitor, so a slot freed in between is never slept through.
-    private readonly object _slotFreed = new();
-    private int _slotWaiters;
-    private int _slotsFreed;
+    // 1 once the scheme is closed. Written before a full fence and the closer's last admission, read by a client after
+    // its publication (an exchange): one of the two sees the other, so no call is left unanswered in a closed scheme.
+    private int _closed;
 
     // Set once an event: queue watches the socket (an event-loop driver): only then does a queued request post
     // EVENT_READ, so a plain SchemeServer's round trip pays nothing for it (the real kernel's UserScheme.SocketWatched).
@@ -47,11 +51,29 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     {
     }
 
-    internal ThreadedEndpoint(HostedKernel kernel, string name, HostedProcess? owner)
+    /// <summary>
+    /// An endpoint whose driver and clients spin for up to <paramref name="spinMicroseconds"/> before they sleep, with a
+    /// table of <paramref name="tableCapacity"/> slots (tests set a spin of 0, so both sides sleep often and the sleep
+    /// paths are exercised, and a small table, so a few clients fill it).
+    /// </summary>
+    internal ThreadedEndpoint(HostedKernel kernel, string name, HostedProcess? owner, int spinMicroseconds = 50,
+        int tableCapacity = SchemeCallTable<CallSlot>.MaxCapacity)
         : base(kernel, name)
     {
         Owner = owner;
+        _gate = new EndpointGate(spinMicroseconds);
+        _calls = new DelegatedCalls(tableCapacity);
+        ClientSpinTicks = Stopwatch.Frequency * spinMicroseconds / 1_000_000;
     }
+
+    /// <summary>How long a client spins on its <see cref="CallSlot"/> before it sleeps, in <see cref="Stopwatch"/> ticks.</summary>
+    internal long ClientSpinTicks { get; }
+
+    /// <summary>For tests: calls published that no gate holder has admitted yet (read without the gate).</summary>
+    internal int UnadmittedCalls => _calls.CountUnadmitted();
+
+    /// <summary>For tests: client threads whose slots the driver looks at.</summary>
+    internal int ClientSlots => _calls.ClientCount;
 
     /// <summary>The process that opened <c>:name</c>; the scheme ends with it. Null: not tied to a process.</summary>
     public HostedProcess? Owner { get; }
@@ -61,19 +83,19 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     {
         get
         {
-            _gate.Enter();
+            EnterAndAdmit();
             int queued = _calls.Queued;
             Leave();
             return queued;
         }
     }
 
-    /// <summary>Calls in flight (queued, read by the driver, answered but not yet collected, or being cancelled).</summary>
+    /// <summary>Calls in flight (queued, read by the driver, or being cancelled; an answer is handed to its client at once).</summary>
     public int CallsInFlight
     {
         get
         {
-            _gate.Enter();
+            EnterAndAdmit();
             int inUse = _calls.InUse;
             Leave();
             return inUse;
@@ -83,84 +105,55 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     /// <inheritdoc/>
     public override Cqe Call(in Sqe request)
     {
-        CallSlot waiter = CallSlot.ForCurrentThread;
-        int timeoutMs = Kernel.CallTimeoutMs;
-        // The call's time counts from its submission (or from the first wait for a free slot): read after the request
-        // is out, the clock costs nothing on the round trip, as the driver is working by then.
-        long start = 0;
-        int slot;
-        _gate.Enter();
-        while (true)
+        if (Volatile.Read(ref _closed) != 0)
         {
-            Errno submitted = _calls.Submit(in request, waiter, out slot);
-            if (submitted == 0)
-            {
-                break;
-            }
-            if (submitted != Errno.EAGAIN)
-            {
-                Leave();
-                return Cqe.Respond(0, submitted);
-            }
-            // Every slot is in use: wait for one, within the call's time.
-            if (start == 0)
-            {
-                start = Stopwatch.GetTimestamp();
-            }
-            int remaining = Remaining(start, timeoutMs);
-            if (remaining == 0)
-            {
-                Leave();
-                return Cqe.Respond(0, Errno.ETIMEDOUT);
-            }
-            _slotWaiters++;
-            int freed = _slotsFreed;
-            Leave();
-            lock (_slotFreed)
-            {
-                if (Volatile.Read(ref _slotsFreed) == freed)
-                {
-                    Monitor.Wait(_slotFreed, Slice(remaining));
-                }
-            }
-            _gate.Enter();
-            _slotWaiters--;
+            return Cqe.Respond(0, Errno.EIO);
         }
-        Leave(); // sets Pending: the driver takes the flag, then the lock, and receives the request
+        CallSlot slot = CallSlot.For(this, out bool created);
+        if (created)
+        {
+            _gate.Enter();
+            _calls.Register(slot);
+            Leave();
+        }
+        uint number = slot.Publish(in request);
+        _gate.Knock();
+        if (Volatile.Read(ref _closed) != 0 || (request.Flags & SqeFlags.OneWay) != 0)
+        {
+            // A close whose last admission did not see our call: admit it ourselves, so it is answered EIO. A one-way
+            // message waits for no answer: admitted (queued for the driver), it is answered at once.
+            EnterAndAdmit();
+            Leave();
+        }
         PostSocket();
-        if (start == 0)
-        {
-            start = Stopwatch.GetTimestamp();
-        }
+        // The call's time counts from its publication: read after the request is out, the clock costs nothing on the
+        // round trip, as the driver is working by then. A call waiting for a free table slot waits within it too.
+        int timeoutMs = Kernel.CallTimeoutMs;
+        long start = Stopwatch.GetTimestamp();
         while (true)
         {
             int remaining = Remaining(start, timeoutMs);
-            bool signalled = remaining != 0 && waiter.Done.Wait(Slice(remaining));
-            bool ownerGone = false;
-            _gate.Enter();
-            if (_calls.Collect(slot, out Cqe response))
+            if (remaining != 0 && slot.Wait(number, Slice(remaining)))
             {
-                Leave(slotsFreed: true);
-                return response;
+                return slot.Response;
             }
-            if (!signalled)
+            // A slice without an answer: look at the driver, and give up once the time is over.
+            bool ownerGone = Owner is { IsAlive: false };
+            if (!ownerGone && Remaining(start, timeoutMs) == 0)
             {
-                ownerGone = Owner is { IsAlive: false };
-                if (!ownerGone && Remaining(start, timeoutMs) == 0)
+                EnterAndAdmit();
+                if (!_calls.Abandon(slot, number, out uint tag, out bool cancelled))
                 {
-                    // Give up: a call the driver never read is withdrawn, one it holds becomes a Cancel message.
-                    uint tag = _calls.TagOf(slot);
-                    bool cancelled = _calls.StateOf(slot) == CallState.Delivered;
-                    _calls.Abandon(slot);
-                    Leave(slotsFreed: true); // a Cancel message left queued wakes the driver here
-                    if (cancelled)
-                    {
-                        PostSocket();
-                    }
-                    return Cqe.Respond(tag, Errno.ETIMEDOUT);
+                    Leave();
+                    return slot.Response;      // answered meanwhile
                 }
+                Leave(); // a Cancel message left queued wakes the driver here
+                if (cancelled)
+                {
+                    PostSocket();
+                }
+                return Cqe.Respond(tag, Errno.ETIMEDOUT);
             }
-            Leave();
             if (ownerGone)
             {
                 // The driver's process has no live thread: the scheme goes, this call (and all others) answer EIO.
@@ -190,17 +183,18 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
             }
             else
             {
-                // Spins (then sleeps) on the gate's word until a client's exit publishes Pending, and takes the lock
-                // in the same compare-exchange.
-                _gate.EnterWhenPending();
+                // Spins (then sleeps), polling the clients' slots and the gate's Pending flag, until a client
+                // publishes a call or an exit leaves something, then takes the lock.
+                _gate.EnterWhenPending(_calls);
             }
+            _calls.Admit();
             if (_calls.IsClosed)
             {
                 Leave();
                 return SyscallResult.Ok(0);
             }
             int n = _calls.Receive(requests);
-            Leave(slotsFreed: n > 0); // delivered cancels free their slots
+            Leave();
             if (n > 0)
             {
                 return SyscallResult.Ok((ulong)(n * AbiSizes.Sqe));
@@ -233,20 +227,18 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
                 Kernel.DeliverEvent(this, cqe.Result, (EventFlags)cqe.Tag);
             }
         }
-        // The last client answered is woken only after the lock is released, so it does not spin on a lock the driver
-        // still holds (with one client at a time, that is every client). Earlier ones in a batch are woken at once.
-        CallSlot? last = null;
+        // Each answer is collected for its client and written into the client's own line, which wakes it; the lock
+        // is the driver's own on this path, so holding it while clients wake delays nobody.
         _gate.Enter();
         foreach (ref readonly Cqe cqe in responses)
         {
-            if (cqe.Kind != CqeOpcode.SendFevent && _calls.Complete(in cqe, out CallSlot? waiter) == CompleteOutcome.Answered)
+            if (cqe.Kind != CqeOpcode.SendFevent)
             {
-                last?.Done.Set();
-                last = waiter;
+                _calls.Answer(in cqe);
             }
         }
+        _calls.Refill();      // answers freed slots: calls waiting for one go in
         Leave();
-        last?.Done.Set();
         return SyscallResult.Ok((ulong)source.Length);
     }
 
@@ -257,7 +249,7 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     internal EventFlags WatchSocket()
     {
         _socketWatched = true;
-        _gate.Enter();
+        EnterAndAdmit();
         EventFlags readiness = _calls.Queued > 0 || _calls.IsClosed ? EventFlags.Read : EventFlags.None;
         Leave();
         return readiness;
@@ -284,35 +276,26 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
     private void FailAll()
     {
         _gate.Enter();
+        // Closed first, then a full fence, then the last admission: a call it does not see sees _closed and admits itself.
+        Interlocked.Exchange(ref _closed, 1);
+        _calls.Admit();
         _calls.Close();
-        while (_calls.TakeFailed(out CallSlot? waiter))
-        {
-            waiter!.Done.Set();
-        }
-        Leave(slotsFreed: true); // closed: Pending stays set, so the driver's reads answer 0 from now on
+        Leave(); // closed: Pending stays set, so the driver's reads answer 0 from now on
         PostSocket();
     }
 
-    /// <summary>
-    /// Leaves the gate, publishing whether the driver has something to read (messages, or the end of the scheme); when
-    /// <paramref name="slotsFreed"/> and clients wait for a slot, wakes them once the gate is released.
-    /// </summary>
-    private void Leave(bool slotsFreed = false)
+    /// <summary>True once the scheme is closed (its clients' slots can be dropped).</summary>
+    internal bool IsClosed => Volatile.Read(ref _closed) != 0;
+
+    // Takes the gate and the calls published so far: whoever holds the gate runs them.
+    private void EnterAndAdmit()
     {
-        bool wakeSlotWaiters = slotsFreed && _slotWaiters > 0;
-        if (wakeSlotWaiters)
-        {
-            _slotsFreed++;
-        }
-        _gate.Exit(_calls.Queued > 0 || _calls.IsClosed);
-        if (wakeSlotWaiters)
-        {
-            lock (_slotFreed)
-            {
-                Monitor.PulseAll(_slotFreed);
-            }
-        }
+        _gate.Enter();
+        _calls.Admit();
     }
+
+    /// <summary>Leaves the gate, publishing whether the driver has something to read (messages, or the end of the scheme).</summary>
+    private void Leave() => _gate.Exit(_calls.Queued > 0 || _calls.IsClosed);
 
     // Milliseconds left of a call started at `start` (-1: no limit; 0: none left).
     private static int Remaining(long start, int timeoutMs)
