@@ -248,16 +248,11 @@ internal sealed unsafe class CallSlot
                 {
                     return true;
                 }
-                int remaining = timeoutMs;
-                if (timeoutMs >= 0)
+                int remaining = WaitTime.Remaining(start, timeoutMs);
+                if (remaining == 0)
                 {
-                    long elapsedMs = (Stopwatch.GetTimestamp() - start) * 1000 / Stopwatch.Frequency;
-                    remaining = (int)(timeoutMs - elapsedMs);
-                    if (remaining <= 0)
-                    {
-                        // Awake again: "asleep" goes back to "published", unless the answer has just come.
-                        return Interlocked.CompareExchange(ref _call->Tag, published, asleep) == answered;
-                    }
+                    // Awake again: "asleep" goes back to "published", unless the answer has just come.
+                    return Interlocked.CompareExchange(ref _call->Tag, published, asleep) == answered;
                 }
                 Monitor.Wait(_sleep, remaining);
             }

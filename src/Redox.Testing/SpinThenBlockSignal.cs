@@ -72,21 +72,16 @@ public sealed class SpinThenBlockSignal
                     Interlocked.Exchange(ref _state, Clear);
                     return true;
                 }
-                int remaining = timeoutMs;
-                if (timeoutMs >= 0)
+                int remaining = WaitTime.Remaining(start, timeoutMs);
+                if (remaining == 0)
                 {
-                    long elapsedMs = (Stopwatch.GetTimestamp() - start) * 1000 / Stopwatch.Frequency;
-                    remaining = (int)(timeoutMs - elapsedMs);
-                    if (remaining <= 0)
+                    // Withdraw "sleeps"; a Set that won the race is taken rather than left for the next wait.
+                    if (Interlocked.CompareExchange(ref _state, Clear, Sleeping) == IsSet)
                     {
-                        // Withdraw "sleeps"; a Set that won the race is taken rather than left for the next wait.
-                        if (Interlocked.CompareExchange(ref _state, Clear, Sleeping) == IsSet)
-                        {
-                            Interlocked.Exchange(ref _state, Clear);
-                            return true;
-                        }
-                        return false;
+                        Interlocked.Exchange(ref _state, Clear);
+                        return true;
                     }
+                    return false;
                 }
                 Monitor.Wait(_sleep, remaining);
             }

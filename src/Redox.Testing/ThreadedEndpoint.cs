@@ -132,14 +132,14 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
         long start = Stopwatch.GetTimestamp();
         while (true)
         {
-            int remaining = Remaining(start, timeoutMs);
+            int remaining = WaitTime.Remaining(start, timeoutMs);
             if (remaining != 0 && slot.Wait(number, Slice(remaining)))
             {
                 return slot.Response;
             }
             // A slice without an answer: look at the driver, and give up once the time is over.
             bool ownerGone = Owner is { IsAlive: false };
-            if (!ownerGone && Remaining(start, timeoutMs) == 0)
+            if (!ownerGone && WaitTime.Remaining(start, timeoutMs) == 0)
             {
                 EnterAndAdmit();
                 if (!_calls.Abandon(slot, number, out uint tag, out bool cancelled))
@@ -296,17 +296,6 @@ public sealed class ThreadedEndpoint : SchemeEndpoint
 
     /// <summary>Leaves the gate, publishing whether the driver has something to read (messages, or the end of the scheme).</summary>
     private void Leave() => _gate.Exit(_calls.Queued > 0 || _calls.IsClosed);
-
-    // Milliseconds left of a call started at `start` (-1: no limit; 0: none left).
-    private static int Remaining(long start, int timeoutMs)
-    {
-        if (timeoutMs < 0)
-        {
-            return -1;
-        }
-        long elapsed = (Stopwatch.GetTimestamp() - start) * 1000 / Stopwatch.Frequency;
-        return elapsed >= timeoutMs ? 0 : (int)(timeoutMs - elapsed);
-    }
 
     private static int Slice(int remaining) => remaining < 0 || remaining > LivenessCheckMs ? LivenessCheckMs : remaining;
 }
