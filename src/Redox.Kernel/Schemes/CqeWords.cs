@@ -14,4 +14,13 @@ internal struct CqeWords
 
     /// <summary>The muxed result.</summary>
     public ulong Result;
+
+    /// <summary>What <see cref="Cqe.Respond"/> builds, as words: an ordinary answer to <paramref name="tag"/> with <paramref name="errno"/>.</summary>
+    public static CqeWords Respond(uint tag, Errno errno)
+    {
+        CqeWords words;
+        words.Head = (ulong)tag << 32 | (byte)CqeOpcode.RespondRegular;   // flags in byte 0, the tag in bytes 4-7
+        words.Result = SyscallResult.Mux(errno);
+        return words;
+    }
 }

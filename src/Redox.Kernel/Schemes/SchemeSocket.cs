@@ -229,9 +229,7 @@ public static unsafe class SchemeSocket
         else
         {
             // Answered with the errno instead, built as words: a Cqe local here would cost the hot path a stack cookie.
-            CqeWords failed;
-            failed.Head = (ulong)response.Tag << 32 | (byte)CqeOpcode.RespondRegular;
-            failed.Result = SyscallResult.Mux(failure);
+            CqeWords failed = CqeWords.Respond(response.Tag, failure);
             scheme.Calls.Complete(Unsafe.As<CqeWords, Cqe>(ref failed), out client);
         }
         return client;       // the client clears its slot's transfer when it collects the answer
