@@ -60,25 +60,7 @@ internal sealed class DelegatedCalls : IGateWork
     /// </summary>
     public void Register(CallSlot slot)
     {
-        CallSlot[] clients = _clients;
-        int kept = 0;
-        foreach (CallSlot c in clients)
-        {
-            kept += Keep(c) ? 1 : 0;
-        }
-        var grown = new CallSlot[kept + 1];
-        kept = 0;
-        foreach (CallSlot c in clients)
-        {
-            if (Keep(c))
-            {
-                grown[kept++] = c;
-            }
-        }
-        grown[kept] = slot;
-        Volatile.Write(ref _clients, grown);
-
-        static bool Keep(CallSlot c) => c.ClientThread.IsAlive || !c.IsIdle;
+        Volatile.Write(ref _clients, CopyOnWrite.KeepThenAppend(_clients, static c => c.ClientThread.IsAlive || !c.IsIdle, slot));
     }
 
     /// <inheritdoc/>
@@ -151,15 +133,7 @@ internal sealed class DelegatedCalls : IGateWork
             {
                 return;                     // still full
             }
-            CallSlot slot = _overflowHead;
-            _overflowHead = slot.OverflowNext;
-            slot.OverflowNext = null;
-            slot.InOverflow = false;
-            if (_overflowHead is null)
-            {
-                _overflowTail = null;
-            }
-            Submit(slot);
+            Submit(TakeOverflowHead());
         }
     }
 
@@ -184,9 +158,7 @@ internal sealed class DelegatedCalls : IGateWork
         {
             return false;
         }
-        _table.Collect(waiter!.TableSlot, out Cqe answer);
-        waiter.TableSlot = -1;
-        waiter.Answer(in answer);
+        Deliver(waiter!);
         return true;
     }
 
@@ -230,19 +202,34 @@ internal sealed class DelegatedCalls : IGateWork
         _table.Close();
         while (_table.TakeFailed(out CallSlot? waiter))
         {
-            _table.Collect(waiter!.TableSlot, out Cqe answer);
-            waiter.TableSlot = -1;
-            waiter.Answer(in answer);
+            Deliver(waiter!);
         }
         while (_overflowHead is not null)
         {
-            CallSlot slot = _overflowHead;
-            _overflowHead = slot.OverflowNext;
-            slot.OverflowNext = null;
-            slot.InOverflow = false;
-            slot.Answer(Cqe.Respond(0, Errno.EIO));
+            TakeOverflowHead().Answer(Cqe.Respond(0, Errno.EIO));
         }
-        _overflowTail = null;
+    }
+
+    // The answered call of `waiter` is collected from the table on its client's behalf and written into its slot.
+    private void Deliver(CallSlot waiter)
+    {
+        _table.Collect(waiter.TableSlot, out Cqe answer);
+        waiter.TableSlot = -1;
+        waiter.Answer(in answer);
+    }
+
+    // The oldest call waiting for a table slot, out of the overflow (which must not be empty).
+    private CallSlot TakeOverflowHead()
+    {
+        CallSlot slot = _overflowHead!;
+        _overflowHead = slot.OverflowNext;
+        if (_overflowHead is null)
+        {
+            _overflowTail = null;
+        }
+        slot.OverflowNext = null;
+        slot.InOverflow = false;
+        return slot;
     }
 
     private void AppendOverflow(CallSlot slot)
