@@ -146,22 +146,7 @@ internal sealed unsafe class CallSlot
         // A new endpoint: its slot joins this thread's, and those of endpoints that closed are dropped (nothing of a
         // closed endpoint is in flight, and this thread is not in a call).
         var mine = new CallSlot(endpoint);
-        int kept = 0;
-        foreach (CallSlot slot in slots)
-        {
-            kept += slot.Endpoint.IsClosed ? 0 : 1;
-        }
-        var grown = new CallSlot[kept + 1];
-        kept = 0;
-        foreach (CallSlot slot in slots)
-        {
-            if (!slot.Endpoint.IsClosed)
-            {
-                grown[kept++] = slot;
-            }
-        }
-        grown[kept] = mine;
-        t_slots = grown;
+        t_slots = CopyOnWrite.KeepThenAppend(slots, static slot => !slot.Endpoint.IsClosed, mine);
         created = true;
         return t_last = mine;
     }
