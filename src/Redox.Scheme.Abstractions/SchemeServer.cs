@@ -79,7 +79,7 @@ public sealed class SchemeServer
     /// costs the driver one call, and the kernel can run the answered client while the driver waits.
     /// </summary>
     [NoAlloc]
-    public SyscallResult Run()
+    public unsafe SyscallResult Run()
     {
         // Everything the loop touches is read once, before it: each round trip is a system call and a dispatch, and
         // the loop's own share should be a handful of instructions (benchmarks/README.md, "driver loop").
@@ -87,42 +87,50 @@ public sealed class SchemeServer
         SchemeBase scheme = _scheme;
         EventOutbox events = scheme.Events;
         Sqe[] requests = _requests;
-        Span<byte> requestBytes = MemoryMarshal.AsBytes(new Span<Sqe>(requests));
-        var responses = new Span<Cqe>(_responses);
-        Span<byte> responseBytes = MemoryMarshal.AsBytes(responses);
+        Cqe[] responses = _responses;
+        nuint socket = _socket;
+        nuint requestBytes = (nuint)(requests.Length * RequestCodec.RequestSize);
         int pending = 0;
-        while (true)
+        // Both batches are pinned once, for the whole loop: the call is then a raw system call on two addresses, where
+        // Sys.AnswerThenRead would pin, and so zero and clear two pinned locals, on every request.
+        fixed (Sqe* requestsAt = requests)
+        fixed (Cqe* responsesAt = responses)
         {
-            // Readiness posts ride with the answers. The outbox is nearly always empty: one load says so.
-            if (events.Count != 0)
+            while (true)
             {
-                SyscallResult taken = TakePosts(pending);
-                if (taken.IsError)
+                // Readiness posts ride with the answers. The outbox is nearly always empty: one load says so.
+                if (events.Count != 0)
                 {
-                    return taken;
+                    SyscallResult taken = TakePosts(pending);
+                    if (taken.IsError)
+                    {
+                        return taken;
+                    }
+                    pending = (int)taken.Value;
                 }
-                pending = (int)taken.Value;
-            }
-            SyscallResult read = Sys.AnswerThenRead(_socket, requestBytes, responseBytes.Slice(0, pending * RequestCodec.ResponseSize));
-            if (read.IsError)
-            {
-                return read;
-            }
-            int count = (int)(read.Value / (ulong)RequestCodec.RequestSize);
-            if (count == 0)
-            {
-                return SyscallResult.Ok(total);
-            }
-            pending = 0;
-            for (int i = 0; i < count; i++)
-            {
-                // The answer is written straight into its slot; a one-way message's slot is taken by the next answer.
-                if (SchemeDispatcher.Dispatch(scheme, in requests[i], in _memory, out responses[pending]))
+                SyscallResult read = Sys.Call(SyscallNumbers.AnswerThenRead, socket, (nuint)requestsAt, requestBytes,
+                    (nuint)responsesAt, (nuint)(pending * RequestCodec.ResponseSize));
+                if (read.IsError)
                 {
-                    pending++;
+                    return read;
                 }
+                int count = (int)(read.Value / (ulong)RequestCodec.RequestSize);
+                if (count == 0)
+                {
+                    return SyscallResult.Ok(total);
+                }
+                pending = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    // The answer is written straight into its slot; a one-way message's slot is taken by the next answer. (By
+                // address: the kernel gave at most a batch of requests, and TakePosts keeps the answers within the array.)
+                    if (SchemeDispatcher.Dispatch(scheme, in requestsAt[i], in _memory, out responsesAt[pending]))
+                    {
+                        pending++;
+                    }
+                }
+                total += (ulong)count;
             }
-            total += (ulong)count;
         }
     }
 
