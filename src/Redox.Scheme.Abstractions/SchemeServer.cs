@@ -108,8 +108,12 @@ public sealed class SchemeServer
                     }
                     pending = (int)taken.Value;
                 }
-                SyscallResult read = Sys.Call(SyscallNumbers.AnswerThenRead, socket, (nuint)requestsAt, requestBytes,
-                    (nuint)responsesAt, (nuint)(pending * RequestCodec.ResponseSize));
+                // One answer (the round trip's case) travels in two registers; more, or none, through memory.
+                SyscallResult read = pending == 1
+                    ? Sys.Call(SyscallNumbers.AnswerOneThenRead, socket, (nuint)requestsAt, requestBytes,
+                        (nuint)((ulong*)responsesAt)[0], (nuint)((ulong*)responsesAt)[1])
+                    : Sys.Call(SyscallNumbers.AnswerThenRead, socket, (nuint)requestsAt, requestBytes,
+                        (nuint)responsesAt, (nuint)(pending * RequestCodec.ResponseSize));
                 if (read.IsError)
                 {
                     return read;

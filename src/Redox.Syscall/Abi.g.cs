@@ -115,6 +115,8 @@ public static class SyscallNumbers
     public const nuint FaultUpcall = 0xFA17;
     /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_ANSWER_THEN_READ</c> = <c>SYS_CLASS_FILE | 0xA11D</c>: answer_then_read(socket, requests_ptr, requests_len, answers_ptr, answers_len) -&gt; bytes of requests read: takes the driver's whole answers as write(socket) would, then reads whole requests as read(socket) would, in one call. SocketCall.AnswerThenRead through SYS_CALL does the same with its three metadata words in memory; this passes them in registers. Redox.NET only.</summary>
     public const nuint AnswerThenRead = 0x2000A11D;
+    /// <summary>Redox.NET kernel extension, not in redox_syscall 0.9.3: <c>SYS_ANSWER_ONE_THEN_READ</c> = <c>SYS_CLASS_FILE | 0xA11E</c>: answer_one_then_read(socket, requests_ptr, requests_len, answer_head, answer_result) -&gt; bytes of requests read: answer_then_read with exactly one answer, its 16 bytes in two registers (answer_head: the Cqe's first 8 bytes, flags, extra_raw and tag, little-endian; answer_result: its result), so the kernel reads no driver memory for it. Redox.NET only.</summary>
+    public const nuint AnswerOneThenRead = 0x2000A11E;
 }
 
 /// <summary>Redox error numbers (error.rs). Linux numbering, except that EWOULDBLOCK (41) and EDEADLOCK (58) are NOT aliases in Redox. A failed call returns -errno (see SyscallResult).</summary>

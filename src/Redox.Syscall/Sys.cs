@@ -272,6 +272,20 @@ public static unsafe partial class Sys
     }
 
     /// <summary>
+    /// Redox.NET kernel extension (<see cref="SyscallNumbers.AnswerOneThenRead"/>): <see cref="AnswerThenRead"/> with
+    /// exactly one answer, whose two words travel in registers instead of memory; the value is the bytes of requests
+    /// read. The round trip's common case: a driver answers one request and waits for the next.
+    /// </summary>
+    public static SyscallResult AnswerOneThenRead(nuint socket, Span<byte> requests, in Cqe answer)
+    {
+        ref ulong words = ref Unsafe.As<Cqe, ulong>(ref Unsafe.AsRef(in answer));
+        fixed (byte* r = requests)
+        {
+            return Call(SyscallNumbers.AnswerOneThenRead, socket, (nuint)r, (nuint)requests.Length, (nuint)words, (nuint)Unsafe.Add(ref words, 1));
+        }
+    }
+
+    /// <summary>
     /// The 0.1.0 form of <c>SYS_CALL</c> (metadata as bytes, flags as a word), kept so drivers written against it
     /// still compile. redox_syscall 0.9.3 passes metadata as 64-bit words, so the bytes are read as words: a
     /// length that is not a multiple of 8 is EINVAL, as are flags with bits 7:0 set (the word count's place).

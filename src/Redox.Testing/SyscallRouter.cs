@@ -92,6 +92,8 @@ public static unsafe class SyscallRouter
                 return SchemeCall(process, a, b, c, d, e);
             case SyscallNumbers.AnswerThenRead:
                 return AnswerThenRead(process, a, b, c, d, e);
+            case SyscallNumbers.AnswerOneThenRead:
+                return AnswerOneThenRead(process, a, b, c, d, e);
             case SyscallNumbers.Unlink:
                 return PathCall(process, Opcode.Unlink, a, b);
             case SyscallNumbers.Rmdir:
@@ -546,6 +548,18 @@ public static unsafe class SyscallRouter
             }
         }
         return SocketTransfer(description, Opcode.Read, requests, length);
+    }
+
+    /// <summary>
+    /// SYS_ANSWER_ONE_THEN_READ: <see cref="AnswerThenRead"/> with one answer given as its two words, taken from a copy
+    /// of them here (the real kernel reads no driver memory for it).
+    /// </summary>
+    private static unsafe SyscallResult AnswerOneThenRead(HostedProcess process, nuint socket, nuint requests, nuint length, nuint head, nuint result)
+    {
+        ulong* answer = stackalloc ulong[2];
+        answer[0] = head;
+        answer[1] = result;
+        return AnswerThenRead(process, socket, requests, length, (nuint)answer, (nuint)(2 * sizeof(ulong)));
     }
 
     // A full table (EMFILE) is an answer, not an exception.

@@ -13,8 +13,10 @@ namespace Redox.Testing.Tests;
 /// </summary>
 public class SocketCallTests
 {
-    [Fact]
-    public void AnswersThenReadsTheNextRequests()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]                                       // the one answer in registers: SYS_ANSWER_ONE_THEN_READ
+    public void AnswersThenReadsTheNextRequests(bool oneAnswerInRegisters)
     {
         using var kernel = new HostedKernel();
         kernel.CallTimeoutMs = 5_000;                         // a lost answer fails the test instead of hanging it
@@ -34,7 +36,9 @@ public class SocketCallTests
                 int pending = 0;
                 for (int served = 0; served < 3; served++)
                 {
-                    SyscallResult read = Sys.AnswerThenRead(socket, requestBytes, MemoryMarshal.AsBytes(answers.AsSpan(0, pending)));
+                    SyscallResult read = oneAnswerInRegisters && pending == 1
+                        ? Sys.AnswerOneThenRead(socket, requestBytes, answers[0])
+                        : Sys.AnswerThenRead(socket, requestBytes, MemoryMarshal.AsBytes(answers.AsSpan(0, pending)));
                     Assert.True(read.IsOk, read.ToString());
                     Assert.Equal((ulong)AbiSizes.Sqe, read.Value);
                     Sqe request = requests[0];
@@ -87,6 +91,15 @@ public class SocketCallTests
             Assert.Equal(Errno.EAGAIN, Sys.SchemeCall(socket, requests, CallFlags.Read, [SocketCall.AnswerThenRead, 0, 0]).Error);
             // SYS_ANSWER_THEN_READ on a descriptor that is not open.
             Assert.Equal(Errno.EBADF, Sys.AnswerThenRead(999, requests, default).Error);
+            // SYS_ANSWER_ONE_THEN_READ: a descriptor that is not open, or not a socket, is EBADF; an answer with a tag of
+            // no call is dropped, and the read goes on (nothing queued: EAGAIN); a request buffer too small is EINVAL.
+            Cqe stray = Cqe.Respond(0x1234, SyscallResult.Ok(1));
+            Assert.Equal(Errno.EBADF, Sys.AnswerOneThenRead(999, requests, stray).Error);
+            SyscallResult queue = Sys.Open("event:"u8, OpenFlags.ReadWrite);
+            Assert.True(queue.IsOk, queue.ToString());
+            Assert.Equal(Errno.EBADF, Sys.AnswerOneThenRead((nuint)queue.Value, requests, stray).Error);
+            Assert.Equal(Errno.EAGAIN, Sys.AnswerOneThenRead(socket, requests, stray).Error);
+            Assert.Equal(Errno.EINVAL, Sys.AnswerOneThenRead(socket, new byte[AbiSizes.Sqe - 1], stray).Error);
         });
     }
 }

@@ -59,14 +59,11 @@ public static unsafe class SchemeSocket
     {
         if (answersLength == (ulong)sizeof(Cqe))
         {
-            // One answer, the round trip's case: read as two words, then answered and the wait begun under one guard,
-            // all in this frame.
+            // One answer: read as two words, then taken as SYS_ANSWER_ONE_THEN_READ takes it from registers.
             CqeWords words;
             Errno error = UserMemory.CopyIn(&words, answers, (ulong)sizeof(Cqe));
             if (error != 0) return error;
-            UserScheme scheme = socket.Scheme!;
-            using InterruptGuard guard = InterruptGuard.Enter();
-            return ReadRequestsLocked(driver, socket, scheme, requests, length, Answer(scheme, Unsafe.As<CqeWords, Cqe>(ref words)));
+            return AnswerOneThenRead(driver, socket, requests, length, words);
         }
         KernelThread? answered = null;
         if (answersLength != 0)
@@ -79,6 +76,19 @@ public static unsafe class SchemeSocket
             }
         }
         return ReadRequests(driver, socket, requests, length, answered);
+    }
+
+    /// <summary>
+    /// SYS_ANSWER_ONE_THEN_READ(socket, requests, length, answer_head, answer_result): <see cref="AnswerThenRead"/> with
+    /// exactly one answer, its two words in registers, the round trip's case (a driver answers one request and waits
+    /// for the next), so no driver memory is read for it. Answered and the wait begun under one guard, in one frame.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static SyscallResult AnswerOneThenRead(Process driver, KernelFile socket, ulong requests, ulong length, CqeWords answer)
+    {
+        UserScheme scheme = socket.Scheme!;
+        using InterruptGuard guard = InterruptGuard.Enter();
+        return ReadRequestsLocked(driver, socket, scheme, requests, length, Answer(scheme, Unsafe.As<CqeWords, Cqe>(ref answer)));
     }
 
     /// <summary>The metadata words of <see cref="Call"/>.</summary>

@@ -138,6 +138,17 @@ public static class SchemeHandleCalls
         return SchemeSocket.AnswerThenRead(process, file, requests, length, answers, answersLength);
     }
 
+    /// <summary>SYS_ANSWER_ONE_THEN_READ(socket, requests, length, answer_head, answer_result): a driver's socket only, else EBADF.</summary>
+    public static SyscallResult AnswerOneThenRead(Process process, ulong socket, ulong requests, ulong length, ulong answerHead, ulong answerResult)
+    {
+        KernelFile? file = process.Files.Get(socket);
+        if (file is null || file.Kind != KernelFileKind.SchemeSocket) return Errno.EBADF;
+        CqeWords answer;
+        answer.Head = answerHead;
+        answer.Result = answerResult;
+        return SchemeSocket.AnswerOneThenRead(process, file, requests, length, answer);
+    }
+
     /// <summary>
     /// SYS_CALL(fd, ...) by what <paramref name="fd"/> is: a driver's socket first (its answer-then-read is the IPC hot
     /// path), then <c>memory:</c> (physical address translation) and user scheme handles; anything else is EBADF.

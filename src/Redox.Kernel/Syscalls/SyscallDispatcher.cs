@@ -65,6 +65,7 @@ public static unsafe class SyscallDispatcher
         }
         // The two calls of a scheme round trip first, before the search through the rest.
         if (number == SyscallNumbers.Read) return FileCalls.Read(p, a, b, c);
+        if (number == SyscallNumbers.AnswerOneThenRead) return SchemeHandleCalls.AnswerOneThenRead(p, a, b, c, d, e);
         if (number == SyscallNumbers.AnswerThenRead) return SchemeHandleCalls.AnswerThenRead(p, a, b, c, d, e);
         switch (number)
         {

@@ -300,9 +300,17 @@ internal static unsafe class HostileScheme
                 s_sent++;
                 break;
         }
-        // Half of what has no metadata fault of its own goes through SYS_ANSWER_THEN_READ, the same words in registers.
-        if ((r >> 8) % 8 >= 3 && (r >> 4) % 2 == 0)
+        // Of what has no metadata fault of its own, a third goes through SYS_ANSWER_THEN_READ (the same words in
+        // registers) and a third through SYS_ANSWER_ONE_THEN_READ (the answer's own two words in registers: the real
+        // one, or a forged one where the answers in memory were the fault).
+        ulong way = (r >> 4) % 3;
+        if ((r >> 8) % 8 >= 3 && way == 0)
             Sys.Call(SyscallNumbers.AnswerThenRead, socket, (nuint)requests, (nuint)length, (nuint)words[1], (nuint)words[2]);
+        else if ((r >> 8) % 8 >= 3 && way == 1)
+        {
+            if ((r >> 8) % 8 < 6) Forged(answers, Next());
+            Sys.Call(SyscallNumbers.AnswerOneThenRead, socket, (nuint)requests, (nuint)length, (nuint)((ulong*)answers)[0], (nuint)((ulong*)answers)[1]);
+        }
         else Sys.Call(SyscallNumbers.Call, socket, (nuint)requests, (nuint)length, (nuint)flags, (nuint)metadata);
         s_socketCalls++;
     }
