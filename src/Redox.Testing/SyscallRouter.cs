@@ -91,9 +91,9 @@ public static unsafe class SyscallRouter
             case SyscallNumbers.Call:
                 return SchemeCall(process, a, b, c, d, e);
             case SyscallNumbers.AnswerThenRead:
-                return AnswerThenRead(process, a, b, c, d, e);
+                return HostedSocketCalls.AnswerThenRead(process, a, b, c, d, e);
             case SyscallNumbers.AnswerOneThenRead:
-                return AnswerOneThenRead(process, a, b, c, d, e);
+                return HostedSocketCalls.AnswerOneThenRead(process, a, b, c, d, e);
             case SyscallNumbers.Unlink:
                 return PathCall(process, Opcode.Unlink, a, b);
             case SyscallNumbers.Rmdir:
@@ -262,9 +262,9 @@ public static unsafe class SyscallRouter
         switch (description.Kind)
         {
             case DescriptorKind.SchemeSocket:
-                return SocketTransfer(description, opcode, buffer, length);
+                return HostedSocketCalls.Transfer(description, opcode, buffer, length);
             case DescriptorKind.EventQueue:
-                return EventReadWrite(process, description, opcode, buffer, length);
+                return HostedEventQueueCalls.ReadWrite(process, description, opcode, buffer, length);
             case DescriptorKind.Time:
             {
                 if (length > MaxRecordTransfer)
@@ -301,74 +301,6 @@ public static unsafe class SyscallRouter
             description.Offset = position + result.Value;
         }
         return result;
-    }
-
-    // read (requests) or write (answers) on a scheme socket.
-    private static SyscallResult SocketTransfer(FileDescription description, Opcode opcode, nuint buffer, nuint length)
-    {
-        var endpoint = (ThreadedEndpoint)description.Endpoint!;
-        // Whole requests (read, at least one) or whole responses (write), within the bound: the span below must never
-        // reach past what the length can honestly mean.
-        nuint record = opcode == Opcode.Read ? (nuint)AbiSizes.Sqe : (nuint)AbiSizes.Cqe;
-        if (length % record != 0 || length > MaxRecordTransfer || (opcode == Opcode.Read && length == 0))
-        {
-            return Errno.EINVAL;
-        }
-        if (length != 0 && buffer == 0)
-        {
-            return Errno.EFAULT;
-        }
-        var span = new Span<byte>((void*)buffer, (int)length);
-        return opcode == Opcode.Read
-            ? endpoint.ReceiveRequests(span, (description.Flags & OpenFlags.NonBlock) != 0)
-            : endpoint.SendResponses(span);
-    }
-
-    private static SyscallResult EventReadWrite(HostedProcess process, FileDescription description, Opcode opcode, nuint buffer, nuint length)
-    {
-        if (length % (nuint)sizeof(Event) != 0 || length > MaxRecordTransfer)
-        {
-            return Errno.EINVAL;
-        }
-        if (length != 0 && buffer == 0)
-        {
-            return Errno.EFAULT;
-        }
-        var events = new Span<Event>((void*)buffer, (int)(length / (nuint)sizeof(Event)));
-        if (opcode == Opcode.Read)
-        {
-            if (events.Length == 0)
-            {
-                return Errno.EINVAL;     // room for no whole event, as in the real kernel
-            }
-            bool nonBlocking = (description.Flags & OpenFlags.NonBlock) != 0;
-            int n = description.Events!.Dequeue(events, nonBlocking ? 0 : process.Kernel.CallTimeoutMs);
-            if (n == 0)
-            {
-                return nonBlocking ? Errno.EAGAIN : Errno.ETIMEDOUT;
-            }
-            return SyscallResult.Ok((ulong)(n * sizeof(Event)));
-        }
-        // Subscriptions follow the real kernel's rules (EventQueues.Subscribe): at least one record and at most a
-        // queue's worth; each names a scheme handle, a time: or irq: handle, or the process's own scheme socket (so one
-        // wait covers a driver's requests and interrupts); a failure after the first record answers the bytes taken so far.
-        if (events.Length == 0 || events.Length > EventQueue.MaxSubscriptions)
-        {
-            return Errno.EINVAL;
-        }
-        for (int i = 0; i < events.Length; i++)
-        {
-            ref readonly Event subscription = ref events[i];
-            var watched = process.GetDescriptor(subscription.Id);
-            SyscallResult result = watched == null || watched.Kind == DescriptorKind.EventQueue
-                ? Errno.EBADF
-                : process.Kernel.Subscribe(process, description.Events!, subscription.Id, watched, (EventFlags)(uint)subscription.Flags, subscription.Data);
-            if (result.IsError)
-            {
-                return i == 0 ? result : SyscallResult.Ok((ulong)(i * sizeof(Event)));
-            }
-        }
-        return SyscallResult.Ok(length);
     }
 
     internal static SyscallResult Fevent(HostedProcess process, FileDescription watched, EventFlags flags)
@@ -473,7 +405,7 @@ public static unsafe class SyscallRouter
         var description = process.GetDescriptor(fd);
         if (description != null && description.Kind == DescriptorKind.SchemeSocket)
         {
-            return SocketCall(process, fd, payload, payloadLength, flagsAndCount, metadata);
+            return HostedSocketCalls.Call(process, fd, payload, payloadLength, flagsAndCount, metadata);
         }
         if (description == null || description.Kind != DescriptorKind.SchemeHandle)
         {
@@ -501,65 +433,6 @@ public static unsafe class SyscallRouter
         sqe.Arg4 = count > 1 ? words[1] : 0;
         sqe.Arg5 = count > 2 ? words[2] : 0;
         return SyscallResult.Demux(description.Endpoint!.Call(sqe).Result);
-    }
-
-    /// <summary>
-    /// SYS_CALL on a scheme socket (<see cref="Redox.Syscall.SocketCall"/>, the kernel's extension): answers then
-    /// requests, each exactly as write and read on the socket take them. The real kernel also runs the answered
-    /// client at once; here the client's own thread simply wakes.
-    /// </summary>
-    private static SyscallResult SocketCall(HostedProcess process, nuint socket, nuint requests, nuint length, nuint flagsAndCount, nuint metadata)
-    {
-        if ((ulong)flagsAndCount != ((ulong)CallFlags.Read | 3))
-        {
-            return Errno.EINVAL;
-        }
-        if (metadata == 0)
-        {
-            return Errno.EFAULT;
-        }
-        var words = new ReadOnlySpan<ulong>((void*)metadata, 3);
-        if (words[0] != Redox.Syscall.SocketCall.AnswerThenRead)
-        {
-            return Errno.EINVAL;
-        }
-        return AnswerThenRead(process, socket, requests, length, (nuint)words[1], (nuint)words[2]);
-    }
-
-    /// <summary>
-    /// SYS_ANSWER_THEN_READ (and the SYS_CALL socket call above): answers then requests, each exactly as write and read
-    /// on the socket take them. The real kernel also runs the answered client at once; here the client's own thread
-    /// simply wakes.
-    /// </summary>
-    private static SyscallResult AnswerThenRead(HostedProcess process, nuint socket, nuint requests, nuint length, nuint answers, nuint answersLength)
-    {
-        var description = process.GetDescriptor(socket);
-        if (description == null || description.Kind != DescriptorKind.SchemeSocket)
-        {
-            return Errno.EBADF;
-        }
-        // One look-up for both halves (the driver's loop makes this call once per batch).
-        if (answersLength != 0)
-        {
-            SyscallResult answered = SocketTransfer(description, Opcode.Write, answers, answersLength);
-            if (answered.IsError || answered.Value != answersLength)
-            {
-                return answered.IsError ? answered : Errno.EFAULT;
-            }
-        }
-        return SocketTransfer(description, Opcode.Read, requests, length);
-    }
-
-    /// <summary>
-    /// SYS_ANSWER_ONE_THEN_READ: <see cref="AnswerThenRead"/> with one answer given as its two words, taken from a copy
-    /// of them here (the real kernel reads no driver memory for it).
-    /// </summary>
-    private static unsafe SyscallResult AnswerOneThenRead(HostedProcess process, nuint socket, nuint requests, nuint length, nuint head, nuint result)
-    {
-        ulong* answer = stackalloc ulong[2];
-        answer[0] = head;
-        answer[1] = result;
-        return AnswerThenRead(process, socket, requests, length, (nuint)answer, (nuint)(2 * sizeof(ulong)));
     }
 
     // A full table (EMFILE) is an answer, not an exception.
