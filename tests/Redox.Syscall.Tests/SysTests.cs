@@ -162,6 +162,22 @@ public unsafe class SysTests
     }
 
     [Fact]
+    public void AnswerOneThenReadPassesTheAnswersTwoWordsInRegisters()
+    {
+        Sys.Install(&Recorder);
+        var requests = new byte[64];
+        Cqe answer = Cqe.Respond(0x0000_1234, SyscallResult.Ok(3));
+        answer.Flags |= 0x08;                                 // a flag bit above the kind: the head is passed whole
+        Sys.AnswerOneThenRead(5, requests, answer);
+        Assert.Equal(SyscallNumbers.AnswerOneThenRead, s_seen[0]);
+        Assert.Equal((nuint)5, s_seen[1]);
+        Assert.Equal((nuint)64, s_seen[3]);
+        Assert.Equal((nuint)(0x0000_1234UL << 32 | 0x08 | (byte)CqeOpcode.RespondRegular), s_seen[4]);   // flags in byte 0, tag in bytes 4-7
+        Assert.Equal((nuint)SyscallResult.Mux(SyscallResult.Ok(3)), s_seen[5]);
+        Assert.Equal((nuint)0, s_seen[6]);
+    }
+
+    [Fact]
     public void SchemeCallPutsTheMetadataCountInTheLowByteOfTheFlags()
     {
         Sys.Install(&Recorder);
