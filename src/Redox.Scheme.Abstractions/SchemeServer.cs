@@ -90,6 +90,7 @@ public sealed class SchemeServer
         Cqe[] responses = _responses;
         nuint socket = _socket;
         nuint requestBytes = (nuint)(requests.Length * RequestCodec.RequestSize);
+        UserMemoryWindow memory = _memory;
         int pending = 0;
         // Both batches are pinned once, for the whole loop: the call is then a raw system call on two addresses, where
         // Sys.AnswerThenRead would pin, and so zero and clear two pinned locals, on every request.
@@ -123,16 +124,21 @@ public sealed class SchemeServer
                 {
                     return SyscallResult.Ok(total);
                 }
-                pending = 0;
-                for (int i = 0; i < count; i++)
-                {
-                    // The answer is written straight into its slot; a one-way message's slot is taken by the next answer. (By
+                // Each answer is written straight into its slot; a one-way message's slot is taken by the next answer. (By
                 // address: the kernel gave at most a batch of requests, and TakePosts keeps the answers within the array.)
-                    if (SchemeDispatcher.Dispatch(scheme, in requestsAt[i], in _memory, out responsesAt[pending]))
+                Sqe* request = requestsAt;
+                Sqe* end = requestsAt + count;
+                Cqe* answer = responsesAt;
+                do
+                {
+                    if (SchemeDispatcher.Dispatch(scheme, in *request, in memory, out *answer))
                     {
-                        pending++;
+                        answer++;
                     }
+                    request++;
                 }
+                while (request < end);
+                pending = (int)(answer - responsesAt);
                 total += (ulong)count;
             }
         }
