@@ -15,12 +15,7 @@
         .intel_syntax noprefix
         .section .entry.text, "ax", @progbits
 
-        .set PERCPU_KERNEL_RSP, 0
-        .set PERCPU_SCRATCH, 8                  # Syscall.S's PERCPU_USER_RSP: free on this path
-        .set PERCPU_KERNEL_CR3, 16
-        .set PERCPU_USER_CR3, 24
-        .set PERCPU_USER_CR3_KEEP, 32
-        .set PERCPU_ENTRY_STACK_TOP, 40
+        .include "PerCpu.inc"
 
         .macro STUB vector, common
         .balign 16

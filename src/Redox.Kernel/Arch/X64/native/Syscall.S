@@ -18,11 +18,7 @@
         .intel_syntax noprefix
         .section .entry.text, "ax", @progbits
 
-        .set PERCPU_KERNEL_RSP, 0
-        .set PERCPU_USER_RSP, 8
-        .set PERCPU_KERNEL_CR3, 16              # the running process's root (its kernel view), for the way in
-        .set PERCPU_USER_CR3, 24                # its user view for the way out (PCID: the no-flush bit clear once)
-        .set PERCPU_USER_CR3_KEEP, 32           # its user view as it should be next time (written back on the way out)
+        .include "PerCpu.inc"
         .set USER_CODE, 0x23
         .set USER_DATA, 0x1B
         .set FXSAVE_AREA, 512 + 8            # the SSE state, plus 8 so it is 16-byte aligned after nine pushes
