@@ -112,6 +112,55 @@ public static class SharedGenericVirtualMethodScenario
         private static uint CountOf<T>() => Tally<T>.Count;
     }
 
+    // new T() in shared code: Activator.CreateInstance<T>'s default-constructor slot, built at run time.
+    private abstract class Maker
+    {
+        public abstract T Make<T>() where T : new();
+    }
+
+    private sealed class NewMaker : Maker
+    {
+        public override T Make<T>() => new T();
+    }
+
+    // Its constructor has a body, so the slot must be the type's own constructor, not an empty one.
+    private sealed class Widget
+    {
+        public uint Size;
+
+        public Widget() => Size = 11;
+    }
+
+    // Constructed only through Make<Gadget>: its field initializer runs in the constructor the slot names.
+    private sealed class Gadget
+    {
+        public string Name = "gadget";
+    }
+
+    // A generic class: the invoke map lists its constructor under Holder<__Canon> (shared code, the type from `this`).
+    private sealed class Holder<T>
+    {
+        public uint Tag = 3;
+        public T? Item;
+    }
+
+    // A generic struct with a constructor of its own: over string its constructor is shared code.
+    private struct Counter<T>
+    {
+        public uint Count;
+        public T? Item;
+
+        public Counter() => Count = 5;
+    }
+
+    // No parameterless constructor: Activator.CreateInstance<Sized>() throws.
+    private sealed class Sized
+    {
+        public Sized(uint size) => Size = size;
+
+        public uint Size;
+    }
+
     /// <summary>Passes when every shared GVM call reaches the implementation the host would call.</summary>
     public static bool Run()
     {
@@ -170,8 +219,41 @@ public static class SharedGenericVirtualMethodScenario
 
         ok &= Check.That(Label(new DefaultLabeler(), 1, "subject", parcel) == 19 + 7 + 80, "a generic interface method with a default body");
         ok &= Check.That(Label(new OwnLabeler(), 1, "subject", parcel) == 2, "the same, implemented");
+        return ok & RunNew();
+    }
+
+    // new T() through a shared GVM, against what exact code builds.
+    private static bool RunNew()
+    {
+        bool ok = true;
+        Maker maker = new NewMaker();
+        Widget first = Make<Widget>(maker);
+        Widget second = Make<Widget>(maker);
+        ok &= Check.That(Escape(first) is Widget && first.Size == 11 && second.Size == 11 && first != second, "new T() in shared code runs T's constructor, one new object per call");
+        Gadget gadget = Make<Gadget>(maker);
+        ok &= Check.That(Escape(gadget) is Gadget && gadget.Name == "gadget", "new T() of a type only shared code constructs");
+        Holder<string> holder = Make<Holder<string>>(maker);
+        ok &= Check.That(Escape(holder) is Holder<string> && holder.Tag == 3 && holder.Item == null, "new T() of a generic class over a reference type");
+        Pair<string> pair = Make<Pair<string>>(maker);
+        ok &= Check.That(pair.First == null && pair.Second == null, "new T() of a struct over a reference type, without a constructor of its own");
+        ok &= Check.That(Make<int>(maker) == 0 && Activator.CreateInstance<Widget>().Size == 11, "new T() in exact code still");
+        ok &= Check.That(Activator.CreateInstance<Counter<int>>().Count == 5 && Activator.CreateInstance<Counter<string>>().Count == 5,
+            "exact code: a generic struct's own constructor, unshared and shared");
+        bool threw = false;
+        try
+        {
+            Activator.CreateInstance<Sized>();
+        }
+        catch (MissingMethodException)
+        {
+            threw = true;
+        }
+        ok &= Check.That(threw, "CreateInstance of a class without a parameterless constructor throws MissingMethodException");
         return ok;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T Make<T>(Maker maker) where T : new() => maker.Make<T>();
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Keep(object a, object b, object c, object d, object e)

@@ -8,7 +8,8 @@ namespace Internal.Runtime;
 /// (<c>new Box&lt;T&gt;</c>, <c>new T[]</c>, casts, boxing), an interface dispatch cell (a call of a generic
 /// interface's method over the type arguments, <c>IComparer&lt;T&gt;.Compare</c>), a generic type's statics
 /// (<see cref="GenericStatics"/>), the dictionary of a generic
-/// method the code calls with its own type arguments, and the handle of a generic virtual method it calls with them. A type the image has no
+/// method the code calls with its own type arguments, the handle of a generic virtual method it calls with them, and a
+/// type's parameterless constructor (<c>new T()</c>, <see cref="DefaultConstructors"/>). A type the image has no
 /// MethodTable for, or a slot kind outside these, ends in a panic that names it (LIMITS.md, generic virtual methods): there is no type
 /// loader to make it.
 /// </summary>
@@ -47,8 +48,11 @@ internal static unsafe class GenericDictionaryBuilder
                 case NativeLayout.StaticDataSlot:
                     dictionary[i] = Statics(ref position, ref context);
                     break;
+                case NativeLayout.DefaultConstructorSlot:
+                    dictionary[i] = DefaultConstructors.Find(Type(ref position, ref context));
+                    break;
                 default:
-                    ExceptionHandling.PanicText("runtime", "a shared generic method needs a dictionary slot this runtime does not build (not a type, interface call, statics, method dictionary or method handle): see LIMITS.md, generic virtual methods");
+                    ExceptionHandling.PanicText("runtime", "a shared generic method needs a dictionary slot this runtime does not build (not a type, interface call, statics, method dictionary, method handle or default constructor): see LIMITS.md, generic virtual methods");
                     return;
             }
         }

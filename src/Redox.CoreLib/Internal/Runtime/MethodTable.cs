@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Internal.Runtime;
@@ -32,6 +33,13 @@ internal unsafe struct MethodTable
     private ushort _numVtableSlots;
     private ushort _numInterfaces;
     private uint _hashCode;
+
+    /// <summary>
+    /// The MethodTable of <typeparamref name="T"/>. RyuJIT always expands it: a constant in exact code, a type slot of
+    /// the generic dictionary in shared code.
+    /// </summary>
+    [Intrinsic]
+    public static MethodTable* Of<T>() => throw null!;
 
     /// <summary>Bytes of one instance, including the 8-byte object header that precedes the MethodTable pointer.</summary>
     public uint BaseSize => _baseSize;
