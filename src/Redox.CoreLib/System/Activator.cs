@@ -33,7 +33,8 @@ public static unsafe class Activator
     }
 
     // A struct's constructor runs on the value in place. A generic struct's over reference types is shared code: ILC
-    // hands exact code a fat pointer (bit 1 set) to {code, the struct's MethodTable}, passed after `this`.
+    // hands exact code a fat pointer (bit 1 set) to {code, the struct's MethodTable}. RyuJIT's own unpacking of a fat
+    // calli would pass that context first (the signature here is static); an instance method takes it after `this`.
     private static void Construct(void* constructor, ref byte value)
     {
         if (((nuint)constructor & FatPointerTag) == 0)

@@ -112,6 +112,37 @@ public static class SharedGenericVirtualMethodScenario
         private static uint CountOf<T>() => Tally<T>.Count;
     }
 
+    // A generic class with a static constructor: shared code touching its statics over the type parameter runs it,
+    // once per type argument, before the first access.
+    private static class Ledger<T>
+    {
+        public static uint Opened;
+        public static uint Entries;
+        public static string? Name;
+
+        static Ledger()
+        {
+            Opened = 100 + LedgerRuns.Count;
+            Name = "ledger";
+            LedgerRuns.Count++;
+        }
+    }
+
+    // How many times a Ledger<T> constructor ran (not generic: one counter for all).
+    private static class LedgerRuns
+    {
+        public static uint Count;
+    }
+
+    private sealed class LedgerShelf : Shelf
+    {
+        public override uint Weigh<T>(uint state, T item)
+        {
+            Ledger<T>.Entries++;
+            return state + Ledger<T>.Opened * 10 + Ledger<T>.Entries + (Ledger<T>.Name == "ledger" ? 1000u : 0u);
+        }
+    }
+
     // new T() in shared code: Activator.CreateInstance<T>'s default-constructor slot, built at run time.
     private abstract class Maker
     {
@@ -219,7 +250,23 @@ public static class SharedGenericVirtualMethodScenario
 
         ok &= Check.That(Label(new DefaultLabeler(), 1, "subject", parcel) == 19 + 7 + 80, "a generic interface method with a default body");
         ok &= Check.That(Label(new OwnLabeler(), 1, "subject", parcel) == 2, "the same, implemented");
-        return ok & RunNew();
+        return ok & RunNew() & RunLedger(token, pair);
+    }
+
+    // Statics with a static constructor over the type parameter: Ledger<string> is also named by exact code (ILC's
+    // statics and constructor context), Ledger<Token> and Ledger<Pair<string>> only by shared code.
+    private static bool RunLedger(Token token, Pair<string> pair)
+    {
+        bool ok = true;
+        LedgerShelf ledger = new LedgerShelf();
+        uint runs = LedgerRuns.Count;
+        uint first = Weigh(ledger, 0, token);
+        ok &= Check.That(first == 1000 + (100 + runs) * 10 + 1 && LedgerRuns.Count == runs + 1, "a generic class's static constructor runs before shared code's first access to its statics");
+        ok &= Check.That(Weigh(ledger, 0, token) == first + 1 && LedgerRuns.Count == runs + 1, "and only once");
+        ok &= Check.That(Weigh(ledger, 0, pair) == 1000 + (100 + runs + 1) * 10 + 1 && LedgerRuns.Count == runs + 2, "once per type argument");
+        uint text = Weigh(ledger, 0, "text");
+        ok &= Check.That(LedgerRuns.Count == runs + 3 && Ledger<string>.Entries == 1 && text == 1000 + Ledger<string>.Opened * 10 + 1, "the same statics and constructor run as exact code's");
+        return ok;
     }
 
     // new T() through a shared GVM, against what exact code builds.

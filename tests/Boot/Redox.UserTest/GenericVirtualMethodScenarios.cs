@@ -7,7 +7,7 @@ using Redox.TwoWorlds;
 /// a non-generic interface's generic method implemented by a class, an override of it here and a boxed struct,
 /// and a delegate to a GVM; and, as the kernel's <c>gvmshared</c> checks, shared code with a generic dictionary built
 /// at run time: reference-type arguments, a struct over one, a GVM calling another with its type parameter, GVMs of a
-/// generic class and of a generic interface, a delegate to a shared GVM, <c>new T()</c> in a shared GVM. Every call through the base type or the interface goes through the
+/// generic class and of a generic interface, a delegate to a shared GVM, <c>new T()</c> and a generic class's static constructor in a shared GVM. Every call through the base type or the interface goes through the
 /// runtime's lookup.
 /// </summary>
 internal static class GenericVirtualMethodScenarios
@@ -26,11 +26,23 @@ internal static class GenericVirtualMethodScenarios
     private abstract class Maker
     {
         public abstract T Make<T>() where T : new();
+
+        public abstract uint Stamp<T>();
     }
 
     private sealed class NewMaker : Maker
     {
         public override T Make<T>() => new T();
+
+        public override uint Stamp<T>() => ++Stamped<T>.Value;
+    }
+
+    // Statics with a static constructor over a shared GVM's type parameter: it runs before the first access.
+    private static class Stamped<T>
+    {
+        public static uint Value;
+
+        static Stamped() => Value = 7;
     }
 
     private sealed class Gadget
@@ -74,7 +86,11 @@ internal static class GenericVirtualMethodScenarios
         RuntimeChecks.That(weigh(1, parcel) == 1 * 31 + 40 + 2, "delegate to a shared GVM"u8);
         RuntimeChecks.That(Shelves.Digest(1) == Shelves.Digest(1, new Shelf[] { new PlainShelf(), new ForwardingShelf(new PlainShelf()) }), "the library's shared GVM digest"u8);
         RuntimeChecks.That(Make<Gadget>(new NewMaker()).Name == "gadget", "new T() in a shared GVM"u8);
+        RuntimeChecks.That(Stamp<Gadget>(new NewMaker()) == 8 && Stamp<Gadget>(new NewMaker()) == 9, "a generic class's static constructor from a shared GVM"u8);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint Stamp<T>(Maker maker) => maker.Stamp<T>();
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static T Make<T>(Maker maker) where T : new() => maker.Make<T>();

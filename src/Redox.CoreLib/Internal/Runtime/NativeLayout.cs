@@ -48,7 +48,7 @@ internal static unsafe class NativeLayout
     /// <summary>Bag element of a type template: bytes of GC statics.</summary>
     public const uint GcStaticDataSizeBagElement = 0x45;
 
-    /// <summary>Bag element of a type template: its lazy static constructor.</summary>
+    /// <summary>Bag element of a type template: its lazy static constructor (the canonical code, a native statics index).</summary>
     public const uint ClassConstructorBagElement = 0x4e;
 
     /// <summary>Dictionary slot: a MethodTable.</summary>

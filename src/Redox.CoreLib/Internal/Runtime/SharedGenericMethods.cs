@@ -139,6 +139,7 @@ internal static unsafe class SharedGenericMethods
         if (found != null) return found;
         void* statics = GenericStatics.Allocate(definition, arguments, count, gc);
         Add(kind, definition, 0, arguments, count, statics);
+        if (!gc) GenericStatics.AttachConstructor(definition, arguments, count, statics);
         return statics;
     }
 
