@@ -143,6 +143,76 @@ public static class SharedGenericVirtualMethodScenario
         }
     }
 
+    // Types only shared code names (Tote<Sticker>, Sticker[]): ILC 10 leaves their MethodTables to a type loader,
+    // so the runtime builds them from the canonical type's template (and object[]'s for arrays).
+    private sealed class Tote<T>
+    {
+        public T? Item;
+
+        // Shared code of the type itself: it reads T[] from the built MethodTable's own dictionary.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public object Spread() => new T[] { Item!, Item! };
+
+        // A generic method of the built type: its dictionary reads T from the type's generic arguments.
+        public bool Matches<TOther>(object other) => other is T && other is not TOther;
+    }
+
+    // Only ever a type argument: no exact code names Tote<Sticker> or Sticker[].
+    private sealed class Sticker
+    {
+        public uint Mark = 17;
+    }
+
+    private abstract class Toter
+    {
+        public abstract object Pack<T>(T item);
+
+        public abstract bool Holds<T>(object box);
+
+        public abstract T Unpack<T>(object box);
+
+        public abstract object SpreadOf<T>(object box);
+
+        public abstract object Row<T>(int length);
+
+        public abstract int RowLength<T>(object row);
+
+        public abstract bool Matches<T>(object box, object other);
+
+        public abstract bool Rejects(object row, object item);
+    }
+
+    private sealed class ToteToter : Toter
+    {
+        public override object Pack<T>(T item) => new Tote<T> { Item = item };
+
+        public override bool Holds<T>(object box) => box is Tote<T>;
+
+        public override T Unpack<T>(object box) => ((Tote<T>)box).Item!;
+
+        public override object SpreadOf<T>(object box) => ((Tote<T>)box).Spread();
+
+        public override object Row<T>(int length) => new T[length];
+
+        public override int RowLength<T>(object row) => row is T[] items ? items.Length : -1;
+
+        public override bool Matches<T>(object box, object other) => ((Tote<T>)box).Matches<Parcel>(other);
+
+        // Array covariance: a store into a Sticker[] seen as object[] checks the element type the MethodTable names.
+        public override bool Rejects(object row, object item)
+        {
+            try
+            {
+                ((object[])row)[0] = item;
+                return false;
+            }
+            catch (ArrayTypeMismatchException)
+            {
+                return true;
+            }
+        }
+    }
+
     // new T() in shared code: Activator.CreateInstance<T>'s default-constructor slot, built at run time.
     private abstract class Maker
     {
@@ -250,8 +320,51 @@ public static class SharedGenericVirtualMethodScenario
 
         ok &= Check.That(Label(new DefaultLabeler(), 1, "subject", parcel) == 19 + 7 + 80, "a generic interface method with a default body");
         ok &= Check.That(Label(new OwnLabeler(), 1, "subject", parcel) == 2, "the same, implemented");
-        return ok & RunNew() & RunLedger(token, pair);
+        return ok & RunNew() & RunLedger(token, pair) & RunBuiltTypes(parcel);
     }
+
+    // MethodTables built at run time: allocation, casts to the exact type in shared code, the built type's own
+    // dictionary, arrays of a reference type; each exact type built once (a second object casts to the first's type).
+    private static bool RunBuiltTypes(Parcel parcel)
+    {
+        bool ok = true;
+        Toter toter = new ToteToter();
+        Sticker sticker = new Sticker();
+        object first = Pack(toter, sticker);
+        object second = Pack(toter, new Sticker { Mark = 4 });
+        ok &= Check.That(Holds<Sticker>(toter, first) && Holds<Sticker>(toter, second) && !Holds<Parcel>(toter, first), "a generic type only shared code constructs: built, and cast to exactly");
+        ok &= Check.That(Unpack<Sticker>(toter, first).Mark == 17 && Unpack<Sticker>(toter, second).Mark == 4, "its fields");
+        object spread = SpreadOf<Sticker>(toter, first);
+        ok &= Check.That(RowLength<Sticker>(toter, spread) == 2 && RowLength<Parcel>(toter, spread) == -1, "its own shared code, over its own dictionary: an array of the type argument");
+        object row = Row<Sticker>(toter, 3);
+        ok &= Check.That(RowLength<Sticker>(toter, row) == 3 && RowLength<Sticker>(toter, Row<Sticker>(toter, 1)) == 1, "an array of a reference type only shared code constructs");
+        ok &= Check.That(Matches<Sticker>(toter, first, sticker) && !Matches<Sticker>(toter, first, parcel), "a generic method of the built type reads its type argument");
+        ok &= Check.That(toter.Rejects(row, parcel) && !toter.Rejects(row, sticker), "the built array's element type");
+        object parcels = Pack(toter, parcel);
+        ok &= Check.That(Holds<Parcel>(toter, parcels) && !Holds<Sticker>(toter, parcels) && Unpack<Parcel>(toter, parcels) == parcel, "a second instantiation of the same type");
+        return ok;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static object Pack<T>(Toter toter, T item) => toter.Pack(item);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool Holds<T>(Toter toter, object box) => toter.Holds<T>(box);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T Unpack<T>(Toter toter, object box) => toter.Unpack<T>(box);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static object SpreadOf<T>(Toter toter, object box) => toter.SpreadOf<T>(box);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static object Row<T>(Toter toter, int length) => toter.Row<T>(length);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int RowLength<T>(Toter toter, object row) => toter.RowLength<T>(row);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool Matches<T>(Toter toter, object box, object other) => toter.Matches<T>(box, other);
 
     // Statics with a static constructor over the type parameter: Ledger<string> is also named by exact code (ILC's
     // statics and constructor context), Ledger<Token> and Ledger<Pair<string>> only by shared code.

@@ -7,7 +7,7 @@ using Redox.TwoWorlds;
 /// a non-generic interface's generic method implemented by a class, an override of it here and a boxed struct,
 /// and a delegate to a GVM; and, as the kernel's <c>gvmshared</c> checks, shared code with a generic dictionary built
 /// at run time: reference-type arguments, a struct over one, a GVM calling another with its type parameter, GVMs of a
-/// generic class and of a generic interface, a delegate to a shared GVM, <c>new T()</c> and a generic class's static constructor in a shared GVM. Every call through the base type or the interface goes through the
+/// generic class and of a generic interface, a delegate to a shared GVM, <c>new T()</c>, a generic class's static constructor and a type built at run time in a shared GVM. Every call through the base type or the interface goes through the
 /// runtime's lookup.
 /// </summary>
 internal static class GenericVirtualMethodScenarios
@@ -28,6 +28,10 @@ internal static class GenericVirtualMethodScenarios
         public abstract T Make<T>() where T : new();
 
         public abstract uint Stamp<T>();
+
+        public abstract object Wrap<T>(T item);
+
+        public abstract bool IsWrapped<T>(object box);
     }
 
     private sealed class NewMaker : Maker
@@ -35,6 +39,16 @@ internal static class GenericVirtualMethodScenarios
         public override T Make<T>() => new T();
 
         public override uint Stamp<T>() => ++Stamped<T>.Value;
+
+        public override object Wrap<T>(T item) => new Wrapper<T> { Item = item };
+
+        public override bool IsWrapped<T>(object box) => box is Wrapper<T> wrapper && wrapper.Item is not null;
+    }
+
+    // Only shared code constructs Wrapper<Gadget>: the runtime builds its MethodTable.
+    private sealed class Wrapper<T>
+    {
+        public T? Item;
     }
 
     // Statics with a static constructor over a shared GVM's type parameter: it runs before the first access.
@@ -87,10 +101,18 @@ internal static class GenericVirtualMethodScenarios
         RuntimeChecks.That(Shelves.Digest(1) == Shelves.Digest(1, new Shelf[] { new PlainShelf(), new ForwardingShelf(new PlainShelf()) }), "the library's shared GVM digest"u8);
         RuntimeChecks.That(Make<Gadget>(new NewMaker()).Name == "gadget", "new T() in a shared GVM"u8);
         RuntimeChecks.That(Stamp<Gadget>(new NewMaker()) == 8 && Stamp<Gadget>(new NewMaker()) == 9, "a generic class's static constructor from a shared GVM"u8);
+        object wrapped = Wrap(new NewMaker(), new Gadget());
+        RuntimeChecks.That(IsWrapped<Gadget>(new NewMaker(), wrapped) && !IsWrapped<Parcel>(new NewMaker(), wrapped), "a generic type only shared code constructs, built at run time"u8);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint Stamp<T>(Maker maker) => maker.Stamp<T>();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static object Wrap<T>(Maker maker, T item) => maker.Wrap(item);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsWrapped<T>(Maker maker, object box) => maker.IsWrapped<T>(box);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static T Make<T>(Maker maker) where T : new() => maker.Make<T>();

@@ -39,18 +39,10 @@ internal static unsafe class GenericClassConstructors
     private static MethodTable* ContextType(MethodTable* canonical, byte* template, MethodTable** arguments, int count)
     {
         int slots = canonical->NumVtableSlots;
-        int dictionarySlot = canonical->BaseType == null ? 0 : canonical->BaseType->NumVtableSlots;
-        if (dictionarySlot >= slots)
-            ExceptionHandling.PanicText("runtime", "a generic type's shared static constructor, but its canonical MethodTable has no dictionary slot: see LIMITS.md, generic virtual methods");
         MethodTable* type = (MethodTable*)SharedGenericMethods.Allocate((nuint)(sizeof(MethodTable) + slots * sizeof(void*)));
         *type = *canonical;
         for (int i = 0; i < slots; i++) type->VTable[i] = canonical->VTable[i];
-        byte* layout = NativeLayout.FindBagElement(template, NativeLayout.DictionaryLayoutBagElement);
-        uint slotCount = layout == null ? 0 : NativeFormatReader.ReadUnsigned(ref layout);
-        void** dictionary = (void**)SharedGenericMethods.Allocate((nuint)((slotCount == 0 ? 1 : slotCount) * sizeof(void*)));
-        GenericContext context = new GenericContext { TypeArguments = arguments, TypeArgumentCount = count };
-        GenericDictionaryBuilder.Fill(dictionary, layout, slotCount, ref context);
-        type->VTable[dictionarySlot] = dictionary;
+        RuntimeTypeBuilder.FillDictionary(type, canonical, template, arguments, count);
         return type;
     }
 }

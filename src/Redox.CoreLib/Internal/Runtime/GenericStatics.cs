@@ -78,8 +78,8 @@ internal static unsafe class GenericStatics
         return false;
     }
 
-    // Type template entry: the canonical type (a common fixups index), the offset of its layout bag.
-    private static byte* FindTemplate(MethodTable* definition, MethodTable** arguments, int count, out MethodTable* canonical)
+    /// <summary>The template of the instantiation's canonical type (its layout bag) and that type; null when ILC wrote none.</summary>
+    internal static byte* FindTemplate(MethodTable* definition, MethodTable** arguments, int count, out MethodTable* canonical)
     {
         NativeHashtable table = new NativeHashtable(GenericVirtualMethodTables.TypeTemplates);
         while (table.TryNext(out byte* entry))
