@@ -76,16 +76,4 @@ public sealed class FaultAndPanicTests
         Assert.Contains("PANIC: unhandled exception Redox_BootKernel_MissingTypeGenericVirtualMethodScenario_Crate_1: (not an exception) shared generic code needs an instantiation of this type, or an array of it, that the image has no MethodTable for and the runtime cannot build (a generic base class", boot.KernelLog);
         Assert.Equal(BootResult.Panicked, boot.ExitCode);
     }
-
-    [Fact]
-    public void New_T_of_a_shared_generic_struct_with_its_own_constructor_panics_and_names_the_struct()
-    {
-        BootResult boot = BootImages.Boot("gvmnoctor");
-
-        Assert.False(boot.TimedOut, boot.Serial);
-        Assert.DoesNotContain("check failed", boot.KernelLog);
-        Assert.Contains("PANIC: unhandled exception Boxed_Redox_BootKernel_SharedStructConstructorScenario_Counter_1<Redox_BootKernel_SharedStructConstructorScenario_Label>", boot.KernelLog);
-        Assert.Contains("(not an exception) new T() in shared code, where T is a generic struct over reference types with a parameterless constructor of its own: not supported yet", boot.KernelLog);
-        Assert.Equal(BootResult.Panicked, boot.ExitCode);
-    }
 }

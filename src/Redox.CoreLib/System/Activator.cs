@@ -23,7 +23,7 @@ public static unsafe class Activator
         if (type->IsValueType)
         {
             T value = default!;
-            if (!missing) Construct(constructor, ref Unsafe.As<T, byte>(ref value));
+            if (!missing) Construct(constructor, type, ref Unsafe.As<T, byte>(ref value));
             return value;
         }
         if (missing) throw new MissingMethodException("No parameterless constructor defined for the type of Activator.CreateInstance<T>.");
@@ -35,7 +35,7 @@ public static unsafe class Activator
     // A struct's constructor runs on the value in place. A generic struct's over reference types is shared code: ILC
     // hands exact code a fat pointer (bit 1 set) to {code, the struct's MethodTable}. RyuJIT's own unpacking of a fat
     // calli would pass that context first (the signature here is static); an instance method takes it after `this`.
-    private static void Construct(void* constructor, ref byte value)
+    private static void Construct(void* constructor, MethodTable* type, ref byte value)
     {
         if (((nuint)constructor & FatPointerTag) == 0)
         {
@@ -43,7 +43,28 @@ public static unsafe class Activator
             return;
         }
         void** descriptor = (void**)((nuint)constructor - FatPointerTag);
-        ((delegate*<ref byte, void*, void>)descriptor[0])(ref value, descriptor[1]);
+        if (descriptor[1] != (void*)(delegate*<void>)&UnboxingConstructor)
+        {
+            ((delegate*<ref byte, void*, void>)descriptor[0])(ref value, descriptor[1]);
+            return;
+        }
+        // The entry ILC lists for a shared struct's constructor (DefaultConstructors) is its unboxing stub, which takes
+        // the struct boxed and its type from the box: a box on the stack (header, MethodTable, data) that nothing
+        // keeps, its data copied out after.
+        uint size = type->ValueTypeSize;
+        byte* box = stackalloc byte[(int)type->BaseSize];
+        SpanHelpers.ClearWithoutReferences(ref *box, type->BaseSize);
+        *(MethodTable**)(box + sizeof(nint)) = type;
+        ((delegate*<void*, void>)descriptor[0])(box + sizeof(nint));
+        SpanHelpers.Memmove(ref value, ref *(box + 2 * sizeof(nint)), size);
+    }
+
+    /// <summary>
+    /// Marks a constructor descriptor {code, marker} whose code is an unboxing stub (a shared struct's constructor,
+    /// found at run time by <c>DefaultConstructors</c>); compared by address, never called.
+    /// </summary>
+    internal static void UnboxingConstructor()
+    {
     }
 
     private const nuint FatPointerTag = 2;

@@ -250,8 +250,14 @@ public static class SharedGenericVirtualMethodScenario
     {
         public uint Count;
         public T? Item;
+        public T[]? Slots;
 
-        public Counter() => Count = 5;
+        // new T[] needs the exact type: in shared code, from the generic context the constructor is given.
+        public Counter()
+        {
+            Count = 5;
+            Slots = new T[2];
+        }
     }
 
     // No parameterless constructor: Activator.CreateInstance<Sized>() throws.
@@ -394,6 +400,8 @@ public static class SharedGenericVirtualMethodScenario
         ok &= Check.That(Escape(gadget) is Gadget && gadget.Name == "gadget", "new T() of a type only shared code constructs");
         Holder<string> holder = Make<Holder<string>>(maker);
         ok &= Check.That(Escape(holder) is Holder<string> && holder.Tag == 3 && holder.Item == null, "new T() of a generic class over a reference type");
+        Counter<string> counter = Make<Counter<string>>(maker);
+        ok &= Check.That(counter.Count == 5 && counter.Item == null && counter.Slots is string[] { Length: 2 }, "new T() of a generic struct over a reference type with its own constructor");
         Pair<string> pair = Make<Pair<string>>(maker);
         ok &= Check.That(pair.First == null && pair.Second == null, "new T() of a struct over a reference type, without a constructor of its own");
         ok &= Check.That(Make<int>(maker) == 0 && Activator.CreateInstance<Widget>().Size == 11, "new T() in exact code still");

@@ -1,5 +1,4 @@
 using System;
-using Internal.Runtime.CompilerHelpers;
 
 namespace Internal.Runtime;
 
@@ -9,7 +8,8 @@ namespace Internal.Runtime;
 /// compiles such an instantiation of a generic virtual method itself; its reflection dataflow (<c>--scanreflection</c>)
 /// reads a <c>new()</c> constraint as needing the type argument's parameterless constructor, so ILC compiles it and
 /// lists it in the invoke map, flagged as the default constructor, under the type's canonical form (a generic class's
-/// constructor is shared code that finds its type through <c>this</c>). A type without one gets
+/// constructor is shared code that finds its type through <c>this</c>; a generic struct's is listed as its unboxing
+/// stub, which <c>CreateInstance</c> calls on a box on the stack, told so by a descriptor). A type without one gets
 /// <c>Activator.MissingConstructorMethod</c>, which <c>CreateInstance</c> turns into a zeroed struct or a
 /// <c>MissingMethodException</c>, as exact code does.
 /// </summary>
@@ -30,18 +30,16 @@ internal static unsafe class DefaultConstructors
             NativeFormatReader.ReadUnsigned(ref entry); // the method's metadata handle
             MethodTable* owner = (MethodTable*)GenericVirtualMethodTables.CommonFixup(NativeFormatReader.ReadUnsigned(ref entry));
             if (!CanonicalForm.Matches(owner, type)) continue;
-            if (type->IsValueType) Unsupported(type);
-            return GenericVirtualMethodTables.CommonFixup(NativeFormatReader.ReadUnsigned(ref entry));
+            void* code = GenericVirtualMethodTables.CommonFixup(NativeFormatReader.ReadUnsigned(ref entry));
+            if (!type->IsValueType) return code;
+            // A shared struct's constructor is listed as its unboxing stub: a descriptor that tells CreateInstance so.
+            void** descriptor = (void**)SharedGenericMethods.Allocate((nuint)(2 * sizeof(void*)));
+            descriptor[0] = code;
+            descriptor[1] = (void*)(delegate*<void>)&Activator.UnboxingConstructor;
+            return (byte*)descriptor + FatPointerTag;
         }
         return (void*)(delegate*<void>)&Activator.MissingConstructorMethod;
     }
 
-    // A shared struct with its own parameterless constructor: the map lists the constructor's boxed (unboxing) entry,
-    // and CreateInstance calls it on the unboxed value.
-    private static void Unsupported(MethodTable* type)
-    {
-        const string message = "(not an exception) new T() in shared code, where T is a generic struct over reference types with a parameterless constructor of its own: not supported yet (LIMITS.md, generic virtual methods)";
-        fixed (char* text = message)
-            KernelImports.PanicException(type, text, message.Length);
-    }
+    private const nint FatPointerTag = 2;
 }
