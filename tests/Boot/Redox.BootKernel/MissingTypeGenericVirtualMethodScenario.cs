@@ -3,8 +3,9 @@ using System.Runtime.CompilerServices;
 /// <summary>
 /// What the runtime still cannot do for shared generic code: a generic virtual method over a reference type whose
 /// shared code allocates <c>Crate&lt;Label&gt;</c>, a type no other code constructs, so ILC 10 leaves it to a type
-/// loader and the image has no MethodTable for it. Building the dictionary fails and the kernel panics naming the
-/// generic type, instead of calling the code with a wrong or missing type.
+/// loader and the image has no MethodTable for it; the runtime builds such types from their canonical template, but
+/// not one whose base class is generic over its type parameter (its exact base would have to be built too). Building the dictionary fails and the kernel panics naming the generic type, instead of calling the code
+/// with a wrong or missing type.
 /// </summary>
 public static class MissingTypeGenericVirtualMethodScenario
 {
@@ -12,9 +13,13 @@ public static class MissingTypeGenericVirtualMethodScenario
     {
     }
 
-    private sealed class Crate<T>
+    private class Bin<T>
     {
         public T? Item;
+    }
+
+    private sealed class Crate<T> : Bin<T>
+    {
     }
 
     private abstract class Packer

@@ -7,7 +7,7 @@ using Redox.TwoWorlds;
 /// a non-generic interface's generic method implemented by a class, an override of it here and a boxed struct,
 /// and a delegate to a GVM; and, as the kernel's <c>gvmshared</c> checks, shared code with a generic dictionary built
 /// at run time: reference-type arguments, a struct over one, a GVM calling another with its type parameter, GVMs of a
-/// generic class and of a generic interface, a delegate to a shared GVM. Every call through the base type or the interface goes through the
+/// generic class and of a generic interface, a delegate to a shared GVM, <c>new T()</c>, a generic class's static constructor and a type built at run time in a shared GVM. Every call through the base type or the interface goes through the
 /// runtime's lookup.
 /// </summary>
 internal static class GenericVirtualMethodScenarios
@@ -20,6 +20,48 @@ internal static class GenericVirtualMethodScenarios
     private sealed class ShiftingVisitor : RotatingVisitor
     {
         public override uint Visit<T>(uint state, T value) => base.Visit(state, value) >> 1;
+    }
+
+    // new T() in a shared GVM: a default-constructor slot built at run time.
+    private abstract class Maker
+    {
+        public abstract T Make<T>() where T : new();
+
+        public abstract uint Stamp<T>();
+
+        public abstract object Wrap<T>(T item);
+
+        public abstract bool IsWrapped<T>(object box);
+    }
+
+    private sealed class NewMaker : Maker
+    {
+        public override T Make<T>() => new T();
+
+        public override uint Stamp<T>() => ++Stamped<T>.Value;
+
+        public override object Wrap<T>(T item) => new Wrapper<T> { Item = item };
+
+        public override bool IsWrapped<T>(object box) => box is Wrapper<T> wrapper && wrapper.Item is not null;
+    }
+
+    // Only shared code constructs Wrapper<Gadget>: the runtime builds its MethodTable.
+    private sealed class Wrapper<T>
+    {
+        public T? Item;
+    }
+
+    // Statics with a static constructor over a shared GVM's type parameter: it runs before the first access.
+    private static class Stamped<T>
+    {
+        public static uint Value;
+
+        static Stamped() => Value = 7;
+    }
+
+    private sealed class Gadget
+    {
+        public string Name = "gadget";
     }
 
     /// <summary>Checks each call against the same computation through the concrete types.</summary>
@@ -57,7 +99,23 @@ internal static class GenericVirtualMethodScenarios
         Func<uint, Parcel, uint> weigh = Receiver(shelf).Weigh<Parcel>;
         RuntimeChecks.That(weigh(1, parcel) == 1 * 31 + 40 + 2, "delegate to a shared GVM"u8);
         RuntimeChecks.That(Shelves.Digest(1) == Shelves.Digest(1, new Shelf[] { new PlainShelf(), new ForwardingShelf(new PlainShelf()) }), "the library's shared GVM digest"u8);
+        RuntimeChecks.That(Make<Gadget>(new NewMaker()).Name == "gadget", "new T() in a shared GVM"u8);
+        RuntimeChecks.That(Stamp<Gadget>(new NewMaker()) == 8 && Stamp<Gadget>(new NewMaker()) == 9, "a generic class's static constructor from a shared GVM"u8);
+        object wrapped = Wrap(new NewMaker(), new Gadget());
+        RuntimeChecks.That(IsWrapped<Gadget>(new NewMaker(), wrapped) && !IsWrapped<Parcel>(new NewMaker(), wrapped), "a generic type only shared code constructs, built at run time"u8);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint Stamp<T>(Maker maker) => maker.Stamp<T>();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static object Wrap<T>(Maker maker, T item) => maker.Wrap(item);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsWrapped<T>(Maker maker, object box) => maker.IsWrapped<T>(box);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T Make<T>(Maker maker) where T : new() => maker.Make<T>();
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Keep(object a, object b, object c, object d, object e, object f)

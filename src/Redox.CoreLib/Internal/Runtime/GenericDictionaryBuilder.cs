@@ -8,9 +8,10 @@ namespace Internal.Runtime;
 /// (<c>new Box&lt;T&gt;</c>, <c>new T[]</c>, casts, boxing), an interface dispatch cell (a call of a generic
 /// interface's method over the type arguments, <c>IComparer&lt;T&gt;.Compare</c>), a generic type's statics
 /// (<see cref="GenericStatics"/>), the dictionary of a generic
-/// method the code calls with its own type arguments, and the handle of a generic virtual method it calls with them. A type the image has no
-/// MethodTable for, or a slot kind outside these, ends in a panic that names it (LIMITS.md, generic virtual methods): there is no type
-/// loader to make it.
+/// method the code calls with its own type arguments, the handle of a generic virtual method it calls with them, and a
+/// type's parameterless constructor (<c>new T()</c>, <see cref="DefaultConstructors"/>). A type the image has no
+/// MethodTable for is built (<see cref="RuntimeTypeBuilder"/>); one that cannot be, or a slot kind outside these, ends in
+/// a panic that names it (LIMITS.md, generic virtual methods).
 /// </summary>
 internal static unsafe class GenericDictionaryBuilder
 {
@@ -47,8 +48,11 @@ internal static unsafe class GenericDictionaryBuilder
                 case NativeLayout.StaticDataSlot:
                     dictionary[i] = Statics(ref position, ref context);
                     break;
+                case NativeLayout.DefaultConstructorSlot:
+                    dictionary[i] = DefaultConstructors.Find(Type(ref position, ref context));
+                    break;
                 default:
-                    ExceptionHandling.PanicText("runtime", "a shared generic method needs a dictionary slot this runtime does not build (not a type, interface call, statics, method dictionary or method handle): see LIMITS.md, generic virtual methods");
+                    ExceptionHandling.PanicText("runtime", "a shared generic method needs a dictionary slot this runtime does not build (not a type, interface call, statics, method dictionary, method handle or default constructor): see LIMITS.md, generic virtual methods");
                     return;
             }
         }
@@ -66,7 +70,7 @@ internal static unsafe class GenericDictionaryBuilder
 
     private static MethodTable* Type(ref byte* position, ref GenericContext context)
     {
-        MethodTable* type = TypeSignatureResolver.Resolve(ref position, ref context, out MethodTable* missing);
+        MethodTable* type = TypeSignatureResolver.ResolveOrBuild(ref position, ref context, out MethodTable* missing);
         if (type == null) MissingType(missing);
         return type;
     }
@@ -89,7 +93,7 @@ internal static unsafe class GenericDictionaryBuilder
     // The kernel names the type from its MethodTable (the generic definition, or an array's element type).
     private static void MissingType(MethodTable* type)
     {
-        const string message = "(not an exception) shared generic code needs an instantiation of this type, or an array of it, that the image has no MethodTable for: ILC 10 leaves such types to a type loader; construct it in non-shared code too (LIMITS.md, generic virtual methods)";
+        const string message = "(not an exception) shared generic code needs an instantiation of this type, or an array of it, that the image has no MethodTable for and the runtime cannot build (a generic base class or interface over the type parameter, or an array of a value type): construct it in non-shared code too (LIMITS.md, generic virtual methods)";
         if (type == null)
         {
             ExceptionHandling.PanicText("runtime", message);

@@ -9,8 +9,9 @@ namespace Internal.Runtime;
 /// statics the address of their data. When exact code of the program uses the same instantiation, ILC allocated its
 /// statics and lists them (<c>StaticsInfoHashtable</c>): shared and exact code must share them, so they are used.
 /// Otherwise they are allocated here once per instantiation, zeroed, sized from the canonical type's template
-/// (<c>__GenericTypesTemplateMap</c>), and never freed. A type with a static constructor is not supported there (its
-/// shared constructor would need the type's own dictionary): that panics.
+/// (<c>__GenericTypesTemplateMap</c>), and never freed. A type with a static constructor gets its constructor context
+/// before the non-GC statics, armed by <see cref="GenericClassConstructors"/>, so the constructor runs once, before
+/// shared code's first access, as ILC's own code runs it.
 /// </summary>
 internal static unsafe class GenericStatics
 {
@@ -25,21 +26,41 @@ internal static unsafe class GenericStatics
         return SharedGenericMethods.AllocatedStatics(definition, arguments, count, gc);
     }
 
-    /// <summary>Allocates the statics of an instantiation that has none in the image (called once per instantiation and kind).</summary>
+    /// <summary>
+    /// Allocates the statics of an instantiation that has none in the image (called once per instantiation and kind).
+    /// A type with a static constructor gets its constructor context before the non-GC statics, left unarmed until
+    /// <see cref="AttachConstructor"/>.
+    /// </summary>
     public static void* Allocate(MethodTable* definition, MethodTable** arguments, int count, bool gc)
     {
-        byte* template = FindTemplate(definition, arguments, count);
-        if (template == null || NativeLayout.TryGetBagUnsigned(template, NativeLayout.ClassConstructorBagElement, out _))
+        byte* template = FindTemplate(definition, arguments, count, out _);
+        if (template == null)
         {
-            ExceptionHandling.PanicText("runtime", "shared generic code uses the statics of a generic type over its type parameter that has a static constructor (or no template): see LIMITS.md, generic virtual methods");
+            ExceptionHandling.PanicText("runtime", "shared generic code uses the statics of a generic type over its type parameter that ILC wrote no template for: see LIMITS.md, generic virtual methods");
             return null;
         }
         NativeLayout.TryGetBagUnsigned(template, gc ? NativeLayout.GcStaticDataSizeBagElement : NativeLayout.NonGcStaticDataSizeBagElement, out uint size);
-        if (!gc) return SharedGenericMethods.Allocate(size == 0 ? 1 : size);
+        if (!gc)
+        {
+            int context = HasConstructor(template) ? GenericClassConstructors.ContextSize : 0;
+            return (byte*)SharedGenericMethods.Allocate((nuint)context + (size == 0 ? 1 : size)) + context;
+        }
         void** slot = (void**)SharedGenericMethods.Allocate((nuint)sizeof(void*));
         *slot = SharedGenericMethods.Allocate(ObjectHeader + size);
         return slot;
     }
+
+    /// <summary>
+    /// Arms the static constructor of an instantiation whose non-GC statics <see cref="Allocate"/> made, once they are
+    /// listed (the constructor's dictionary names them); nothing for a type without one.
+    /// </summary>
+    public static void AttachConstructor(MethodTable* definition, MethodTable** arguments, int count, void* nonGcStatics)
+    {
+        byte* template = FindTemplate(definition, arguments, count, out MethodTable* canonical);
+        if (HasConstructor(template)) GenericClassConstructors.Attach(canonical, template, arguments, count, (byte*)nonGcStatics);
+    }
+
+    private static bool HasConstructor(byte* template) => NativeLayout.TryGetBagUnsigned(template, NativeLayout.ClassConstructorBagElement, out _);
 
     private static bool TryFindCompiled(MethodTable* exact, bool gc, out void* statics)
     {
@@ -57,16 +78,17 @@ internal static unsafe class GenericStatics
         return false;
     }
 
-    // Type template entry: the canonical type (a common fixups index), the offset of its layout bag.
-    private static byte* FindTemplate(MethodTable* definition, MethodTable** arguments, int count)
+    /// <summary>The template of the instantiation's canonical type (its layout bag) and that type; null when ILC wrote none.</summary>
+    internal static byte* FindTemplate(MethodTable* definition, MethodTable** arguments, int count, out MethodTable* canonical)
     {
         NativeHashtable table = new NativeHashtable(GenericVirtualMethodTables.TypeTemplates);
         while (table.TryNext(out byte* entry))
         {
-            MethodTable* canonical = (MethodTable*)GenericVirtualMethodTables.CommonFixup(NativeFormatReader.ReadUnsigned(ref entry));
+            canonical = (MethodTable*)GenericVirtualMethodTables.CommonFixup(NativeFormatReader.ReadUnsigned(ref entry));
             uint layout = NativeFormatReader.ReadUnsigned(ref entry);
             if (CanonicalForm.MatchesInstantiation(canonical, definition, arguments, count)) return GenericVirtualMethodTables.NativeLayoutInfo + layout;
         }
+        canonical = null;
         return null;
     }
 }

@@ -10,6 +10,7 @@ namespace Internal.Runtime;
 internal static unsafe class GenericVirtualMethodTables
 {
     private const int ArrayTypesSection = 302;
+    private const int InvokeMapSection = 306;
     private const int CommonFixupsSection = 308;
     private const int GvmSection = 318;
     private const int InterfaceGvmSection = 319;
@@ -53,6 +54,12 @@ internal static unsafe class GenericVirtualMethodTables
     /// <summary>Exact generic types whose statics ILC allocated: (type, bag of native statics indices).</summary>
     public static byte* StaticsInfo;
 
+    /// <summary>
+    /// Methods ILC lists for reflection: (flags, method handle, owning type and code as common fixups indices, ...);
+    /// the default constructors a <c>new()</c> constraint needs are among them (<see cref="DefaultConstructors"/>).
+    /// </summary>
+    public static byte* InvokeMap;
+
     /// <summary>Called by start-up for every section of the module header.</summary>
     public static void Register(int section, byte* start)
     {
@@ -67,6 +74,7 @@ internal static unsafe class GenericVirtualMethodTables
             case NativeLayoutSection: NativeLayoutInfo = start; break;
             case GenericTypesSection: GenericTypes = start; break;
             case ArrayTypesSection: ArrayTypes = start; break;
+            case InvokeMapSection: InvokeMap = start; break;
             case TypeTemplatesSection: TypeTemplates = start; break;
             case NativeStaticsSection: s_nativeStatics = start; break;
             case StaticsInfoSection: StaticsInfo = start; break;

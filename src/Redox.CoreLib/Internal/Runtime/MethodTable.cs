@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Internal.Runtime;
@@ -32,6 +33,13 @@ internal unsafe struct MethodTable
     private ushort _numVtableSlots;
     private ushort _numInterfaces;
     private uint _hashCode;
+
+    /// <summary>
+    /// The MethodTable of <typeparamref name="T"/>. RyuJIT always expands it: a constant in exact code, a type slot of
+    /// the generic dictionary in shared code.
+    /// </summary>
+    [Intrinsic]
+    public static MethodTable* Of<T>() => throw null!;
 
     /// <summary>Bytes of one instance, including the 8-byte object header that precedes the MethodTable pointer.</summary>
     public uint BaseSize => _baseSize;
@@ -128,6 +136,21 @@ internal unsafe struct MethodTable
         byte* variance = (byte*)FollowRelative(GenericDefinition->GenericCompositionField);
         return (GenericVariance)variance[index];
     }
+
+    /// <summary>The type's hash code (ILC's; this runtime compares types by address and never reads it).</summary>
+    public uint HashCode { get => _hashCode; set => _hashCode = value; }
+
+    /// <summary>Sets the base class or element type (a MethodTable built at run time, <see cref="RuntimeTypeBuilder"/>).</summary>
+    public void SetRelatedType(MethodTable* type) => _relatedType = type;
+
+    /// <summary>Bytes of the header, vtable and interface map: where the optional fields start.</summary>
+    public int FixedSize => sizeof(MethodTable) + (_numVtableSlots + _numInterfaces) * sizeof(void*);
+
+    /// <summary>How many 32-bit relative optional fields this file reads (up to the generic composition).</summary>
+    public int OptionalFieldCount => SealedVirtualSlotsField + ((_flags & HasSealedVTableEntriesFlag) != 0 ? 1 : 0) + (IsGeneric ? 2 : 0);
+
+    /// <summary>The first optional field (a 32-bit relative pointer, as every one after it).</summary>
+    public int* OptionalFields => OptionalField(0);
 
     // The composition follows the generic-definition field on an instantiation; a definition has no such field.
     private int* GenericCompositionField =>

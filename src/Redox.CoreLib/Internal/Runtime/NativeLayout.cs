@@ -48,7 +48,7 @@ internal static unsafe class NativeLayout
     /// <summary>Bag element of a type template: bytes of GC statics.</summary>
     public const uint GcStaticDataSizeBagElement = 0x45;
 
-    /// <summary>Bag element of a type template: its lazy static constructor.</summary>
+    /// <summary>Bag element of a type template: its lazy static constructor (the canonical code, a native statics index).</summary>
     public const uint ClassConstructorBagElement = 0x4e;
 
     /// <summary>Dictionary slot: a MethodTable.</summary>
@@ -68,6 +68,9 @@ internal static unsafe class NativeLayout
 
     /// <summary>Dictionary slot: a MethodTable, the underlying type when it is a <c>Nullable&lt;T&gt;</c>.</summary>
     public const uint UnwrapNullableSlot = 0x06;
+
+    /// <summary>Dictionary slot: the code of a type's parameterless constructor (<c>new T()</c>; the type's signature follows).</summary>
+    public const uint DefaultConstructorSlot = 0x0a;
 
     /// <summary>Dictionary slot: a method handle (a <c>RuntimeMethodHandle</c>, e.g. of a generic virtual method; a method entry follows).</summary>
     public const uint MethodHandleSlot = 0x08;

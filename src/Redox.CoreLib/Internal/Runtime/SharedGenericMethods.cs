@@ -30,6 +30,10 @@ internal static unsafe class SharedGenericMethods
     private const int GcStaticsKind = 4;
     private const int NonGcStaticsKind = 5;
 
+    /// <summary>Key kind of a MethodTable built at run time: a generic instantiation, or an array (owner: its element).</summary>
+    internal const int RuntimeTypeKind = 6;
+    internal const int RuntimeArrayKind = 7;
+
     // An interface dispatch cell's tag for "the second word is the interface's address" (InterfaceDispatchCell).
     private const nuint InterfacePointerTag = 1;
 
@@ -139,6 +143,7 @@ internal static unsafe class SharedGenericMethods
         if (found != null) return found;
         void* statics = GenericStatics.Allocate(definition, arguments, count, gc);
         Add(kind, definition, 0, arguments, count, statics);
+        if (!gc) GenericStatics.AttachConstructor(definition, arguments, count, statics);
         return statics;
     }
 
@@ -190,7 +195,8 @@ internal static unsafe class SharedGenericMethods
         return null;
     }
 
-    private static void* Find(int kind, MethodTable* owner, uint method, MethodTable** arguments, int count)
+    /// <summary>What was built for the key, or null (the caller holds the lock).</summary>
+    internal static void* Find(int kind, MethodTable* owner, uint method, MethodTable** arguments, int count)
     {
         for (Built* built = s_built; built != null; built = built->Next)
         {
@@ -202,7 +208,8 @@ internal static unsafe class SharedGenericMethods
         return null;
     }
 
-    private static void Add(int kind, MethodTable* owner, uint method, MethodTable** arguments, int count, void* result)
+    /// <summary>Lists what was built for the key (the caller holds the lock).</summary>
+    internal static void Add(int kind, MethodTable* owner, uint method, MethodTable** arguments, int count, void* result)
     {
         Built* built = (Built*)Allocate((nuint)(sizeof(Built) + count * sizeof(void*)));
         built->Kind = kind;

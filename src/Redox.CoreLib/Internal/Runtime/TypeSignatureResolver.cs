@@ -1,11 +1,11 @@
 namespace Internal.Runtime;
 
 /// <summary>
-/// Turns native layout type signatures into the image's MethodTables, in a <see cref="GenericContext"/>. Nothing is
-/// created: an instantiation (<c>Box&lt;string&gt;</c>) or array (<c>Parcel[]</c>) is found among the types ILC
-/// compiled (its generic-types and array lists), or the resolution fails and the caller panics naming the type.
-/// ILC 10 builds exact types for what shared code names only in a type loader this runtime does not have, so a
-/// shared method that needs a type no other code constructs cannot run here (LIMITS.md, "Supported since 0.2.0").
+/// Turns native layout type signatures into MethodTables, in a <see cref="GenericContext"/>. An instantiation
+/// (<c>Box&lt;string&gt;</c>) or array (<c>Parcel[]</c>) is found among the types ILC compiled (its generic-types and
+/// array lists); ILC 10 leaves the exact types only shared code names to a type loader, so for a dictionary
+/// (<see cref="ResolveOrBuild"/>) a missing one is built (<see cref="RuntimeTypeBuilder"/>), or the resolution fails and
+/// the caller panics naming the type (LIMITS.md, "Supported since 0.2.0").
 /// </summary>
 internal static unsafe class TypeSignatureResolver
 {
@@ -16,7 +16,18 @@ internal static unsafe class TypeSignatureResolver
     /// The MethodTable of the signature at <paramref name="position"/> (moved past it); null when the image has none,
     /// with <paramref name="missing"/> the generic definition or element type that has no such instantiation.
     /// </summary>
-    public static MethodTable* Resolve(ref byte* position, ref GenericContext context, out MethodTable* missing)
+    public static MethodTable* Resolve(ref byte* position, ref GenericContext context, out MethodTable* missing) =>
+        Resolve(ref position, ref context, out missing, build: false);
+
+    /// <summary>
+    /// As <see cref="Resolve(ref byte*, ref GenericContext, out MethodTable*)"/>, but an exact instantiation or
+    /// reference-type array the image lacks is built (<see cref="RuntimeTypeBuilder"/>) when it can be; the caller
+    /// holds <see cref="SharedGenericMethods"/>' lock.
+    /// </summary>
+    public static MethodTable* ResolveOrBuild(ref byte* position, ref GenericContext context, out MethodTable* missing) =>
+        Resolve(ref position, ref context, out missing, build: true);
+
+    private static MethodTable* Resolve(ref byte* position, ref GenericContext context, out MethodTable* missing, bool build)
     {
         missing = null;
         byte* signature = NativeLayout.Locate(ref position);
@@ -29,23 +40,25 @@ internal static unsafe class TypeSignatureResolver
                 return context.Variable(data);
             case NativeLayout.InstantiationKind:
             {
-                MethodTable* definition = Resolve(ref signature, ref context, out missing);
+                MethodTable* definition = Resolve(ref signature, ref context, out missing, build);
                 if (definition == null || data > MaxArguments) return null;
                 MethodTable** arguments = stackalloc MethodTable*[MaxArguments];
                 for (uint i = 0; i < data; i++)
                 {
-                    arguments[i] = Resolve(ref signature, ref context, out missing);
+                    arguments[i] = Resolve(ref signature, ref context, out missing, build);
                     if (arguments[i] == null) return null;
                 }
                 MethodTable* found = FindInstantiation(definition, arguments, (int)data);
+                if (found == null && build) found = RuntimeTypeBuilder.Instantiation(definition, arguments, (int)data);
                 if (found == null) missing = definition;
                 return found;
             }
             case NativeLayout.ModifierKind when data == NativeLayout.ArrayModifier:
             {
-                MethodTable* element = Resolve(ref signature, ref context, out missing);
+                MethodTable* element = Resolve(ref signature, ref context, out missing, build);
                 if (element == null) return null;
                 MethodTable* array = FindArray(element);
+                if (array == null && build) array = RuntimeTypeBuilder.Array(element);
                 if (array == null) missing = element;
                 return array;
             }
@@ -66,10 +79,10 @@ internal static unsafe class TypeSignatureResolver
         byte* signature = NativeLayout.Locate(ref position);
         uint kind = NativeLayout.ReadTypeKind(ref signature, out uint data);
         if (kind != NativeLayout.InstantiationKind || data > MaxArguments) return false;
-        definition = Resolve(ref signature, ref context, out _);
+        definition = Resolve(ref signature, ref context, out _, build: false);
         for (uint i = 0; i < data; i++)
         {
-            arguments[i] = Resolve(ref signature, ref context, out _);
+            arguments[i] = Resolve(ref signature, ref context, out _, build: true);
             if (arguments[i] == null) return false;
         }
         count = (int)data;

@@ -24,6 +24,8 @@ internal static unsafe class ClassConstructorRunner
         nint cctor = context->cctorMethodAddress;
         if (cctor == 0) return;
         context->cctorMethodAddress = 0;
+        // A generic type's constructor is shared code, and the address a fat pointer to {code, the exact type}: RyuJIT
+        // compiles every managed calli to test bit 1 and pass the second word as the hidden generic-context argument.
         ((delegate*<void>)cctor)();
     }
 }
