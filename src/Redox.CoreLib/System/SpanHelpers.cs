@@ -54,6 +54,12 @@ internal static class SpanHelpers
     {
         byte* p = (byte*)Unsafe.AsPointer(ref b);
         nuint i = 0;
+        if (byteLength < 8)
+        {
+            // A few bytes (a driver's one-byte read, a small struct): straight to the byte loop, past the block and word tests.
+            for (; i < byteLength; i++) p[i] = 0;
+            return;
+        }
         for (; i + 64 <= byteLength; i += 64) *(Block64*)(p + i) = default;
         for (; i + 8 <= byteLength; i += 8) *(ulong*)(p + i) = 0;
         for (; i < byteLength; i++) p[i] = 0;
