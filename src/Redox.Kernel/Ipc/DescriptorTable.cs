@@ -38,7 +38,11 @@ public class DescriptorTable<TFile> where TFile : class, IOpenDescription
 
     /// <summary>The description behind <paramref name="fd"/>, or null (EBADF).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public TFile? Get(ulong fd) => fd < (ulong)_files.Length ? _files[(int)fd] : null;
+    public TFile? Get(ulong fd)
+    {
+        TFile?[] files = _files;      // one load of the field, so the compiler drops the array's own bounds check
+        return fd < (ulong)files.Length ? files[(int)fd] : null;
+    }
 
     /// <summary>
     /// Closes <paramref name="fd"/> and drops its reference; false when it was not open. <paramref name="released"/> is the
