@@ -75,8 +75,9 @@ public sealed class SchemeServer
 
     /// <summary>
     /// Serves until the socket ends or fails; the value is the number of requests handled. Each batch's answers go
-    /// back in the same system call that waits for the next batch (<see cref="Sys.AnswerThenRead"/>), so a request
-    /// costs the driver one call, and the kernel can run the answered client while the driver waits.
+    /// back in the same system call that waits for the next batch (<see cref="SyscallNumbers.AnswerThenRead"/>; a single
+    /// answer in two registers, <see cref="SyscallNumbers.AnswerOneThenRead"/>), so a request costs the driver one call,
+    /// and the kernel can run the answered client while the driver waits.
     /// </summary>
     [NoAlloc]
     public unsafe SyscallResult Run()
