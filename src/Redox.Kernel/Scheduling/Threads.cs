@@ -251,11 +251,12 @@ public static unsafe class Threads
             s_exited = previous;
         }
         Processes.Process? process = next.Process;
-        s_currentProcess = process;
+        Runtime.BarrierFree.Store(ref s_currentProcess, process);
         ThreadContext.Activate(next.StackBase + StackSize, next.PageTableRoot, in process is null ? ref s_noPorts : ref process.Ports);
         // The switch stores this thread's context in its record before it leaves, so whoever switches back finds it.
-        // (An exited thread never comes back here.)
-        fixed (nuint* save = &previous.SavedContextSlot) ThreadContext.Switch(save, next.SavedContext);
+        // (An exited thread never comes back here.) By address without `fixed`: the kernel's heap never moves an
+        // object, and a pinned local would be zeroed and cleared around every switch.
+        ThreadContext.Switch((nuint*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref previous.SavedContextSlot), next.SavedContext);
     }
 
     private static readonly PortGrants s_noPorts = default;

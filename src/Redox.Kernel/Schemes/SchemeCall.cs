@@ -34,25 +34,31 @@ public static unsafe class SchemeCall
     }
 
     /// <summary>
-    /// <see cref="Send(Process, UserScheme, ref Sqe, int, BufferUse, out Cqe)"/> for a caller that needs only the value:
-    /// the read/write path's form (read, write, pread, pwrite). It is compiled into each caller, where the buffer's
-    /// argument and use are constants: one frame less on the round trip, and the branches on them folded away.
+    /// <see cref="Send(Process, UserScheme, ref Sqe, int, BufferUse, out Cqe)"/> for a caller that needs only the value
+    /// and has interrupts off already: the read/write path's form (read, write, pread, pwrite). The system call entry
+    /// leaves interrupts off for read and write, so the round trip takes no guard of its own. It is compiled into each
+    /// caller, where the buffer's argument and use are constants: one frame less on the round trip, and the branches
+    /// on them folded away.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static SyscallResult Send(Process client, UserScheme scheme, ref Sqe request, int bufferArg, BufferUse use)
+    internal static SyscallResult SendLocked(Process client, UserScheme scheme, ref Sqe request, int bufferArg, BufferUse use)
     {
         System.Runtime.CompilerServices.Unsafe.SkipInit(out CqeWords answer);
-        return Send(client, scheme, ref request, bufferArg, use, ref answer);
+        return SendLocked(client, scheme, ref request, bufferArg, use, ref answer);
     }
 
-    // Every other call (open, dup, fstat, ...) shares one out-of-line copy.
+    // Every other call (open, dup, fstat, ...) shares one out-of-line copy, which takes the guard.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static SyscallResult SendOutOfLine(Process client, UserScheme scheme, ref Sqe request, int bufferArg, BufferUse use, ref CqeWords answer)
-        => Send(client, scheme, ref request, bufferArg, use, ref answer);
+    {
+        using InterruptGuard guard = InterruptGuard.Enter();
+        return SendLocked(client, scheme, ref request, bufferArg, use, ref answer);
+    }
 
-    // The answer travels as two words: a Cqe local (its ExtraRaw is a fixed buffer) would give every caller a stack cookie.
+    // Interrupts off on entry. The answer travels as two words: a Cqe local (its ExtraRaw is a fixed buffer) would
+    // give every caller a stack cookie.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static SyscallResult Send(Process client, UserScheme scheme, ref Sqe request, int bufferArg, BufferUse use, ref CqeWords answer)
+    private static SyscallResult SendLocked(Process client, UserScheme scheme, ref Sqe request, int bufferArg, BufferUse use, ref CqeWords answer)
     {
         answer = default;
         request.Caller = (ulong)client.Id;
@@ -61,7 +67,6 @@ public static unsafe class SchemeCall
         ulong length = bufferArg == 0 ? request.Arg1 : request.Arg2;
         if (use == BufferUse.None) length = 0;
         if (length > UserScheme.BufferSize) length = UserScheme.BufferSize;
-        using InterruptGuard guard = InterruptGuard.Enter();
         Process? driver = scheme.Owner;
         if (driver is null || scheme.Calls.IsClosed) return Errno.EIO;
         int slot = scheme.Calls.NextSlot;
@@ -77,7 +82,7 @@ public static unsafe class SchemeCall
             if (bufferArg == 0) { request.Arg0 = length == 0 ? 0 : target; request.Arg1 = length; }
             else { request.Arg1 = length == 0 ? 0 : target; request.Arg2 = length; }
             ref CallTransfer transfer = ref scheme.Transfers[slot];
-            transfer.Client = client;
+            Runtime.BarrierFree.Store(ref transfer.Client, client);
             transfer.Address = address;
             transfer.Length = length;
             transfer.Use = use;

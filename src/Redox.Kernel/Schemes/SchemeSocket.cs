@@ -63,7 +63,8 @@ public static unsafe class SchemeSocket
             CqeWords words;
             Errno error = UserMemory.CopyIn(&words, answers, (ulong)sizeof(Cqe));
             if (error != 0) return error;
-            return AnswerOneThenRead(driver, socket, requests, length, words);
+            using InterruptGuard guard = InterruptGuard.Enter();
+            return AnswerOneThenReadLocked(driver, socket, requests, length, words);
         }
         KernelThread? answered = null;
         if (answersLength != 0)
@@ -81,13 +82,13 @@ public static unsafe class SchemeSocket
     /// <summary>
     /// SYS_ANSWER_ONE_THEN_READ(socket, requests, length, answer_head, answer_result): <see cref="AnswerThenRead"/> with
     /// exactly one answer, its two words in registers, the round trip's case (a driver answers one request and waits
-    /// for the next), so no driver memory is read for it. Answered and the wait begun under one guard, in one frame.
+    /// for the next), so no driver memory is read for it. Answered and the wait begun with interrupts off, in one
+    /// frame: the system call entry leaves them off for this call, so it takes no guard of its own.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static SyscallResult AnswerOneThenRead(Process driver, KernelFile socket, ulong requests, ulong length, CqeWords answer)
+    internal static SyscallResult AnswerOneThenReadLocked(Process driver, KernelFile socket, ulong requests, ulong length, CqeWords answer)
     {
         UserScheme scheme = socket.Scheme!;
-        using InterruptGuard guard = InterruptGuard.Enter();
         return ReadRequestsLocked(driver, socket, scheme, requests, length, Answer(scheme, Unsafe.As<CqeWords, Cqe>(ref answer)));
     }
 
@@ -123,7 +124,7 @@ public static unsafe class SchemeSocket
             }
             if ((socket.Flags & (uint)OpenFlags.NonBlock) != 0) { result = Errno.EAGAIN; break; }
             if (driver.KillPending) { result = Errno.EINTR; break; }
-            scheme.Reader = Threads.Current;
+            Runtime.BarrierFree.Store(ref scheme.Reader, Threads.Current);
             if (answered is not null)
             {
                 Threads.BlockAndSwitchToLocked(answered);

@@ -97,13 +97,17 @@ public static unsafe class FileCalls
         return SyscallResult.Ok((ulong)copy);
     }
 
-    /// <summary>SYS_WRITE(fd, buf, len).</summary>
+    /// <summary>
+    /// SYS_WRITE(fd, buf, len). Called with interrupts off (<see cref="SyscallDispatcher"/>'s contract for read and
+    /// write): a user scheme's transfer runs under them to its switch; every other kind turns them on first.
+    /// </summary>
     public static SyscallResult Write(Process process, ulong fd, ulong buffer, ulong length)
     {
         KernelFile? file = process.Files.Get(fd);
-        if (file is null) return Errno.EBADF;
-        if (file.Kind == KernelFileKind.SchemeHandle)      // first: the scheme IPC round trip is the hot path
+        if (file is not null && file.Kind == KernelFileKind.SchemeHandle)      // first: the scheme IPC round trip is the hot path
             return (file.Flags & AccessMode) == ReadOnly ? Errno.EBADF : SchemeHandleCalls.Transfer(process, file, Opcode.Write, buffer, length);
+        Arch.Cpu.EnableInterrupts();
+        if (file is null) return Errno.EBADF;
         if (file.Kind == KernelFileKind.SchemeSocket) return SchemeSocket.WriteResponses(process, file, buffer, length);
         if (file.Kind == KernelFileKind.EventQueue) return EventQueues.Subscribe(process, file, buffer, length);
         if (file.Kind == KernelFileKind.Irq) return IrqLines.Acknowledge(process, file, buffer, length);
@@ -125,13 +129,14 @@ public static unsafe class FileCalls
         return SyscallResult.Ok(length);
     }
 
-    /// <summary>SYS_READ(fd, buf, len).</summary>
+    /// <summary>SYS_READ(fd, buf, len); interrupts off on the way in, as for <see cref="Write"/>.</summary>
     public static SyscallResult Read(Process process, ulong fd, ulong buffer, ulong length)
     {
         KernelFile? file = process.Files.Get(fd);
-        if (file is null) return Errno.EBADF;
-        if (file.Kind == KernelFileKind.SchemeHandle)      // first: the scheme IPC round trip is the hot path
+        if (file is not null && file.Kind == KernelFileKind.SchemeHandle)      // first: the scheme IPC round trip is the hot path
             return (file.Flags & AccessMode) == WriteOnly ? Errno.EBADF : SchemeHandleCalls.Transfer(process, file, Opcode.Read, buffer, length);
+        Arch.Cpu.EnableInterrupts();
+        if (file is null) return Errno.EBADF;
         if (file.Kind == KernelFileKind.SchemeSocket) return SchemeSocket.ReadRequests(process, file, buffer, length);
         if (file.Kind == KernelFileKind.EventQueue) return EventQueues.Wait(process, file, buffer, length);
         if (file.Kind == KernelFileKind.Irq) return IrqLines.Read(process, file, buffer, length);

@@ -64,13 +64,16 @@ public static class SchemeHandleCalls
     public static SyscallResult PathCall(Process process, UserScheme scheme, Opcode opcode, ulong path, ulong length)
         => SchemeCall.Send(process, scheme, Request(opcode, path, length), 0, BufferUse.In, out _);
 
-    /// <summary>read/write: at the kernel-kept offset for a positioned handle (then advanced), else at 0.</summary>
+    /// <summary>
+    /// read/write: at the kernel-kept offset for a positioned handle (then advanced), else at 0. Interrupts are off
+    /// already (<see cref="FileCalls.Read"/>, <see cref="FileCalls.Write"/>).
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static SyscallResult Transfer(Process process, KernelFile file, Opcode opcode, ulong buffer, ulong length)
     {
         ulong offset = file.Positioned ? file.Offset : 0;
         Sqe request = Request(opcode, file.HandleId, buffer, length, offset, file.Flags);
-        SyscallResult result = SchemeCall.Send(process, file.Scheme!, ref request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.InCount);
+        SyscallResult result = SchemeCall.SendLocked(process, file.Scheme!, ref request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.InCount);
         if (result.IsOk && file.Positioned) file.Offset = offset + result.Value;
         return result;
     }
@@ -79,7 +82,8 @@ public static class SchemeHandleCalls
     public static SyscallResult TransferAt(Process process, KernelFile file, Opcode opcode, ulong buffer, ulong length, ulong offset, ulong flags)
     {
         Sqe request = Request(opcode, file.HandleId, buffer, length, offset, flags);
-        return SchemeCall.Send(process, file.Scheme!, ref request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.InCount);
+        using Arch.InterruptGuard guard = Arch.InterruptGuard.Enter();
+        return SchemeCall.SendLocked(process, file.Scheme!, ref request, 1, opcode == Opcode.Read ? BufferUse.OutCount : BufferUse.InCount);
     }
 
     /// <summary>lseek: SEEK_END asks the driver for the size (Fsize); an unpositioned handle is a pipe (ESPIPE).</summary>
@@ -138,7 +142,10 @@ public static class SchemeHandleCalls
         return SchemeSocket.AnswerThenRead(process, file, requests, length, answers, answersLength);
     }
 
-    /// <summary>SYS_ANSWER_ONE_THEN_READ(socket, requests, length, answer_head, answer_result): a driver's socket only, else EBADF.</summary>
+    /// <summary>
+    /// SYS_ANSWER_ONE_THEN_READ(socket, requests, length, answer_head, answer_result): a driver's socket only, else EBADF.
+    /// Called with interrupts off (<see cref="SyscallDispatcher"/>'s contract for it), which it keeps to its switch.
+    /// </summary>
     public static SyscallResult AnswerOneThenRead(Process process, ulong socket, ulong requests, ulong length, ulong answerHead, ulong answerResult)
     {
         KernelFile? file = process.Files.Get(socket);
@@ -146,7 +153,7 @@ public static class SchemeHandleCalls
         CqeWords answer;
         answer.Head = answerHead;
         answer.Result = answerResult;
-        return SchemeSocket.AnswerOneThenRead(process, file, requests, length, answer);
+        return SchemeSocket.AnswerOneThenReadLocked(process, file, requests, length, answer);
     }
 
     /// <summary>

@@ -18,14 +18,24 @@ public static unsafe class SyscallDispatcher
 {
     /// <summary>
     /// Runs one call; the result is a value or an errno. No call this kernel serves takes a sixth argument, so
-    /// <paramref name="f"/> is never read.
+    /// <paramref name="f"/> is never read. The direct call of kernel code: under a guard, as the entry's calls come in
+    /// with interrupts off.
     /// </summary>
     public static SyscallResult Dispatch(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f)
-        => DispatchNumberLast(a, b, c, d, e, number);
+    {
+        using InterruptGuard guard = InterruptGuard.Enter();
+        return DispatchNumberLast(a, b, c, d, e, number);
+    }
 
     /// <summary>
     /// <see cref="Dispatch"/> with the number last and no sixth argument: how the <c>syscall</c> entry passes them, so
     /// that every argument arrives in a register and only two move (the null system call's figure notices).
+    /// <para>
+    /// Interrupts are off on entry (the <c>syscall</c> instruction's mask). A call that may run long or block turns
+    /// them on first; the scheme round trip's calls (read and write, which turn them on themselves for any descriptor
+    /// but a user scheme's, and SYS_ANSWER_ONE_THEN_READ), getpid and yield keep them off: the round trip and the
+    /// switch take the kernel's lock (interrupts off) anyway, and this spares each of those calls a guard.
+    /// </para>
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static SyscallResult DispatchNumberLast(nuint a, nuint b, nuint c, nuint d, nuint e, nuint number)
@@ -33,25 +43,45 @@ public static unsafe class SyscallDispatcher
         Process? process = Threads.CurrentProcess;
         if (process is null) return DispatchKernel(number, a, b, c);
         SyscallResult result = DispatchProcess(process, number, a, b, c, d, e);
-        if (process.KillPending) ProcessTable.ExitCurrent(process.PendingStatus);
+        if (process.KillPending)
+        {
+            Cpu.EnableInterrupts();
+            ProcessTable.ExitCurrent(process.PendingStatus);
+        }
         return result;
     }
 
-    // Inlined: one call less and no arguments spilled to the stack on every system call.
+    // Inlined: one call less and no arguments spilled to the stack on every system call. The calls that keep
+    // interrupts off are found here; the rest go out of line, so that turning interrupts on (a call) does not make
+    // this frame keep every argument in a saved register.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static SyscallResult DispatchProcess(Process p, nuint number, nuint a, nuint b, nuint c, nuint d, nuint e)
     {
+        // The two calls of a scheme round trip first.
+        if (number == SyscallNumbers.Read) return FileCalls.Read(p, a, b, c);
+        if (number == SyscallNumbers.AnswerOneThenRead) return SchemeHandleCalls.AnswerOneThenRead(p, a, b, c, d, e);
+        if (number == SyscallNumbers.Getpid) return SyscallResult.Ok((ulong)p.Id);
+        if (number == SyscallNumbers.Write) return FileCalls.Write(p, a, b, c);
+        if (number == SyscallNumbers.Yield)
+        {
+            Threads.Yield();            // a switch, which takes the lock anyway: the process switch figure
+            return SyscallResult.Ok(0);
+        }
+        return DispatchPreemptible(p, number, a, b, c, d, e);
+    }
+
+    /// <summary>Every other call, with interrupts on: it may run long or block.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static SyscallResult DispatchPreemptible(Process p, nuint number, nuint a, nuint b, nuint c, nuint d, nuint e)
+    {
+        Cpu.EnableInterrupts();
         // Two switches by Redox's call class (the top bits: SYS_CLASS_PATH, SYS_CLASS_FILE; 0 for process calls), so
-        // the frequent small process calls (getpid, yield, futex, clock_gettime) are found in a few compares instead
-        // of a walk down the tree of every number.
+        // the frequent small process calls (futex, clock_gettime, nanosleep) are found in a few compares instead of a
+        // walk down the tree of every number.
         if (number < SyscallNumbers.ClassPath)
         {
             switch (number)
             {
-                case SyscallNumbers.Getpid: return SyscallResult.Ok((ulong)p.Id);
-                case SyscallNumbers.Yield:
-                    Threads.Yield();
-                    return SyscallResult.Ok(0);
                 case SyscallNumbers.Exit: return ProcessCalls.Exit(a);
                 case SyscallNumbers.Waitpid: return ProcessCalls.Waitpid(p, a, b, c);
                 case SyscallNumbers.Kill: return ProcessCalls.Kill(p, a, b);
@@ -63,13 +93,9 @@ public static unsafe class SyscallDispatcher
                     return SchemeHandleCalls.TryDispatch(p, number, a, b, c, d, e, out SyscallResult routed) ? routed : Errno.ENOSYS;
             }
         }
-        // The two calls of a scheme round trip first, before the search through the rest.
-        if (number == SyscallNumbers.Read) return FileCalls.Read(p, a, b, c);
-        if (number == SyscallNumbers.AnswerOneThenRead) return SchemeHandleCalls.AnswerOneThenRead(p, a, b, c, d, e);
         if (number == SyscallNumbers.AnswerThenRead) return SchemeHandleCalls.AnswerThenRead(p, a, b, c, d, e);
         switch (number)
         {
-            case SyscallNumbers.Write: return FileCalls.Write(p, a, b, c);
             case SyscallNumbers.Call: return SchemeHandleCalls.Call(p, a, b, c, d, e);
             case SyscallNumbers.Open: return FileCalls.Open(p, a, b, c);
             case SyscallNumbers.Close: return FileCalls.Close(p, a);

@@ -50,7 +50,8 @@ redox_syscall_entry_isolated_address:
         # and r8 are already where System V wants a, b, c and e; only d (r10 -> rcx) and the number (rax -> r9) move.
         mov     rcx, r10
         mov     r9, rax
-        sti                                     # the call may run long or block: stay preemptible
+        # Interrupts stay off: the dispatcher turns them on for every call that may run long or block, and keeps
+        # them off for the scheme round trip's calls, which take the kernel's lock (interrupts off) anyway.
         call    redox_syscall_dispatch          # -> rax, the muxed result
         cli
         fxrstor [rsp]
