@@ -249,6 +249,22 @@ public sealed class SchemeCallTable<TWaiter> where TWaiter : class
         return CompleteOutcome.Answered;
     }
 
+    /// <summary>
+    /// <see cref="Complete"/> for a caller that has just seen <see cref="Holds"/>(the response's tag,
+    /// <see cref="CallState.Delivered"/>) under the same lock: the same effect, without checking the tag a second time
+    /// (the real kernel's answer path checks it before any byte moves); the waiter to wake.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal TWaiter? CompleteHeld(in Cqe response)
+    {
+        ref Slot s = ref _slots[(int)(response.Tag & 0xFF)];
+        s.Response = response;
+        s.State = CallState.Answered;
+        TWaiter? waiter = s.Waiter;
+        s.Waiter = null;          // woken once, by whoever took it here
+        return waiter;
+    }
+
     /// <summary>The request slot <paramref name="slot"/> carries (as delivered: tag included), for the kernel's buffer bookkeeping.</summary>
     public ref readonly Sqe RequestOf(int slot) => ref _slots[slot].Request;
 

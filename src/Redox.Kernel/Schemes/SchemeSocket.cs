@@ -235,15 +235,11 @@ public static unsafe class SchemeSocket
             return null;
         }
         Errno failure = response.Kind != CqeOpcode.RespondRegular ? Errno.EOPNOTSUPP : CopyBack(scheme, slot, response.Result);
-        KernelThread? client;
-        if (failure == 0) scheme.Calls.Complete(response, out client);
-        else
-        {
-            // Answered with the errno instead, built as words: a Cqe local here would cost the hot path a stack cookie.
-            CqeWords failed = CqeWords.Respond(response.Tag, failure);
-            scheme.Calls.Complete(Unsafe.As<CqeWords, Cqe>(ref failed), out client);
-        }
-        return client;       // the client clears its slot's transfer when it collects the answer
+        // The tag was checked above, under this same lock: completed without a second check.
+        if (failure == 0) return scheme.Calls.CompleteHeld(response);   // the client clears its slot's transfer when it collects the answer
+        // Answered with the errno instead, built as words: a Cqe local here would cost the hot path a stack cookie.
+        CqeWords failed = CqeWords.Respond(response.Tag, failure);
+        return scheme.Calls.CompleteHeld(Unsafe.As<CqeWords, Cqe>(ref failed));
     }
 
     /// <summary>
