@@ -130,6 +130,8 @@ public static unsafe class FileCalls
     }
 
     /// <summary>SYS_READ(fd, buf, len); interrupts off on the way in, as for <see cref="Write"/>.</summary>
+    /// <remarks>Compiled into the syscall entry's own handler for it (<see cref="SyscallDispatcher.ReadFromEntry"/>).</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static SyscallResult Read(Process process, ulong fd, ulong buffer, ulong length)
     {
         KernelFile? file = process.Files.Get(fd);

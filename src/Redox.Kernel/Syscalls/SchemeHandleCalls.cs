@@ -146,6 +146,7 @@ public static class SchemeHandleCalls
     /// SYS_ANSWER_ONE_THEN_READ(socket, requests, length, answer_head, answer_result): a driver's socket only, else EBADF.
     /// Called with interrupts off (<see cref="SyscallDispatcher"/>'s contract for it), which it keeps to its switch.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static SyscallResult AnswerOneThenRead(Process process, ulong socket, ulong requests, ulong length, ulong answerHead, ulong answerResult)
     {
         KernelFile? file = process.Files.Get(socket);

@@ -43,11 +43,7 @@ public static unsafe class SyscallDispatcher
         Process? process = Threads.CurrentProcess;
         if (process is null) return DispatchKernel(number, a, b, c);
         SyscallResult result = DispatchProcess(process, number, a, b, c, d, e);
-        if (process.KillPending)
-        {
-            Cpu.EnableInterrupts();
-            ProcessTable.ExitCurrent(process.PendingStatus);
-        }
+        if (process.KillPending) ExitKilled(process);
         return result;
     }
 
@@ -57,9 +53,10 @@ public static unsafe class SyscallDispatcher
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static SyscallResult DispatchProcess(Process p, nuint number, nuint a, nuint b, nuint c, nuint d, nuint e)
     {
-        // The two calls of a scheme round trip first.
-        if (number == SyscallNumbers.Read) return FileCalls.Read(p, a, b, c);
-        if (number == SyscallNumbers.AnswerOneThenRead) return SchemeHandleCalls.AnswerOneThenRead(p, a, b, c, d, e);
+        // The two calls of a scheme round trip first. The syscall entry sends them to their own handlers
+        // (ReadFromEntry, AnswerOneThenReadFromEntry); these routes serve any other caller, out of line.
+        if (number == SyscallNumbers.Read) return ReadOutOfLine(p, a, b, c);
+        if (number == SyscallNumbers.AnswerOneThenRead) return AnswerOneThenReadOutOfLine(p, a, b, c, d, e);
         if (number == SyscallNumbers.Getpid) return SyscallResult.Ok((ulong)p.Id);
         if (number == SyscallNumbers.Write) return FileCalls.Write(p, a, b, c);
         if (number == SyscallNumbers.Yield)
@@ -68,6 +65,47 @@ public static unsafe class SyscallDispatcher
             return SyscallResult.Ok(0);
         }
         return DispatchPreemptible(p, number, a, b, c, d, e);
+    }
+
+    /// <summary>
+    /// SYS_READ from the syscall entry's own path for it (the scheme round trip's client half): the caller's process,
+    /// the read, and the end of a process killed meanwhile, compiled into one frame with no dispatch around it.
+    /// Interrupts are off, as for every call from the entry.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static SyscallResult ReadFromEntry(nuint fd, nuint buffer, nuint length)
+    {
+        Process? process = Threads.CurrentProcess;
+        if (process is null) return Errno.ENOSYS;          // a ring-3 caller always has one
+        SyscallResult result = FileCalls.Read(process, fd, buffer, length);
+        if (process.KillPending) ExitKilled(process);
+        return result;
+    }
+
+    /// <summary>SYS_ANSWER_ONE_THEN_READ from the syscall entry's own path for it (the driver half), as <see cref="ReadFromEntry"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static SyscallResult AnswerOneThenReadFromEntry(nuint socket, nuint requests, nuint length, nuint head, nuint answer)
+    {
+        Process? process = Threads.CurrentProcess;
+        if (process is null) return Errno.ENOSYS;
+        SyscallResult result = SchemeHandleCalls.AnswerOneThenRead(process, socket, requests, length, head, answer);
+        if (process.KillPending) ExitKilled(process);
+        return result;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static SyscallResult ReadOutOfLine(Process p, nuint fd, nuint buffer, nuint length) => FileCalls.Read(p, fd, buffer, length);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static SyscallResult AnswerOneThenReadOutOfLine(Process p, nuint socket, nuint requests, nuint length, nuint head, nuint answer)
+        => SchemeHandleCalls.AnswerOneThenRead(p, socket, requests, length, head, answer);
+
+    // A killed process ends on its way out of its call; out of line, off the round trip's path.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ExitKilled(Process process)
+    {
+        Cpu.EnableInterrupts();
+        ProcessTable.ExitCurrent(process.PendingStatus);
     }
 
     /// <summary>Every other call, with interrupts on: it may run long or block.</summary>

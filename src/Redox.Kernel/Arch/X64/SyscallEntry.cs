@@ -40,6 +40,16 @@ public static unsafe class SyscallEntry
     private static nuint Dispatch(nuint a, nuint b, nuint c, nuint d, nuint e, nuint number) =>
         (nuint)SyscallResult.Mux(SyscallDispatcher.DispatchNumberLast(a, b, c, d, e, number));
 
+    /// <summary>Syscall.S's own path for SYS_READ (the scheme round trip's client half): no dispatch around it.</summary>
+    [System.Runtime.RuntimeExport("redox_syscall_read")]
+    private static nuint Read(nuint fd, nuint buffer, nuint length) =>
+        (nuint)SyscallResult.Mux(SyscallDispatcher.ReadFromEntry(fd, buffer, length));
+
+    /// <summary>Syscall.S's own path for SYS_ANSWER_ONE_THEN_READ (the driver half).</summary>
+    [System.Runtime.RuntimeExport("redox_syscall_answer_one_then_read")]
+    private static nuint AnswerOneThenRead(nuint socket, nuint requests, nuint length, nuint head, nuint answer) =>
+        (nuint)SyscallResult.Mux(SyscallDispatcher.AnswerOneThenReadFromEntry(socket, requests, length, head, answer));
+
     [UnmanagedCallersOnly]
     private static nuint KernelCall(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f) =>
         (nuint)SyscallResult.Mux(SyscallDispatcher.Dispatch(number, a, b, c, d, e, f));

@@ -19,6 +19,7 @@
         .section .entry.text, "ax", @progbits
 
         .include "PerCpu.inc"
+        .include "SyscallNumbers.inc"
         .set USER_CODE, 0x23
         .set USER_DATA, 0x1B
         .set FXSAVE_AREA, 512 + 8            # the SSE state, plus 8 so it is 16-byte aligned after nine pushes
@@ -46,13 +47,25 @@ redox_syscall_entry_isolated_address:
         sub     rsp, FXSAVE_AREA
         fxsave  [rsp]
         # No cld: FMASK clears DF on the way in (SyscallEntry), as System V wants it clear at the call.
-        # redox_syscall_dispatch(a, b, c, d, e, number): the C# side takes the number last, so Redox's rdi, rsi, rdx
-        # and r8 are already where System V wants a, b, c and e; only d (r10 -> rcx) and the number (rax -> r9) move.
-        mov     rcx, r10
-        mov     r9, rax
         # Interrupts stay off: the dispatcher turns them on for every call that may run long or block, and keeps
         # them off for the scheme round trip's calls, which take the kernel's lock (interrupts off) anyway.
+        # The round trip's two calls go to their own handlers, each one frame with no dispatch around it:
+        # redox_syscall_read(fd, buffer, length) and redox_syscall_answer_one_then_read(socket, requests, length,
+        # head, result), whose arguments are where System V wants them but for the fourth (r10 -> rcx).
+        mov     rcx, r10
+        cmp     rax, SYS_READ
+        je      2f
+        cmp     rax, SYS_ANSWER_ONE_THEN_READ
+        je      3f
+        # redox_syscall_dispatch(a, b, c, d, e, number): the C# side takes the number last, so Redox's rdi, rsi, rdx
+        # and r8 are already where System V wants a, b, c and e; only d (r10 -> rcx, above) and the number move.
+        mov     r9, rax
         call    redox_syscall_dispatch          # -> rax, the muxed result
+        jmp     4f
+2:      call    redox_syscall_read
+        jmp     4f
+3:      call    redox_syscall_answer_one_then_read
+4:
         cli
         fxrstor [rsp]
         add     rsp, FXSAVE_AREA
