@@ -34,6 +34,7 @@ public static class Program
         if (scenario.SequenceEqual("crashy-client"u8)) return SchemeScenarios.CrashyClient();
         if (scenario.SequenceEqual("silent"u8)) return SchemeScenarios.ServeSilent();
         if (scenario.SequenceEqual("silent-client"u8)) return SchemeScenarios.SilentClient();
+        if (scenario.SequenceEqual("silent-reader"u8)) return SchemeScenarios.SilentReader();
         if (scenario.SequenceEqual("bench-ipc"u8)) return Benchmarks.IpcRead(parameter, Process.Argument(3));
         if (scenario.SequenceEqual("ramdisk-client"u8)) return SchemeScenarios.RamDiskClient();
         if (scenario.SequenceEqual("allocate"u8)) return Allocate();

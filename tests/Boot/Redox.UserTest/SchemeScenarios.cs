@@ -158,8 +158,9 @@ public static class SchemeScenarios
     }
 
     /// <summary>
-    /// A hostile driver: creates <c>silent:</c>, reads its requests and never answers; reports each cancel it is sent
-    /// (a client that gave up), and ends after the second.
+    /// A hostile driver: creates <c>silent:</c>, reads its requests and never answers them but the open of
+    /// <c>silent:read</c> (so a client can block in a read); reports each cancel it is sent (a client that gave up),
+    /// and ends after the second.
     /// </summary>
     public static unsafe int ServeSilent()
     {
@@ -172,6 +173,13 @@ public static class SchemeScenarios
             SyscallResult read = Sys.Read((nuint)socket.Value, new Span<byte>(&request, sizeof(Sqe)));
             if (read.IsError) return Errno("silent: read its socket"u8, read);
             if (read.Value == 0) return 0;
+            if (request.Opcode == Opcode.Open && new ReadOnlySpan<byte>((void*)request.Arg0, (int)request.Arg1).SequenceEqual("read"u8))
+            {
+                Cqe opened = Cqe.Respond(request.Tag, SyscallResult.Ok(1));
+                SyscallResult answered = Sys.Write((nuint)socket.Value, new ReadOnlySpan<byte>(&opened, sizeof(Cqe)));
+                if (answered.IsError) return Errno("silent: answer the open"u8, answered);
+                continue;
+            }
             if (request.Opcode == Opcode.Cancel)
             {
                 cancels++;
@@ -188,6 +196,20 @@ public static class SchemeScenarios
     {
         SyscallResult opened = Sys.Open("silent:"u8, OpenFlags.ReadOnly);
         Errno("the silent driver answered"u8, opened);
+        return 1;
+    }
+
+    /// <summary>
+    /// A client of the silent driver blocked in a read (the scheme round trip's own path through the syscall entry):
+    /// its open is answered, its read never is (the kernel kills it; a read that came back would end it with 1).
+    /// </summary>
+    public static unsafe int SilentReader()
+    {
+        SyscallResult opened = Sys.Open("silent:read"u8, OpenFlags.ReadOnly);
+        if (opened.IsError) return Errno("silent-reader: open silent:read"u8, opened);
+        byte buffer;
+        SyscallResult read = Sys.Read((nuint)opened.Value, new Span<byte>(&buffer, 1));
+        Errno("silent-reader: the read came back"u8, read);
         return 1;
     }
 
