@@ -17,10 +17,20 @@ public static unsafe class IpcScenario
         bool ok = Check.That(WaitForScheme("ramdisk"u8), "the daemon created ramdisk:");
         ok &= Check.That(UserSpaceScenario.RunToEnd("client"u8, "ramdisk-client"u8) == 0, "a ring-3 client used ramdisk: through the kernel");
         ok &= Check.That(UserSpaceScenario.RunPair("client A"u8, "client B"u8, "ramdisk-client"u8) == 0, "two clients at once");
+        // A client that read once and holds its handle: the daemon, having answered, waits in
+        // SYS_ANSWER_ONE_THEN_READ (not behind a close) when it is killed, so that path must end it too.
+        Process? holder = UserSpaceScenario.Start("holder"u8, "ramdisk-holder"u8);
+        Threads.Sleep(20);                              // its read is answered by now
         ProcessTable.Kill(daemon.Id, 9);
         ProcessTable.Wait(ProcessTable.KernelId, daemon.Id, noHang: false, out int status);
         ok &= Check.That(status == Process.SignaledStatus(9), "the daemon ends by its signal");
         ok &= Check.That(UserSchemes.Find("ramdisk"u8) is null, "its scheme went with it");
+        if (holder is not null)
+        {
+            ProcessTable.Kill(holder.Id, 9);
+            ProcessTable.Wait(ProcessTable.KernelId, holder.Id, noHang: false, out _);
+        }
+        else ok = Check.That(false, "the holder started");
         return ok;
     }
 

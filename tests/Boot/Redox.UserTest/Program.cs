@@ -37,6 +37,7 @@ public static class Program
         if (scenario.SequenceEqual("silent-reader"u8)) return SchemeScenarios.SilentReader();
         if (scenario.SequenceEqual("bench-ipc"u8)) return Benchmarks.IpcRead(parameter, Process.Argument(3));
         if (scenario.SequenceEqual("ramdisk-client"u8)) return SchemeScenarios.RamDiskClient();
+        if (scenario.SequenceEqual("ramdisk-holder"u8)) return SchemeScenarios.RamDiskHolder();
         if (scenario.SequenceEqual("allocate"u8)) return Allocate();
         if (scenario.SequenceEqual("bench-syscall"u8)) return Benchmarks.NullSyscall();
         if (scenario.SequenceEqual("bench-yield"u8)) return Benchmarks.YieldPingPong(parameter);

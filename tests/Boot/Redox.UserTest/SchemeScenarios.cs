@@ -34,6 +34,21 @@ public static class SchemeScenarios
         return served.IsError ? Errno("serve zero:"u8, served) : 0;
     }
 
+    /// <summary>
+    /// A client that keeps <c>ramdisk:</c> busy no more: one read answered (the driver then waits for the next request
+    /// in SYS_ANSWER_ONE_THEN_READ, the round trip's own path through the syscall entry), the handle kept open, and
+    /// sleep until killed.
+    /// </summary>
+    public static unsafe int RamDiskHolder()
+    {
+        SyscallResult opened = Sys.Open("ramdisk:"u8, OpenFlags.ReadOnly);
+        if (opened.IsError) return Errno("ramdisk-holder: open ramdisk:"u8, opened);
+        byte first;
+        SyscallResult read = Sys.Read((nuint)opened.Value, new Span<byte>(&first, 1));
+        if (read.IsError || read.Value != 1) return Errno("ramdisk-holder: read a byte"u8, read);
+        while (true) Process.Sleep(1000);
+    }
+
     /// <summary>The client: every routed call on <c>ramdisk:</c>, checked against what the driver must answer.</summary>
     public static unsafe int RamDiskClient()
     {
