@@ -53,10 +53,6 @@ public static unsafe class SyscallDispatcher
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static SyscallResult DispatchProcess(Process p, nuint number, nuint a, nuint b, nuint c, nuint d, nuint e)
     {
-        // The two calls of a scheme round trip first. The syscall entry sends them to their own handlers
-        // (ReadFromEntry, AnswerOneThenReadFromEntry); these routes serve any other caller, out of line.
-        if (number == SyscallNumbers.Read) return ReadOutOfLine(p, a, b, c);
-        if (number == SyscallNumbers.AnswerOneThenRead) return AnswerOneThenReadOutOfLine(p, a, b, c, d, e);
         if (number == SyscallNumbers.Getpid) return SyscallResult.Ok((ulong)p.Id);
         if (number == SyscallNumbers.Write) return FileCalls.Write(p, a, b, c);
         if (number == SyscallNumbers.Yield)
@@ -64,6 +60,10 @@ public static unsafe class SyscallDispatcher
             Threads.Yield();            // a switch, which takes the lock anyway: the process switch figure
             return SyscallResult.Ok(0);
         }
+        // The scheme round trip's two calls: the syscall entry sends them to their own handlers (ReadFromEntry,
+        // AnswerOneThenReadFromEntry), so these routes serve only a direct caller, out of line.
+        if (number == SyscallNumbers.Read) return ReadOutOfLine(p, a, b, c);
+        if (number == SyscallNumbers.AnswerOneThenRead) return AnswerOneThenReadOutOfLine(p, a, b, c, d, e);
         return DispatchPreemptible(p, number, a, b, c, d, e);
     }
 

@@ -7,9 +7,10 @@ namespace Redox.Kernel.Arch.X64;
 /// <summary>
 /// Turns on the <c>syscall</c> instruction (Intel SDM vol. 3, 5.8.8): EFER.SCE, the selectors in STAR (kernel
 /// CS 0x08 / SS 0x10; SYSRET's user SS 0x1B / CS 0x23 come from base 0x10), the entry in LSTAR, and FMASK
-/// clearing IF (the dispatcher lets interrupts in, for every call but the scheme round trip's), DF, TF and AC. Syscall.S saves what the
-/// Redox convention keeps and a System V call may change, and calls <see cref="Dispatch"/> with the Redox registers
-/// as arguments; the result goes back in rax.
+/// clearing IF (the dispatcher lets interrupts in, for every call but the scheme round trip's and a few short
+/// ones), DF, TF and AC. Syscall.S saves what the Redox convention keeps and a System V call may change, and calls
+/// <see cref="Dispatch"/> with the Redox registers as arguments, or for the round trip's two calls their own
+/// handlers (<see cref="Read"/>, <see cref="AnswerOneThenRead"/>); the result goes back in rax.
 /// </summary>
 public static unsafe class SyscallEntry
 {
