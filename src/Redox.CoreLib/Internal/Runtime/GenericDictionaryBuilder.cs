@@ -93,7 +93,7 @@ internal static unsafe class GenericDictionaryBuilder
     // The kernel names the type from its MethodTable (the generic definition, or an array's element type).
     private static void MissingType(MethodTable* type)
     {
-        const string message = "(not an exception) shared generic code needs an instantiation of this type, or an array of it, that the image has no MethodTable for and the runtime cannot build (a generic base class or interface over the type parameter, or an array of a value type): construct it in non-shared code too (LIMITS.md, generic virtual methods)";
+        const string message = "(not an exception) shared generic code needs an instantiation of this type, or an array of it, that the image has no MethodTable for and the runtime cannot build (ILC wrote no template for its canonical form): construct it in non-shared code too (LIMITS.md, generic virtual methods)";
         if (type == null)
         {
             ExceptionHandling.PanicText("runtime", message);

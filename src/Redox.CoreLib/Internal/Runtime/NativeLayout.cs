@@ -33,6 +33,12 @@ internal static unsafe class NativeLayout
     /// <summary>Method entry flag: a native references index of the method's code follows the flags.</summary>
     public const uint HasFunctionPointerFlag = 0x4;
 
+    /// <summary>Bag element of a type template: its base class, when generic over the type's parameters (a relative offset to its signature).</summary>
+    public const uint BaseTypeBagElement = 0x01;
+
+    /// <summary>Bag element of a type template: the interfaces it implements (a relative offset to their count, then their signatures).</summary>
+    public const uint ImplementedInterfacesBagElement = 0x02;
+
     /// <summary>Bag element of a template: the dictionary's slots (a relative offset to their sequence).</summary>
     public const uint DictionaryLayoutBagElement = 0x40;
 
