@@ -42,9 +42,12 @@ public static class BuiltTypeHierarchyChecks
         public object Row() => new T[3];
     }
 
-    private sealed class Crate<T> : Bin<T>, IHolding<T>
+    // IEquatable<Crate<T>> names the type being built: the runtime must list Crate<Label> before it builds that interface.
+    private sealed class Crate<T> : Bin<T>, IHolding<T>, IEquatable<Crate<T>>
     {
         public override uint Kind() => 2;
+
+        public bool Equals(Crate<T>? other) => other == this;
 
         public T Held() => Item!;
 
@@ -96,6 +99,8 @@ public static class BuiltTypeHierarchyChecks
 
         public abstract bool Accepts<T>(object box, object item);
 
+        public abstract bool EqualsItself<T>(object box);
+
         public abstract object Tags<T>(int length, T owner);
 
         public abstract uint SumTags<T>(object tags);
@@ -120,6 +125,8 @@ public static class BuiltTypeHierarchyChecks
         public override int BinRowLength<T>(object box) => ((Bin<T>)box).Row() is T[] row ? row.Length : -1;
 
         public override bool Accepts<T>(object box, object item) => ((Vessel<T>)box).Accepts(item);
+
+        public override bool EqualsItself<T>(object box) => box is IEquatable<Crate<T>> equatable && equatable.Equals((Crate<T>)box);
 
         // An array of Tag<T>: each element written and read back, so a wrong component size shows.
         public override object Tags<T>(int length, T owner)
@@ -148,6 +155,7 @@ public static class BuiltTypeHierarchyChecks
         ok &= Check.That(IsBin<Label>(crater, crate) && IsVessel<Label>(crater, crate) && IsHolding<Label>(crater, crate),
             "a built type whose base classes and interface are generic over its type parameter: cast to each");
         ok &= Check.That(!IsBin<string>(crater, crate) && !IsHolding<string>(crater, crate), "and not to their other instantiations");
+        ok &= Check.That(EqualsItself<Label>(crater, crate) && !EqualsItself<string>(crater, crate), "a built interface over the built type itself");
         ok &= Check.That(Kind<Label>(crater, crate) == 2, "a virtual call on the built type reaches its override");
         ok &= Check.That(BinRowLength<Label>(crater, crate) == 3 && Accepts<Label>(crater, crate, label) && !Accepts<Label>(crater, crate, "text"),
             "the bases' shared code over their own dictionaries in the built type");
@@ -192,6 +200,9 @@ public static class BuiltTypeHierarchyChecks
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool Accepts<T>(Crater crater, object box, object item) => crater.Accepts<T>(box, item);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool EqualsItself<T>(Crater crater, object box) => crater.EqualsItself<T>(box);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static object Tags<T>(Crater crater, int length, T owner) => crater.Tags(length, owner);
