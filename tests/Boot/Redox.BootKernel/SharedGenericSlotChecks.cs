@@ -4,7 +4,8 @@ using System.Runtime.CompilerServices;
 /// Part of <c>gvmshared</c>: ordinary C# over a type parameter inside shared generic code, which needs dictionary
 /// slots of other kinds than types and calls: <c>GetHashCode</c>/<c>Equals</c>/<c>ToString</c> on an unconstrained
 /// <c>T</c> (a class and a struct over a reference type), an interface method on <c>T</c> constrained to the
-/// interface, a static abstract interface member on <c>T</c>, and a delegate to a generic method over <c>T</c>. Each
+/// interface, a static abstract interface member on <c>T</c> (implemented by a class, a struct over a reference type and a generic
+/// class over one, and a default static member), and a delegate to a generic method over <c>T</c>. Each
 /// result is compared with what the same operation gives in exact code.
 /// </summary>
 public static class SharedGenericSlotChecks
@@ -18,7 +19,21 @@ public static class SharedGenericSlotChecks
     {
         static abstract TSelf Mint(uint value);
 
+        // A default static implementation that uses TSelf: shared code over the interface's own type argument.
+        static virtual uint Doubled(uint value) => TSelf.Mint(value).Value * 2;
+
         uint Value { get; }
+    }
+
+    // A generic class over a reference type: its static Mint is shared code that needs Mold<T> as its context.
+    private sealed class Mold<T> : IMint<Mold<T>>
+    {
+        public uint Number;
+        public object? Kind;
+
+        public static Mold<T> Mint(uint value) => new Mold<T> { Number = value, Kind = new T[1] };
+
+        public uint Value => Number + (Kind is T[] ? 50u : 0u);
     }
 
     private sealed class Coin : IGauge, IMint<Coin>
@@ -69,6 +84,8 @@ public static class SharedGenericSlotChecks
 
         public abstract uint Minted<T>(uint value) where T : IMint<T>;
 
+        public abstract uint Doubled<T>(uint value) where T : IMint<T>;
+
         public abstract uint ThroughDelegate<T>(T item) where T : IGauge;
     }
 
@@ -83,6 +100,8 @@ public static class SharedGenericSlotChecks
         public override uint Gauge<T>(T item) => item.Gauge();
 
         public override uint Minted<T>(uint value) => T.Mint(value).Value;
+
+        public override uint Doubled<T>(uint value) => T.Doubled(value);
 
         public override uint ThroughDelegate<T>(T item)
         {
@@ -106,6 +125,8 @@ public static class SharedGenericSlotChecks
         ok &= Check.That(Text(prober, coin) == "coin" && Text(prober, stamp) == "stamp", "ToString on an unconstrained T");
         ok &= Check.That(Gauge(prober, coin) == 5 && Gauge(prober, stamp) == 12, "an interface method on T constrained to the interface");
         ok &= Check.That(Minted<Coin>(prober, 8) == 8 && Minted<Stamp<string>>(prober, 9) == 9, "a static abstract interface member on T");
+        ok &= Check.That(Minted<Mold<string>>(prober, 3) == 53 && Minted<Mold<Coin>>(prober, 4) == 54, "a static abstract member implemented by a generic class over T (shared, with its type as context)");
+        ok &= Check.That(Doubled<Coin>(prober, 5) == 10 && Doubled<Mold<string>>(prober, 6) == 112, "a default static interface member using its own type argument");
         ok &= Check.That(ThroughDelegate(prober, coin) == 105 && ThroughDelegate(prober, stamp) == 112, "a delegate to a generic method over T");
         return ok;
     }
@@ -124,6 +145,9 @@ public static class SharedGenericSlotChecks
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint Minted<T>(Prober prober, uint value) where T : IMint<T> => prober.Minted<T>(value);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint Doubled<T>(Prober prober, uint value) where T : IMint<T> => prober.Doubled<T>(value);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint ThroughDelegate<T>(Prober prober, T item) where T : IGauge => prober.ThroughDelegate(item);
