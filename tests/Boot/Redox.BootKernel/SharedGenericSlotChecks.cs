@@ -72,8 +72,22 @@ public static class SharedGenericSlotChecks
         public override string ToString() => "stamp";
     }
 
+    // A generic class over the type parameter with a static and an instance method shared code takes the address of.
+    private sealed class Counter<T>
+    {
+        public uint Start;
+
+        public static uint Twice(uint value) => value * 2 + (new T[1].Length == 1 ? 1u : 0u);
+
+        public uint From(uint value) => Start + value + (new T[2].Length == 2 ? 1u : 0u);
+    }
+
     private abstract class Prober
     {
+        public abstract uint StaticDelegate<T>(uint value);
+
+        public abstract uint InstanceDelegate<T>(uint value);
+
         public abstract int Hash<T>(T item);
 
         public abstract bool Same<T>(T item, object other);
@@ -103,6 +117,18 @@ public static class SharedGenericSlotChecks
 
         public override uint Doubled<T>(uint value) => T.Doubled(value);
 
+        public override uint StaticDelegate<T>(uint value)
+        {
+            Func<uint, uint> twice = Counter<T>.Twice;
+            return twice(value);
+        }
+
+        public override uint InstanceDelegate<T>(uint value)
+        {
+            Func<uint, uint> from = new Counter<T> { Start = 10 }.From;
+            return from(value);
+        }
+
         public override uint ThroughDelegate<T>(T item)
         {
             Func<T, uint> gauge = GaugeOf<T>;
@@ -127,6 +153,8 @@ public static class SharedGenericSlotChecks
         ok &= Check.That(Minted<Coin>(prober, 8) == 8 && Minted<Stamp<string>>(prober, 9) == 9, "a static abstract interface member on T");
         ok &= Check.That(Minted<Mold<string>>(prober, 3) == 53 && Minted<Mold<Coin>>(prober, 4) == 54, "a static abstract member implemented by a generic class over T (shared, with its type as context)");
         ok &= Check.That(Doubled<Coin>(prober, 5) == 10 && Doubled<Mold<string>>(prober, 6) == 112, "a default static interface member using its own type argument");
+        ok &= Check.That(StaticDelegate<Coin>(prober, 4) == 9, "a delegate to a static method of a generic class over T");
+        ok &= Check.That(InstanceDelegate<Coin>(prober, 4) == 15, "a delegate to an instance method of a generic class over T");
         ok &= Check.That(ThroughDelegate(prober, coin) == 105 && ThroughDelegate(prober, stamp) == 112, "a delegate to a generic method over T");
         return ok;
     }
@@ -148,6 +176,12 @@ public static class SharedGenericSlotChecks
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint Doubled<T>(Prober prober, uint value) where T : IMint<T> => prober.Doubled<T>(value);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint StaticDelegate<T>(Prober prober, uint value) => prober.StaticDelegate<T>(value);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint InstanceDelegate<T>(Prober prober, uint value) => prober.InstanceDelegate<T>(value);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint ThroughDelegate<T>(Prober prober, T item) where T : IGauge => prober.ThroughDelegate(item);

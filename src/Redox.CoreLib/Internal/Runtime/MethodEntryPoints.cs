@@ -14,18 +14,20 @@ namespace Internal.Runtime;
 /// <item>plain code when the method is not shared (exact code), is an unboxing stub (it finds its type in the box), or
 /// is an instance method of a class (shared code finds its type through <c>this</c>);</item>
 /// <item>a fat pointer to the code and the method's own dictionary for a shared generic method;</item>
-/// <item>a fat pointer to the code and the exact owning type for a shared method of a struct or interface without
-/// type parameters of its own (its context is its type).</item>
+/// <item>a fat pointer to the code and the exact owning type for a shared method of a struct or interface, or a static
+/// method of a class, without type parameters of its own (its context is its type).</item>
 /// </list>
 /// The slot does not say whether a method of a shared generic class is static (which takes its type as context) or an
-/// instance method (which does not): that case is not built, and the kernel panics saying so. Each fat pointer is
-/// made once per method and exact instantiation, on the heap, never freed.
+/// instance method (which does not); ILC's reflection metadata does, in the method's record. Each fat pointer is made
+/// once per method and exact instantiation, on the heap, never freed.
 /// </summary>
 internal static unsafe class MethodEntryPoints
 {
     private const int MaxArguments = 8;
     private const uint IsUnboxingStubFlag = 0x2;
     private const nint FatPointerTag = 2;
+    private const uint MetadataOffsetMask = 0x01FFFFFF;
+    private const uint StaticAttribute = 0x0010;
 
     /// <summary>The slot's value for the method entry at <paramref name="position"/> (moved past it); the caller holds the lock.</summary>
     public static void* Resolve(ref byte* position, ref GenericContext context)
@@ -58,14 +60,15 @@ internal static unsafe class MethodEntryPoints
         {
             genericContext = SharedGenericMethods.Dictionary(owner, entry.Method, arguments, count);
         }
-        else if (owner->IsValueType || owner->IsInterface)
+        else if (owner->IsValueType || owner->IsInterface || IsStatic(entry.Method))
         {
             genericContext = owner;
         }
         else
         {
-            ExceptionHandling.PanicText("runtime", "shared generic code takes the address of a method of a generic class over its type parameter (a delegate to it): whether it is static is not recorded, so it is not built (LIMITS.md, generic virtual methods)");
-            return null;
+            // An instance method of a class: its shared code finds its type through `this`.
+            SharedGenericMethods.Add(SharedGenericMethods.MethodEntryKind, owner, entry.Method, arguments, count, code);
+            return code;
         }
         void** descriptor = (void**)SharedGenericMethods.Allocate((nuint)(2 * sizeof(void*)));
         descriptor[0] = code;
@@ -73,6 +76,19 @@ internal static unsafe class MethodEntryPoints
         void* fat = (byte*)descriptor + FatPointerTag;
         SharedGenericMethods.Add(SharedGenericMethods.MethodEntryKind, owner, entry.Method, arguments, count, fat);
         return fat;
+    }
+
+    // The slot does not say whether a method is static, ILC's metadata record does: its handle's low 25 bits are the
+    // record's offset, and the record starts with the method's attributes (MethodAttributes.Static = 0x10).
+    private static bool IsStatic(uint method)
+    {
+        if (GenericVirtualMethodTables.Metadata == null)
+        {
+            ExceptionHandling.PanicText("runtime", "shared generic code takes the address of a method of a generic class over its type parameter, and the image has no metadata to tell whether it is static (LIMITS.md, generic virtual methods)");
+            return false;
+        }
+        byte* record = GenericVirtualMethodTables.Metadata + (method & MetadataOffsetMask);
+        return (NativeFormatReader.ReadUnsigned(ref record) & StaticAttribute) != 0;
     }
 
     // True when ILC compiles the type's methods as shared code: a generic type over a reference type, directly or
