@@ -8,8 +8,8 @@ namespace Redox.CoreLib.Tests;
 
 /// <summary>
 /// Reading ILC's generic method templates: the template map and native layout blob ILC 10.0.12 wrote for the
-/// boot-test kernel (tests/Boot/Redox.BootKernel with Redox.TwoWorlds: the gvmshared, gvmnotype and runtimecost
-/// scenarios' shared generic virtual methods; read out of kernel.elf). Each template is a canonical method (its
+/// boot-test kernel (tests/Boot/Redox.BootKernel with Redox.TwoWorlds: the gvmshared, gvmnotype (since replaced by
+/// gvmpool) and runtimecost scenarios' shared generic virtual methods; read out of kernel.elf as it was then). Each template is a canonical method (its
 /// owning type and type arguments as indices into the native references table, ext1 being <c>__Canon</c>), its
 /// code, and the slots of its dictionary: <c>1:</c> a type, <c>2:</c> an interface call (interface, <c>#</c>slot),
 /// <c>4:</c> another method's dictionary, <c>5:</c> a type's statics (<c>/1</c> GC, <c>/2</c> non-GC), <c>8:</c> a

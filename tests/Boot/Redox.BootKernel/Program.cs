@@ -69,7 +69,7 @@ public static class Program
         if (name.SequenceEqual("delegates"u8)) return DelegateScenario.Run();
         if (name.SequenceEqual("gvm"u8)) return GenericVirtualMethodScenario.Run();
         if (name.SequenceEqual("gvmshared"u8)) return SharedGenericVirtualMethodScenario.Run();
-        if (name.SequenceEqual("gvmnotype"u8)) return MissingTypeGenericVirtualMethodScenario.Run();
+        if (name.SequenceEqual("gvmpool"u8)) return BuiltTypePoolScenario.Run();
         if (name.SequenceEqual("exceptions"u8)) return ExceptionScenario.Run();
         if (name.SequenceEqual("runtimecost"u8)) return RuntimeCostScenario.Run();
         if (name.SequenceEqual("ipcfuzz"u8)) return IpcStressScenario.RunClientFuzz();

@@ -326,7 +326,7 @@ public static class SharedGenericVirtualMethodScenario
 
         ok &= Check.That(Label(new DefaultLabeler(), 1, "subject", parcel) == 19 + 7 + 80, "a generic interface method with a default body");
         ok &= Check.That(Label(new OwnLabeler(), 1, "subject", parcel) == 2, "the same, implemented");
-        return ok & RunNew() & RunLedger(token, pair) & RunBuiltTypes(parcel);
+        return ok & RunNew() & RunLedger(token, pair) & RunBuiltTypes(parcel) & BuiltTypeHierarchyChecks.Run() & SharedGenericSlotChecks.Run();
     }
 
     // MethodTables built at run time: allocation, casts to the exact type in shared code, the built type's own

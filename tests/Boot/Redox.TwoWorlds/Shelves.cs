@@ -159,5 +159,5 @@ public static class Shelves
     }
 
     /// <summary>The library's own shelves.</summary>
-    public static uint Digest(uint digest) => Digest(digest, new Shelf[] { new PlainShelf(), new ForwardingShelf(new PlainShelf()) });
+    public static uint Digest(uint digest) => Digest(digest, new Shelf[] { new PlainShelf(), new ForwardingShelf(new PlainShelf()), new PileShelf() });
 }

@@ -6,7 +6,8 @@ namespace Internal.Runtime;
 /// ILC's interface dispatch map for one type: which interface slot each of the type's slots implements. Four
 /// counts (instance entries written in the type, instance default-interface entries, then the same two for static
 /// virtuals), followed by the entries: instance ones are 6 bytes, static ones 8. Static virtuals are resolved at
-/// compile time, so only the instance entries are read here.
+/// compile time in exact code; shared code over a type parameter asks the runtime (<see cref="StaticConstrainedMethods"/>),
+/// which reads the static entries.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct DispatchMap
@@ -27,6 +28,29 @@ internal unsafe struct DispatchMap
     {
         fixed (DispatchMap* self = &this)
             return (Entry*)(self + 1) + index;
+    }
+
+    /// <summary>Entries for static virtual methods, the type's own implementations first, then default ones.</summary>
+    public int StaticEntryCount => _standardStaticEntryCount + _defaultStaticEntryCount;
+
+    /// <summary>Static entry <paramref name="index"/> (they follow every instance entry).</summary>
+    public StaticEntry* GetStaticEntry(int index) => (StaticEntry*)GetEntry(_standardEntryCount + _defaultEntryCount) + index;
+
+    /// <summary>A static virtual's mapping: as <see cref="Entry"/>, and where its implementation's generic context comes from.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct StaticEntry
+    {
+        /// <summary>Index into the type's interface map.</summary>
+        public ushort InterfaceIndex;
+
+        /// <summary>The slot in the interface.</summary>
+        public ushort InterfaceSlot;
+
+        /// <summary>A sealed virtual slot, plus the vtable's size.</summary>
+        public ushort ImplementationSlot;
+
+        /// <summary>0: no context; 1: the type itself; 2 + n: interface n of the type's interface map (a default implementation).</summary>
+        public ushort ContextSource;
     }
 
     /// <summary>One mapping: interface (index into the type's interface map) and slot, to the implementing slot.</summary>

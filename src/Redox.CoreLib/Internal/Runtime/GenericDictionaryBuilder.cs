@@ -48,11 +48,17 @@ internal static unsafe class GenericDictionaryBuilder
                 case NativeLayout.StaticDataSlot:
                     dictionary[i] = Statics(ref position, ref context);
                     break;
+                case NativeLayout.MethodEntrySlot:
+                    dictionary[i] = MethodEntryPoints.Resolve(ref position, ref context);
+                    break;
+                case NativeLayout.StaticConstrainedMethodSlot:
+                    dictionary[i] = StaticConstrainedMethods.Resolve(ref position, ref context);
+                    break;
                 case NativeLayout.DefaultConstructorSlot:
                     dictionary[i] = DefaultConstructors.Find(Type(ref position, ref context));
                     break;
                 default:
-                    ExceptionHandling.PanicText("runtime", "a shared generic method needs a dictionary slot this runtime does not build (not a type, interface call, statics, method dictionary, method handle or default constructor): see LIMITS.md, generic virtual methods");
+                    ExceptionHandling.PanicText("runtime", "a shared generic method needs a dictionary slot this runtime does not build (not a type, interface call, statics, method dictionary, method handle, method entry, static constrained method or default constructor): see LIMITS.md, generic virtual methods");
                     return;
             }
         }
@@ -91,9 +97,9 @@ internal static unsafe class GenericDictionaryBuilder
     }
 
     // The kernel names the type from its MethodTable (the generic definition, or an array's element type).
-    private static void MissingType(MethodTable* type)
+    internal static void MissingType(MethodTable* type)
     {
-        const string message = "(not an exception) shared generic code needs an instantiation of this type, or an array of it, that the image has no MethodTable for and the runtime cannot build (a generic base class or interface over the type parameter, or an array of a value type): construct it in non-shared code too (LIMITS.md, generic virtual methods)";
+        const string message = "(not an exception) shared generic code needs an instantiation of this type, or an array of it, that the image has no MethodTable for and the runtime cannot build (ILC wrote no template for its canonical form): construct it in non-shared code too (LIMITS.md, generic virtual methods)";
         if (type == null)
         {
             ExceptionHandling.PanicText("runtime", message);

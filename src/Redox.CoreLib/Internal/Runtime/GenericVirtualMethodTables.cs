@@ -12,6 +12,7 @@ internal static unsafe class GenericVirtualMethodTables
     private const int ArrayTypesSection = 302;
     private const int InvokeMapSection = 306;
     private const int CommonFixupsSection = 308;
+    private const int EmbeddedMetadataSection = 313;
     private const int GvmSection = 318;
     private const int InterfaceGvmSection = 319;
     private const int TypeTemplatesSection = 321;
@@ -60,6 +61,12 @@ internal static unsafe class GenericVirtualMethodTables
     /// </summary>
     public static byte* InvokeMap;
 
+    /// <summary>
+    /// ILC's reflection metadata (NativeFormat records): a method handle's low 25 bits are the offset of its record,
+    /// whose first field is its <c>MethodAttributes</c> (<see cref="MethodEntryPoints"/> reads whether it is static).
+    /// </summary>
+    public static byte* Metadata;
+
     /// <summary>Called by start-up for every section of the module header.</summary>
     public static void Register(int section, byte* start)
     {
@@ -75,6 +82,7 @@ internal static unsafe class GenericVirtualMethodTables
             case GenericTypesSection: GenericTypes = start; break;
             case ArrayTypesSection: ArrayTypes = start; break;
             case InvokeMapSection: InvokeMap = start; break;
+            case EmbeddedMetadataSection: Metadata = start; break;
             case TypeTemplatesSection: TypeTemplates = start; break;
             case NativeStaticsSection: s_nativeStatics = start; break;
             case StaticsInfoSection: StaticsInfo = start; break;

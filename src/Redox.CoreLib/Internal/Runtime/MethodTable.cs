@@ -19,6 +19,7 @@ internal unsafe struct MethodTable
     private const uint HasFinalizerFlag = 0x00100000;
     private const uint HasSealedVTableEntriesFlag = 0x00400000;
     private const uint GenericVarianceFlag = 0x00800000;
+    private const uint HasPointersFlag = 0x01000000;
     private const uint IsGenericFlag = 0x02000000;
     private const uint ElementTypeMask = 0x7C000000;
     private const int ElementTypeShift = 26;
@@ -142,6 +143,12 @@ internal unsafe struct MethodTable
 
     /// <summary>Sets the base class or element type (a MethodTable built at run time, <see cref="RuntimeTypeBuilder"/>).</summary>
     public void SetRelatedType(MethodTable* type) => _relatedType = type;
+
+    /// <summary>
+    /// Makes a copy of a value-type array's MethodTable describe an array of another value type (built at run time,
+    /// <see cref="RuntimeTypeBuilder"/>): its element size, and no GC pointers to describe (see the builder for why).
+    /// </summary>
+    public void SetArrayComponentSize(ushort size) => _flags = (_flags & ~(uint)0xFFFF & ~HasPointersFlag) | HasComponentSizeFlag | size;
 
     /// <summary>Bytes of the header, vtable and interface map: where the optional fields start.</summary>
     public int FixedSize => sizeof(MethodTable) + (_numVtableSlots + _numInterfaces) * sizeof(void*);

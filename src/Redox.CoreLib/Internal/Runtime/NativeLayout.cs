@@ -33,6 +33,12 @@ internal static unsafe class NativeLayout
     /// <summary>Method entry flag: a native references index of the method's code follows the flags.</summary>
     public const uint HasFunctionPointerFlag = 0x4;
 
+    /// <summary>Bag element of a type template: its base class, when generic over the type's parameters (a relative offset to its signature).</summary>
+    public const uint BaseTypeBagElement = 0x01;
+
+    /// <summary>Bag element of a type template: the interfaces it implements (a relative offset to their count, then their signatures).</summary>
+    public const uint ImplementedInterfacesBagElement = 0x02;
+
     /// <summary>Bag element of a template: the dictionary's slots (a relative offset to their sequence).</summary>
     public const uint DictionaryLayoutBagElement = 0x40;
 
@@ -71,6 +77,12 @@ internal static unsafe class NativeLayout
 
     /// <summary>Dictionary slot: the code of a type's parameterless constructor (<c>new T()</c>; the type's signature follows).</summary>
     public const uint DefaultConstructorSlot = 0x0a;
+
+    /// <summary>Dictionary slot: the code to call for a method (plain, or a fat pointer with its generic context; a method entry with its code follows).</summary>
+    public const uint MethodEntrySlot = 0x0d;
+
+    /// <summary>Dictionary slot: a static virtual interface member on a type (the type's signature, the interface's, then the member's slot in it).</summary>
+    public const uint StaticConstrainedMethodSlot = 0x21;
 
     /// <summary>Dictionary slot: a method handle (a <c>RuntimeMethodHandle</c>, e.g. of a generic virtual method; a method entry follows).</summary>
     public const uint MethodHandleSlot = 0x08;

@@ -9,16 +9,22 @@ namespace Internal.Runtime;
 /// <item>a generic instantiation from the canonical type of its template (<c>__GenericTypesTemplateMap</c>): the same
 /// header (flags, base size), vtable (the canonical code, which shared instance methods run), interface map and
 /// optional fields, with the exact type arguments as its composition and, in the type's dictionary slot (the first the
-/// type adds to its base's vtable), its own dictionary filled from the template's layout;</item>
+/// type adds to its base's vtable), its own dictionary filled from the template's layout. When the base class or an
+/// interface is generic over the type parameters (<c>class Crate&lt;T&gt; : Bin&lt;T&gt;, IHolding&lt;T&gt;</c>), the
+/// template names it by signature (<c>Bin&lt;!0&gt;</c>); the exact one is looked up in the image, else built the same
+/// way (recursively), and takes the canonical one's place: the base as the related type, with each generic
+/// ancestor's dictionary slot copied from the exact ancestor (its shared code reads its dictionary there), each
+/// interface in the interface map, where ILC left a null (casts and interface dispatch compare interfaces by address);</item>
 /// <item>an array of a reference type from <c>object[]</c>'s, with the element type in place of <c>object</c> (every
-/// reference-type array has the same layout and code here).</item>
+/// reference-type array has the same layout and code here); an array of a value type from <c>byte[]</c>'s, with the
+/// element type and its size as the component size.</item>
 /// </list>
 /// The optional fields are 32-bit offsets from their own address, so the MethodTables live in a fixed pool inside the
 /// image's statics (within reach of the code and types they point to), never freed; a full pool panics. This runtime
-/// compares types by address, and a built type is listed before anything else can name it, so each exact type has one
-/// MethodTable: the image's when it has one (always looked up first), else the one built here. Not built (the caller
-/// panics, naming the type): a type whose canonical form has a generic base class or interface over the type
-/// parameter (its exact base or interfaces would have to be built too), and arrays of value types.
+/// compares types by address, and a built type is listed before anything else can name it (before its base and
+/// interfaces are resolved too, which may name it: <c>Node&lt;T&gt; : IEquatable&lt;Node&lt;T&gt;&gt;</c>), so each exact
+/// type has one MethodTable: the image's when it has one (always looked up first), else the one built here. Not built
+/// (the caller panics, naming the type): an instantiation whose canonical form ILC wrote no template for.
 /// </summary>
 internal static unsafe class RuntimeTypeBuilder
 {
@@ -41,11 +47,7 @@ internal static unsafe class RuntimeTypeBuilder
         void* found = SharedGenericMethods.Find(SharedGenericMethods.RuntimeTypeKind, definition, 0, arguments, count);
         if (found != null) return (MethodTable*)found;
         byte* template = GenericStatics.FindTemplate(definition, arguments, count, out MethodTable* canonical);
-        if (template == null || NamesCanon(canonical->BaseType, canonical)) return null;
-        for (int i = 0; i < canonical->NumInterfaces; i++)
-        {
-            if (NamesCanon(canonical->InterfaceMap[i], canonical)) return null;
-        }
+        if (template == null) return null;
 
         int fixedSize = canonical->FixedSize;
         int fields = canonical->OptionalFieldCount;
@@ -66,24 +68,33 @@ internal static unsafe class RuntimeTypeBuilder
         }
         type->HashCode = Hash(definition, arguments, count);
         SharedGenericMethods.Add(SharedGenericMethods.RuntimeTypeKind, definition, 0, arguments, count, type);
+        GenericContext context = new GenericContext { TypeArguments = arguments, TypeArgumentCount = count };
+        if (!LinkBase(type, canonical, template, ref context) || !LinkInterfaces(type, canonical, template, ref context)) return null;
         FillDictionary(type, canonical, template, arguments, count);
         return type;
     }
 
-    /// <summary>The array of <paramref name="element"/>, built or found; null for a value-type element. The caller holds the lock.</summary>
+    /// <summary>The array of <paramref name="element"/>, built or found. The caller holds the lock.</summary>
     public static MethodTable* Array(MethodTable* element)
     {
-        if (element->IsValueType) return null;
         void* found = SharedGenericMethods.Find(SharedGenericMethods.RuntimeArrayKind, element, 0, null, 0);
         if (found != null) return (MethodTable*)found;
-        MethodTable* objects = MethodTable.Of<object[]>();
-        int fixedSize = objects->FixedSize;
-        int fields = objects->OptionalFieldCount;
+        // Every array of a reference type has object[]'s layout and code; every array of a value type byte[]'s,
+        // but for its component size (the struct's size). byte[] has no GC pointers, and neither has the copy even
+        // when the struct holds references: there is no collector to read a GC descriptor (which would sit before the
+        // MethodTable, outside this pool), and nothing else here reads the flag (copies and clears of any array are
+        // plain). A collector would have to build the descriptor here, from the struct's own.
+        bool values = element->IsValueType;
+        if (values && element->ValueTypeSize > ushort.MaxValue) return null;
+        MethodTable* template = values ? MethodTable.Of<byte[]>() : MethodTable.Of<object[]>();
+        int fixedSize = template->FixedSize;
+        int fields = template->OptionalFieldCount;
         MethodTable* type = (MethodTable*)Take(fixedSize + fields * sizeof(int));
-        Copy((byte*)objects, (byte*)type, fixedSize);
-        for (int i = 0; i < fields; i++) Retarget(objects->OptionalFields + i, type->OptionalFields + i);
+        Copy((byte*)template, (byte*)type, fixedSize);
+        for (int i = 0; i < fields; i++) Retarget(template->OptionalFields + i, type->OptionalFields + i);
         type->SetRelatedType(element);
-        type->HashCode = (element->HashCode << 5 | element->HashCode >> 27) ^ objects->HashCode;
+        if (values) type->SetArrayComponentSize((ushort)element->ValueTypeSize);
+        type->HashCode = (element->HashCode << 5 | element->HashCode >> 27) ^ template->HashCode;
         SharedGenericMethods.Add(SharedGenericMethods.RuntimeArrayKind, element, 0, null, 0, type);
         return type;
     }
@@ -106,27 +117,48 @@ internal static unsafe class RuntimeTypeBuilder
         GenericDictionaryBuilder.Fill(dictionary, layout, slotCount, ref context);
     }
 
-    // True when a canonical type's base or interface is itself canonical over the type parameter (names __Canon, one
-    // of the canonical type's own reference-type arguments), so the exact type would need an exact one too.
-    private static bool NamesCanon(MethodTable* type, MethodTable* canonical)
+    // The exact base class the template names (Bin<!0>: its base is generic over the type parameters), found or built,
+    // in place of the canonical one; every generic ancestor of it that has a dictionary slot (one whose canonical form
+    // differs from it) gets it copied, as that ancestor's shared code reads its dictionary from this type's vtable.
+    // Code slots stay the canonical type's: an ancestor over reference types runs the same shared code.
+    private static bool LinkBase(MethodTable* type, MethodTable* canonical, byte* template, ref GenericContext context)
     {
-        if (type == null || !type->IsGeneric) return false;
-        for (int i = 0; i < type->GenericArity; i++)
+        byte* signature = NativeLayout.FindBagElement(template, NativeLayout.BaseTypeBagElement);
+        if (signature == null) return true;
+        MethodTable* exact = TypeSignatureResolver.ResolveOrBuild(ref signature, ref context, out _);
+        if (exact == null) return false;
+        type->SetRelatedType(exact);
+        MethodTable* canonicalAncestor = canonical->BaseType;
+        for (MethodTable* ancestor = exact; ancestor != null && canonicalAncestor != null; ancestor = ancestor->BaseType)
         {
-            MethodTable* argument = type->GetGenericArgument(i);
-            if (IsCanon(argument, canonical) || NamesCanon(argument, canonical)) return true;
+            if (ancestor != canonicalAncestor && ancestor->IsGeneric)
+            {
+                int slot = ancestor->BaseType == null ? 0 : ancestor->BaseType->NumVtableSlots;
+                if (slot < ancestor->NumVtableSlots) type->VTable[slot] = ancestor->VTable[slot];
+            }
+            canonicalAncestor = canonicalAncestor->BaseType;
         }
-        return false;
+        return true;
     }
 
-    private static bool IsCanon(MethodTable* type, MethodTable* canonical)
+    // The exact interfaces the template names (IHolding<!0>), found or built. ILC writes a canonical type's interface
+    // map with a null for each interface over the type parameters (it cannot name IHolding<__Canon> as one), and lists
+    // the template's interfaces in the map's order, so entry i becomes the exact interface i; an entry ILC did fill
+    // must be that interface's canonical form, else the list is not read right and the type is not built.
+    private static bool LinkInterfaces(MethodTable* type, MethodTable* canonical, byte* template, ref GenericContext context)
     {
-        for (int i = 0; i < canonical->GenericArity; i++)
+        byte* position = NativeLayout.FindBagElement(template, NativeLayout.ImplementedInterfacesBagElement);
+        if (position == null) return true;
+        uint count = NativeFormatReader.ReadUnsigned(ref position);
+        if (count != (uint)canonical->NumInterfaces) return false;
+        for (int i = 0; i < (int)count; i++)
         {
-            MethodTable* argument = canonical->GetGenericArgument(i);
-            if (!argument->IsValueType && argument == type) return true;
+            MethodTable* exact = TypeSignatureResolver.ResolveOrBuild(ref position, ref context, out _);
+            MethodTable* listed = canonical->InterfaceMap[i];
+            if (exact == null || (listed != null && !CanonicalForm.Matches(listed, exact))) return false;
+            type->InterfaceMap[i] = exact;
         }
-        return false;
+        return true;
     }
 
     // Not ILC's hash (nothing here reads it): the definition's, mixed with each argument's.

@@ -34,6 +34,12 @@ internal static unsafe class SharedGenericMethods
     internal const int RuntimeTypeKind = 6;
     internal const int RuntimeArrayKind = 7;
 
+    /// <summary>Key kind of a fat pointer made for a method-entry dictionary slot (<see cref="MethodEntryPoints"/>).</summary>
+    internal const int MethodEntryKind = 8;
+
+    /// <summary>Key kind of a static constrained method slot's value (<see cref="StaticConstrainedMethods"/>): owner the constraint type, method the slot, argument the interface.</summary>
+    internal const int StaticConstrainedKind = 9;
+
     // An interface dispatch cell's tag for "the second word is the interface's address" (InterfaceDispatchCell).
     private const nuint InterfacePointerTag = 1;
 

@@ -21,7 +21,7 @@ internal static unsafe class TypeSignatureResolver
 
     /// <summary>
     /// As <see cref="Resolve(ref byte*, ref GenericContext, out MethodTable*)"/>, but an exact instantiation or
-    /// reference-type array the image lacks is built (<see cref="RuntimeTypeBuilder"/>) when it can be; the caller
+    /// array the image lacks is built (<see cref="RuntimeTypeBuilder"/>) when it can be; the caller
     /// holds <see cref="SharedGenericMethods"/>' lock.
     /// </summary>
     public static MethodTable* ResolveOrBuild(ref byte* position, ref GenericContext context, out MethodTable* missing) =>
