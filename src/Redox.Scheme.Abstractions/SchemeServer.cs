@@ -139,7 +139,7 @@ public sealed class SchemeServer
                     request++;
                 }
                 while (request < end);
-                pending = (int)(answer - responsesAt);
+                pending = (int)(((nuint)answer - (nuint)responsesAt) / (nuint)sizeof(Cqe));   // unsigned: a shift, not a signed division
                 total += (ulong)count;
             }
         }
