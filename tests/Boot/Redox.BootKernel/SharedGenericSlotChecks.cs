@@ -72,6 +72,39 @@ public static class SharedGenericSlotChecks
         public override string ToString() => "stamp";
     }
 
+    // A generic static abstract member: shared code calling T.Make<R>() needs the implementation over R, found at
+    // run time (ILC's generic static constrained method slot).
+    private interface IMaker
+    {
+        static abstract uint Make<U>(uint value);
+
+        // A default generic static member, used by Smith and overridden by Forge<T>.
+        static virtual uint Remake<U>(uint value) => value * 5 + Tag<U>();
+    }
+
+    // Named as a type argument only, so Tag<U> answers 3 for it.
+    private sealed class Rivet
+    {
+    }
+
+    private sealed class Smith : IMaker
+    {
+        public static uint Make<U>(uint value) => value + 10 * Tag<U>();
+    }
+
+    // A struct over a reference type: its Make<U> is shared over both T and U.
+    private struct Forge<T> : IMaker
+    {
+        public static uint Make<U>(uint value) => value * 3 + 100 * Tag<T>() + 10 * Tag<U>();
+
+        public static uint Remake<U>(uint value) => value * 7 + 1000 * Tag<T>() + Tag<U>();
+    }
+
+    // Which type argument the code runs over: 1 for string, 2 for Coin, 3 for another type. Shared code gets the
+    // answer from the type slot of its dictionary, so a dictionary built for the wrong arguments gives another number.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint Tag<U>() => new U[1] is string[] ? 1u : new U[1] is Coin[] ? 2u : 3u;
+
     // A generic class over the type parameter with a static and an instance method shared code takes the address of.
     private sealed class Counter<T>
     {
@@ -101,6 +134,12 @@ public static class SharedGenericSlotChecks
         public abstract uint Doubled<T>(uint value) where T : IMint<T>;
 
         public abstract uint ThroughDelegate<T>(T item) where T : IGauge;
+
+        public abstract uint Made<T, R>(uint value) where T : IMaker;
+
+        public abstract uint Table<T>(int index);
+
+        public abstract uint Remade<T, R>(uint value) where T : IMaker;
     }
 
     private sealed class SlotProber : Prober
@@ -116,6 +155,19 @@ public static class SharedGenericSlotChecks
         public override uint Minted<T>(uint value) => T.Mint(value).Value;
 
         public override uint Doubled<T>(uint value) => T.Doubled(value);
+
+        public override uint Made<T, R>(uint value) => T.Make<R>(value);
+
+        // C# loads the constant data of an array initialiser and a span literal with ldtoken of a field of
+        // <PrivateImplementationDetails>, never of a generic type, so shared code needs no field-token slot for them.
+        public override uint Table<T>(int index)
+        {
+            uint[] primes = { 2, 3, 5, 7, 11, 13, 17 };
+            ReadOnlySpan<byte> bytes = [9, 8, 7, 6];
+            return primes[index] + bytes[index % 4] + 100 * Tag<T>();
+        }
+
+        public override uint Remade<T, R>(uint value) => T.Remake<R>(value);
 
         public override uint StaticDelegate<T>(uint value)
         {
@@ -156,6 +208,14 @@ public static class SharedGenericSlotChecks
         ok &= Check.That(StaticDelegate<Coin>(prober, 4) == 9, "a delegate to a static method of a generic class over T");
         ok &= Check.That(InstanceDelegate<Coin>(prober, 4) == 15, "a delegate to an instance method of a generic class over T");
         ok &= Check.That(ThroughDelegate(prober, coin) == 105 && ThroughDelegate(prober, stamp) == 112, "a delegate to a generic method over T");
+        ok &= Check.That(Made<Smith, string>(prober, 4) == 14 && Made<Smith, Coin>(prober, 4) == 24, "a generic static abstract member on T over a reference type (T.Make<R>())");
+        ok &= Check.That(Made<Forge<string>, Coin>(prober, 2) == 126 && Made<Forge<Coin>, string>(prober, 2) == 216,
+            "a generic static abstract member implemented by a struct over a reference type");
+        ok &= Check.That(Remade<Smith, Coin>(prober, 3) == 17 && Remade<Smith, string>(prober, 3) == 16, "a default generic static member (T.Remake<R>())");
+        ok &= Check.That(Remade<Forge<string>, Coin>(prober, 1) == 1009 && Remade<Forge<Coin>, string>(prober, 1) == 2008,
+            "a generic static member a struct over a reference type overrides");
+        ok &= Check.That(Made<Smith, Rivet>(prober, 1) == 31, "a generic static abstract member over a type no other code uses");
+        ok &= Check.That(Table<Coin>(prober, 5) == 221 && Table<string>(prober, 2) == 112, "an array initialiser and a span literal in shared code");
         return ok;
     }
 
@@ -176,6 +236,15 @@ public static class SharedGenericSlotChecks
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint Doubled<T>(Prober prober, uint value) where T : IMint<T> => prober.Doubled<T>(value);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint Made<T, R>(Prober prober, uint value) where T : IMaker => prober.Made<T, R>(value);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint Table<T>(Prober prober, int index) => prober.Table<T>(index);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint Remade<T, R>(Prober prober, uint value) where T : IMaker => prober.Remade<T, R>(value);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint StaticDelegate<T>(Prober prober, uint value) => prober.StaticDelegate<T>(value);

@@ -8,8 +8,9 @@ namespace Internal.Runtime;
 /// (<c>new Box&lt;T&gt;</c>, <c>new T[]</c>, casts, boxing), an interface dispatch cell (a call of a generic
 /// interface's method over the type arguments, <c>IComparer&lt;T&gt;.Compare</c>), a generic type's statics
 /// (<see cref="GenericStatics"/>), the dictionary of a generic
-/// method the code calls with its own type arguments, the handle of a generic virtual method it calls with them, and a
-/// type's parameterless constructor (<c>new T()</c>, <see cref="DefaultConstructors"/>). A type the image has no
+/// method the code calls with its own type arguments, the handle of a generic virtual method it calls with them, the
+/// code of a static virtual interface member on a type argument, generic or not (<see cref="StaticConstrainedMethods"/>),
+/// and a type's parameterless constructor (<c>new T()</c>, <see cref="DefaultConstructors"/>). A type the image has no
 /// MethodTable for is built (<see cref="RuntimeTypeBuilder"/>); one that cannot be, or a slot kind outside these, ends in
 /// a panic that names it (LIMITS.md, generic virtual methods).
 /// </summary>
@@ -54,11 +55,14 @@ internal static unsafe class GenericDictionaryBuilder
                 case NativeLayout.StaticConstrainedMethodSlot:
                     dictionary[i] = StaticConstrainedMethods.Resolve(ref position, ref context);
                     break;
+                case NativeLayout.GenericStaticConstrainedMethodSlot:
+                    dictionary[i] = StaticConstrainedMethods.ResolveGeneric(ref position, ref context);
+                    break;
                 case NativeLayout.DefaultConstructorSlot:
                     dictionary[i] = DefaultConstructors.Find(Type(ref position, ref context));
                     break;
                 default:
-                    ExceptionHandling.PanicText("runtime", "a shared generic method needs a dictionary slot this runtime does not build (not a type, interface call, statics, method dictionary, method handle, method entry, static constrained method or default constructor): see LIMITS.md, generic virtual methods");
+                    ExceptionHandling.PanicText("runtime", "a shared generic method needs a dictionary slot this runtime does not build (not a type, interface call, statics, method dictionary, method handle, method entry, static constrained method, generic or not, or default constructor): see LIMITS.md, generic virtual methods");
                     return;
             }
         }
@@ -80,6 +84,10 @@ internal static unsafe class GenericDictionaryBuilder
         if (type == null) MissingType(missing);
         return type;
     }
+
+    /// <summary>The handle of the method entry at <paramref name="position"/> (moved past it), made exact in the context; the caller holds the lock.</summary>
+    internal static GenericMethodHandle* MethodHandleOf(ref byte* position, ref GenericContext context) =>
+        (GenericMethodHandle*)Method(NativeLayout.MethodHandleSlot, ref position, ref context);
 
     // A method entry in the shared code's terms (Measure<!!0>), made exact in the context.
     private static void* Method(uint kind, ref byte* position, ref GenericContext context)

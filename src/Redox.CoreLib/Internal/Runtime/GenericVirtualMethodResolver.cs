@@ -19,9 +19,10 @@ internal static unsafe class GenericVirtualMethodResolver
 
     /// <summary>
     /// The code implementing <paramref name="method"/> for <paramref name="type"/>: plain code, or a fat pointer
-    /// (bit 1 set) to shared code and its dictionary; null when ILC compiled neither.
+    /// (bit 1 set) to shared code and its dictionary; null when ILC compiled neither. <paramref name="lockHeld"/> says
+    /// the caller holds <see cref="SharedGenericMethods"/>' lock (it is filling a dictionary slot).
     /// </summary>
-    public static void* Resolve(MethodTable* type, GenericMethodHandle* method)
+    public static void* Resolve(MethodTable* type, GenericMethodHandle* method, bool lockHeld = false)
     {
         MethodTable* owner = method->DeclaringType;
         uint implementation = method->Method;
@@ -35,7 +36,10 @@ internal static unsafe class GenericVirtualMethodResolver
         }
         void* code = FindExactInstantiation(owner, implementation, method);
         if (code != null) return code;
-        return SharedGenericMethods.FatPointer(owner, implementation, (MethodTable**)(method + 1), method->ArgumentCount);
+        MethodTable** arguments = (MethodTable**)(method + 1);
+        return lockHeld
+            ? SharedGenericMethods.FatPointerLocked(owner, implementation, arguments, method->ArgumentCount)
+            : SharedGenericMethods.FatPointer(owner, implementation, arguments, method->ArgumentCount);
     }
 
     // The tables name a generic type by its definition.

@@ -84,6 +84,9 @@ internal static unsafe class NativeLayout
     /// <summary>Dictionary slot: a static virtual interface member on a type (the type's signature, the interface's, then the member's slot in it).</summary>
     public const uint StaticConstrainedMethodSlot = 0x21;
 
+    /// <summary>Dictionary slot: a generic static virtual interface member on a type (<c>T.Make&lt;U&gt;()</c>: the type's signature, then a method entry naming the interface's method and its type arguments).</summary>
+    public const uint GenericStaticConstrainedMethodSlot = 0x22;
+
     /// <summary>Dictionary slot: a method handle (a <c>RuntimeMethodHandle</c>, e.g. of a generic virtual method; a method entry follows).</summary>
     public const uint MethodHandleSlot = 0x08;
 

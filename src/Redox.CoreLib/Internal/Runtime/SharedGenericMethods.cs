@@ -81,6 +81,14 @@ internal static unsafe class SharedGenericMethods
     public static void* FatPointer(MethodTable* owner, uint method, MethodTable** arguments, int count)
     {
         Lock();
+        void* result = FatPointerLocked(owner, method, arguments, count);
+        Unlock();
+        return result;
+    }
+
+    /// <summary>As <see cref="FatPointer"/>, for a caller that holds the lock (a dictionary slot being filled).</summary>
+    internal static void* FatPointerLocked(MethodTable* owner, uint method, MethodTable** arguments, int count)
+    {
         void* result = Find(FatPointerKind, owner, method, arguments, count);
         if (result == null)
         {
@@ -94,7 +102,6 @@ internal static unsafe class SharedGenericMethods
                 Add(FatPointerKind, owner, method, arguments, count, result);
             }
         }
-        Unlock();
         return result;
     }
 

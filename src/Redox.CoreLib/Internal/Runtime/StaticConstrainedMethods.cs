@@ -10,8 +10,9 @@ namespace Internal.Runtime;
 /// constraint type and its base classes (the type's own implementation before a default one), as a sealed virtual
 /// slot; when it is shared code it needs a generic context, which the entry says where to take from (the type itself,
 /// or one of its interfaces for a default implementation), and the slot holds a fat pointer to {code, context}. Made
-/// once per (type, interface, slot), never freed. No implementation (a static abstract member re-abstracted or
-/// ambiguous) panics, naming the constraint type.
+/// once per (type, interface, slot), never freed. A generic member (<c>T.Make&lt;U&gt;()</c>) is found through the
+/// generic virtual method tables instead (<see cref="ResolveGeneric"/>). No implementation (a static abstract member
+/// re-abstracted or ambiguous, or no code compiled for it) panics, naming the constraint type.
 /// </summary>
 internal static unsafe class StaticConstrainedMethods
 {
@@ -34,6 +35,23 @@ internal static unsafe class StaticConstrainedMethods
         void* result = Find(type, interfaceType, slot);
         SharedGenericMethods.Add(SharedGenericMethods.StaticConstrainedKind, type, slot, key, 1, result);
         return result;
+    }
+
+    /// <summary>
+    /// The slot's value for a generic member (<c>T.Make&lt;R&gt;()</c>), whose signature at <paramref name="position"/>
+    /// names the constraint type, then the interface method with its type arguments in the shared code's terms
+    /// (<c>IMaker.Make&lt;!!1&gt;</c>). A generic static virtual member has no vtable slot: ILC lists it in its generic
+    /// virtual method tables, as NativeAOT's type loader finds it, so <see cref="GenericVirtualMethodResolver"/> finds
+    /// the implementation on the type, its base classes or (a default) the interface: exact code, or a fat pointer to
+    /// shared code with the dictionary built for the type arguments. The caller holds the lock.
+    /// </summary>
+    public static void* ResolveGeneric(ref byte* position, ref GenericContext context)
+    {
+        MethodTable* type = TypeSignatureResolver.ResolveOrBuild(ref position, ref context, out MethodTable* missing);
+        if (type == null) GenericDictionaryBuilder.MissingType(missing);
+        GenericMethodHandle* method = GenericDictionaryBuilder.MethodHandleOf(ref position, ref context);
+        void* code = GenericVirtualMethodResolver.Resolve(type, method, lockHeld: true);
+        return code != null ? code : NoImplementation(type);
     }
 
     private static void* Find(MethodTable* type, MethodTable* interfaceType, uint slot)
