@@ -18,11 +18,13 @@ public static unsafe class SyscallDispatcher
 {
     /// <summary>
     /// Runs one call; the result is a value or an errno. No call this kernel serves takes a sixth argument, so
-    /// <paramref name="f"/> is never read. The direct call of kernel code: under a guard, as the entry's calls come in
-    /// with interrupts off.
+    /// <paramref name="f"/> is never read. The direct call of kernel code: a kernel thread's call (the kernel log,
+    /// yield, getpid) runs with interrupts as its caller has them; on a process's thread the call goes under a guard,
+    /// as the entry's calls come in with interrupts off.
     /// </summary>
     public static SyscallResult Dispatch(nuint number, nuint a, nuint b, nuint c, nuint d, nuint e, nuint f)
     {
+        if (Threads.CurrentProcess is null) return DispatchKernel(number, a, b, c);
         using InterruptGuard guard = InterruptGuard.Enter();
         return DispatchNumberLast(a, b, c, d, e, number);
     }
